@@ -1,0 +1,200 @@
+"""Each plan item rendered as a card: title, id, type, its own fields and its links
+both ways, then its body.
+
+Built from plain docutils nodes (container, paragraph, field list, reference) in
+``doctree-resolved``, before sphinx-needs would draw its own table for the need, so
+every builder renders the card without a visitor of ours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.errors import NoUri
+
+from sphinx_implplan import needs_bridge
+from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, ItemType
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_implplan.needs_bridge import NeedData
+
+
+def need_reference(
+    app: Sphinx, fromdocname: str, needs: Mapping[str, NeedData], target_id: str
+) -> nodes.Node:
+    """A link to a need by id; plain text where the id is unknown or has no URI."""
+    base = target_id.partition(".")[0] if target_id not in needs else target_id
+    target = needs.get(base)
+    text = nodes.literal(target_id, target_id)
+    if target is None:
+        return nodes.inline("", "", text, classes=["implplan-dead-link"])
+    if target.get("is_external"):
+        uri = target.get("external_url")
+        if not uri:
+            return text
+        return nodes.reference("", "", text, refuri=uri, internal=False, reftitle=target["title"])
+    try:
+        uri = app.builder.get_relative_uri(fromdocname, target["docname"]) + "#" + base
+    except NoUri:
+        # e.g. a builder that cannot link between documents
+        return text
+    return nodes.reference("", "", text, refuri=uri, internal=True, reftitle=target["title"])
+
+
+def doc_reference(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
+    title_node = app.env.titles.get(docname)
+    title = title_node.astext() if title_node is not None else docname
+    try:
+        uri = app.builder.get_relative_uri(fromdocname, docname)
+    except NoUri:
+        return nodes.Text(title)
+    return nodes.reference("", title, refuri=uri, internal=True)
+
+
+def _joined(parts: list[nodes.Node]) -> list[nodes.Node]:
+    joined: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        if index:
+            joined.append(nodes.Text(", "))
+        joined.append(part)
+    return joined
+
+
+def _field(name: str, value: list[nodes.Node] | str, field_class: str) -> nodes.field:
+    body = nodes.paragraph()
+    if isinstance(value, str):
+        body += nodes.Text(value)
+    else:
+        body.extend(value)
+    return nodes.field(
+        "",
+        nodes.field_name(name, name),
+        nodes.field_body("", body),
+        classes=[f"implplan-field-{field_class}"],
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None or value in ("", []):
+        return None
+    if isinstance(value, list):
+        return ", ".join(str(entry) for entry in value)
+    return str(value)
+
+
+def own_fields(
+    item_type: ItemType,
+    need: NeedData,
+    doc_link: Callable[[str], nodes.Node],
+) -> list[nodes.field]:
+    """The type's own fields in table order, with the computed ones where they belong."""
+    rows: list[nodes.field] = []
+    for name in item_type.options:
+        value = need.get(name)
+        if name == "spec" and value:
+            rows.append(_field("spec", _joined([doc_link(doc) for doc in value]), name))
+        elif name == "duration" and value:
+            rows.append(_field("duration", f"{value} days", name))
+        elif (text := _text(value)) is not None:
+            rows.append(_field(name, text, name))
+        if name == "likelihood" and need.get("score") is not None:
+            rows.append(_field("score", f"{need['score']} ({need.get('band')})", "score"))
+    if item_type.directive == "impl-phase":
+        total = need.get("deliverables_total") or 0
+        done = need.get("deliverables_done") or 0
+        if total:
+            progress = f"{done}/{total} deliverables done ({need.get('completion')} %)"
+        else:
+            progress = "no deliverables listed"
+        rows.append(_field("progress", progress, "progress"))
+    return rows
+
+
+def link_fields(
+    app: Sphinx, need: NeedData, reference: Callable[[str], nodes.Node]
+) -> list[nodes.field]:
+    rows: list[nodes.field] = []
+    for name, outgoing, incoming in needs_bridge.link_titles(app):
+        targets = needs_bridge.links_of(need, name)
+        if targets:
+            rows.append(_field(outgoing, _joined([reference(t) for t in targets]), name))
+        sources = needs_bridge.backlinks_of(need, name)
+        if sources:
+            rows.append(_field(incoming, _joined([reference(s) for s in sources]), f"{name}-back"))
+    return rows
+
+
+def build_card(
+    app: Sphinx,
+    need: NeedData,
+    needs: Mapping[str, NeedData],
+    fromdocname: str,
+    body: list[nodes.Node],
+) -> nodes.container:
+    item_type = ITEM_TYPES_BY_DIRECTIVE[need["type"]]
+
+    def reference(target_id: str) -> nodes.Node:
+        return need_reference(app, fromdocname, needs, target_id)
+
+    def doc_link(docname: str) -> nodes.Node:
+        return doc_reference(app, fromdocname, docname)
+
+    classes = ["implplan-card", f"implplan-{item_type.short}"]
+    if need.get("band"):
+        classes.append(f"implplan-band-{need['band']}")
+    if need.get("style"):
+        classes.append(str(need["style"]))
+    card = nodes.container("", classes=classes)
+    # the anchor every link to the item points at, as a target so LaTeX labels it too
+    card += nodes.target("", "", ids=[need["id"]])
+
+    header = nodes.paragraph(classes=["implplan-card-header"])
+    header += nodes.inline(item_type.title, item_type.title, classes=["implplan-card-type"])
+    header += nodes.Text(" ")
+    header += nodes.strong(need["title"], need["title"], classes=["implplan-card-title"])
+    header += nodes.Text(" ")
+    header += nodes.literal(need["id"], need["id"], classes=["implplan-card-id"])
+    if need.get("status"):
+        status = str(need["status"])
+        header += nodes.Text(" ")
+        header += nodes.inline(
+            status, status, classes=["implplan-status", f"implplan-status-{status}"]
+        )
+    card += header
+
+    rows = own_fields(item_type, need, doc_link)
+    if need.get("plan") and need["type"] != "impl-plan":
+        rows.append(_field("plan", [reference(need["plan"])], "plan"))
+    if need.get("tags"):
+        rows.append(_field("tags", ", ".join(need["tags"]), "tags"))
+    rows += link_fields(app, need, reference)
+    if rows:
+        card += nodes.field_list("", *rows, classes=["implplan-card-fields"])
+    if body:
+        card += nodes.container("", *body, classes=["implplan-card-body"])
+    return card
+
+
+def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """Replace the need node of every plan item in ``doctree`` by its card."""
+    needs: Mapping[str, NeedData] | None = None
+    for node in needs_bridge.need_nodes(doctree):
+        if needs is None:
+            needs = needs_bridge.needs_view(app)
+        need = needs.get(node["refid"])
+        if (
+            need is None
+            or need.get("type") not in ITEM_TYPES_BY_DIRECTIVE
+            or need.get("hide")
+            # under -j a duplicate id read elsewhere: sphinx-needs removes this node
+            or (node.get("docname") and node["docname"] != need["docname"])
+        ):
+            continue
+        card = build_card(app, need, needs, fromdocname, list(node.children))
+        # not replace_self: it would copy the need node's ids onto the card, and the
+        # anchor must stand once, on the card's target
+        node.parent.replace(node, card)

@@ -1,0 +1,161 @@
+"""What can only be judged once every document is read, run once per build.
+
+Unknown plans, links to unknown ids or to the wrong type, the phase schedule and
+unmitigated high risks. Runs before sphinx-needs builds back-links, so the schedule
+it computes is in every table, filter and ``needs.json``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from sphinx_implplan import needs_bridge
+from sphinx_implplan.config import requirement_types
+from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, links_from
+from sphinx_implplan.schedule import PhaseInput, compute_schedule
+from sphinx_implplan.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_implplan.needs_bridge import MutableNeeds, NeedData
+
+
+def _location(need: NeedData) -> tuple[str, int | None]:
+    return (need["docname"], need.get("lineno"))
+
+
+def plan_items(needs: Mapping[str, NeedData]) -> list[NeedData]:
+    """The extension's own items in document order, so warnings come out stable."""
+    items = [
+        need
+        for need in needs.values()
+        if need.get("type") in ITEM_TYPES_BY_DIRECTIVE and not need.get("is_external")
+    ]
+    return sorted(
+        items, key=lambda need: (need["docname"] or "", need.get("lineno") or 0, need["id"])
+    )
+
+
+def check_plans(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
+    for need in items:
+        plan = need.get("plan")
+        if plan is None or need["type"] == "impl-plan":
+            continue
+        target = needs.get(plan)
+        if target is None or target.get("type") != "impl-plan":
+            warn(
+                Subtype.PLAN,
+                f"{need['id']}: :plan: {plan!r} is not the id of an impl-plan",
+                _location(need),
+            )
+
+
+def _target(needs: Mapping[str, NeedData], target_id: str) -> NeedData | None:
+    """The need a link names; ``ID.part`` names a part of need ``ID``."""
+    if target_id in needs:
+        return needs[target_id]
+    base, _, _part = target_id.partition(".")
+    return needs.get(base)
+
+
+def check_links(
+    items: Iterable[NeedData], needs: Mapping[str, NeedData], req_types: frozenset[str]
+) -> None:
+    for need in items:
+        for link in links_from(need["type"]):
+            for target_id in needs_bridge.links_of(need, link.name):
+                where = f"{need['id']}: :{link.name}: {target_id!r}"
+                target = _target(needs, target_id)
+                if target_id == need["id"]:
+                    warn(Subtype.LINK, f"{where} links the item to itself", _location(need))
+                elif target is None:
+                    warn(Subtype.LINK, f"{where} is not the id of any need", _location(need))
+                elif not link.allows_target(target["type"], req_types):
+                    allowed = sorted(
+                        (link.targets - {"requirement"})
+                        | (req_types if "requirement" in link.targets else set())
+                    )
+                    warn(
+                        Subtype.LINK,
+                        f"{where} is a {target['type']}; :{link.name}: links to "
+                        f"{', '.join(allowed)}",
+                        _location(need),
+                    )
+
+
+def _date(value: Any) -> datetime.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def apply_schedule(items: Iterable[NeedData], needs: MutableNeeds) -> None:
+    phases = [need for need in items if need["type"] == "impl-phase"]
+    phase_ids = {need["id"] for need in phases}
+    inputs = [
+        PhaseInput(
+            id=need["id"],
+            plan=need.get("plan"),
+            start=_date(need.get("start")),
+            end=_date(need.get("end")),
+            duration=need.get("duration") if isinstance(need.get("duration"), int) else None,
+            depends=tuple(
+                dep for dep in needs_bridge.links_of(need, "depends") if dep in phase_ids
+            ),
+        )
+        for need in phases
+    ]
+    schedule = compute_schedule(inputs)
+    for phase_id, placed in schedule.phases.items():
+        need = needs[phase_id]
+        need["start"] = placed.start.isoformat() if placed.start else None
+        need["end"] = placed.end.isoformat() if placed.end else None
+        need["duration"] = placed.duration
+    for cycle in schedule.cycles:
+        warn(
+            Subtype.CYCLE,
+            f"{cycle[0]}: phases depend on each other in a cycle: {' -> '.join(cycle)}; "
+            "their start dates cannot be computed",
+            _location(needs[cycle[0]]),
+        )
+    for problem in schedule.problems:
+        warn(
+            Subtype.SCHEDULE,
+            f"{problem.phase_id}: {problem.message}",
+            _location(needs[problem.phase_id]),
+        )
+
+
+def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
+    items = list(items)
+    mitigated = {
+        target for need in needs.values() for target in needs_bridge.links_of(need, "mitigates")
+    }
+    for need in items:
+        if (
+            need["type"] == "impl-risk"
+            and need.get("band") == "high"
+            and not need.get("mitigation")
+            and need["id"] not in mitigated
+        ):
+            warn(
+                Subtype.UNMITIGATED,
+                f"{need['id']}: the risk scores {need.get('score')} (band high) and has "
+                "neither :mitigation: nor an item that :mitigates: it",
+                _location(need),
+            )
+
+
+def check_all_items(app: Sphinx, needs: MutableNeeds) -> None:
+    """The ``needs-before-post-processing`` handler."""
+    items = plan_items(needs)
+    check_plans(items, needs)
+    check_links(items, needs, requirement_types(app.config))
+    apply_schedule(items, needs)
+    check_unmitigated(items, needs)

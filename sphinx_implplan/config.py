@@ -1,0 +1,100 @@
+"""The ``implplan_*`` configuration values: each declared once, with its check.
+
+A value of the wrong shape is reported as ``implplan.config`` and replaced by its
+default, so a typo in ``conf.py`` never stops a build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinx_implplan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
+from sphinx_implplan.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+class ConfigValueError(ValueError):
+    """The configured value cannot be used; the message says what is expected."""
+
+
+def _check_requirement_types(value: Any) -> list[str]:
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not all(isinstance(item, str) and item.strip() for item in value)
+    ):
+        raise ConfigValueError("a non-empty list of need type names, like ['req']")
+    return [item.strip() for item in value]
+
+
+def _check_risk_levels(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) and item.strip() for item in value
+    ):
+        raise ConfigValueError("a list of level names from lowest to highest")
+    levels = [normalise_enum_text(item) for item in value]
+    if len(levels) < 2 or len(set(levels)) != len(levels):
+        raise ConfigValueError("at least two different level names, from lowest to highest")
+    return levels
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    help: str
+    check: Callable[[Any], Any]
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "implplan_requirement_types",
+        ["req"],
+        "The need types that count as requirements: the targets of :implements:, "
+        ":addresses:, :verifies:, :measures: and :affects:.",
+        _check_requirement_types,
+    ),
+    ConfigValue(
+        "implplan_risk_levels",
+        list(DEFAULT_RISK_LEVELS),
+        "The ordered levels of :impact: and :likelihood:, lowest first. "
+        "Risk score = rank(impact) x rank(likelihood), ranks from 1.",
+        _check_risk_levels,
+    ),
+)
+
+
+def register_config_values(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        # every value changes what items hold, so a change re-reads every document
+        app.add_config_value(value.name, value.default, "env", types=frozenset({list, tuple}))
+
+
+def check_config(_app: Sphinx, config: Config) -> None:
+    """Replace each value of the wrong shape by its default, with a warning."""
+    for value in CONFIG_VALUES:
+        raw = getattr(config, value.name)
+        try:
+            checked = value.check(raw)
+        except ConfigValueError as problem:
+            warn(
+                Subtype.CONFIG,
+                f"{value.name} = {raw!r} is not valid: expected {problem}; "
+                f"using the default {value.default!r}",
+                None,
+            )
+            checked = value.check(value.default)
+        config[value.name] = checked
+
+
+def requirement_types(config: Config) -> frozenset[str]:
+    return frozenset(config.implplan_requirement_types)
+
+
+def risk_levels(config: Config) -> tuple[str, ...]:
+    return tuple(config.implplan_risk_levels)

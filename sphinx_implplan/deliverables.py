@@ -1,0 +1,64 @@
+"""Counting a phase's deliverables: task-list items in its parsed body.
+
+Three spellings reach us: MyST with its ``tasklist`` extension (list items of class
+``task-list-item`` holding a checkbox), and MyST without it or rST, where the item's
+text simply starts with ``[ ]`` or ``[x]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from docutils import nodes
+
+_TEXT_MARKER = re.compile(r"\[( |x|X)\]\s")
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int | None:
+        """Whole percent done, ``None`` without deliverables."""
+        if self.total == 0:
+            return None
+        return round(self.done * 100 / self.total)
+
+    def derived_status(self) -> str:
+        if self.total and self.done == self.total:
+            return "done"
+        if self.done:
+            return "in-progress"
+        return "planned"
+
+
+def _task_state(item: nodes.list_item) -> bool | None:
+    """True for a done task, False for an open one, None for an ordinary list item."""
+    first = item.children[0] if item.children else None
+    if not isinstance(first, nodes.paragraph):
+        return None
+    if "task-list-item" in item["classes"]:
+        for raw in first.findall(nodes.raw):
+            return "checked" in raw.astext()
+        return None
+    match = _TEXT_MARKER.match(first.astext() + " ")
+    if match is None:
+        return None
+    return match.group(1) != " "
+
+
+def count_deliverables(body: Iterable[nodes.Node]) -> Progress:
+    """Done and total task-list items anywhere in ``body``, nested lists included."""
+    done = total = 0
+    for node in body:
+        for item in node.findall(nodes.list_item):
+            state = _task_state(item)
+            if state is None:
+                continue
+            total += 1
+            done += state
+    return Progress(done, total)

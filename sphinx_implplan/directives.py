@@ -1,0 +1,302 @@
+"""The thirteen plan item directives: one class, driven by the table in ``itemtypes``.
+
+Options are read here, not by the parser: docutils would drop a whole rST directive
+for one unknown option, and MyST skips it, while the contract keeps every item and
+warns at its line. Each bad value is dropped with an ``implplan.value`` warning; the
+rest of the item stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_implplan import needs_bridge
+from sphinx_implplan.config import risk_levels
+from sphinx_implplan.deliverables import count_deliverables
+from sphinx_implplan.itemtypes import (
+    ITEM_TYPES_BY_DIRECTIVE,
+    LINK_TYPES_BY_NAME,
+    ItemType,
+    Kind,
+    links_from,
+)
+from sphinx_implplan.scoring import risk_band, risk_score
+from sphinx_implplan.values import (
+    CHANGES,
+    KINDS,
+    LAYERS,
+    TEST_LEVELS,
+    InvalidValue,
+    normalise_enum_text,
+    parse_date,
+    parse_duration,
+    parse_enum,
+    parse_ids,
+    parse_method,
+    parse_positive_integer,
+    parse_text_list,
+    resolve_docnames,
+    split_endpoint_title,
+)
+from sphinx_implplan.warnings import Subtype, warn
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+#: sphinx-needs' common options, passed on as written
+PASSED_OPTIONS = ("tags", "collapse", "hide", "style", "layout", "constraints")
+#: per document, the id of the latest ``impl-plan`` read (``env.temp_data`` is reset
+#: for each document, so this never leaks into the next one)
+CURRENT_PLAN_KEY = "implplan_current_plan"
+
+
+class AnyOption(dict[str, Callable[[str | None], str]]):
+    """An option spec that takes every option as text, so that ``run`` judges them."""
+
+    def __bool__(self) -> bool:
+        # MyST reads an empty spec as "takes no options" and would parse them as body
+        return True
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __getitem__(self, key: str) -> Callable[[str | None], str]:
+        return directives.unchanged
+
+
+class PlanItemDirective(SphinxDirective):
+    """``impl-<type>``: one plan item, created as a sphinx-needs need of that type."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[AnyOption] = AnyOption()  # type: ignore[assignment]
+
+    @property
+    def item_type(self) -> ItemType:
+        return ITEM_TYPES_BY_DIRECTIVE[self.name]
+
+    @property
+    def location(self) -> tuple[str, int]:
+        return (self.env.docname, self.source_line)
+
+    @property
+    def source_line(self) -> int:
+        _, line = self.get_source_info()
+        return line or self.lineno
+
+    def problem(self, subtype: Subtype, message: str) -> None:
+        warn(subtype, f"{self.name}: {message}", self.location)
+
+    def run(self) -> list[nodes.Node]:
+        item_type = self.item_type
+        title = self.arguments[0].strip() if self.arguments else ""
+        fields: dict[str, Any] = {}
+        self.read_options(item_type, fields)
+        self.complete_fields(item_type, title, fields)
+
+        created = needs_bridge.create_need(
+            self,
+            need_type=item_type.directive,
+            title=title,
+            content=self.content,
+            lineno=self.source_line,
+            fields=fields,
+        )
+        if isinstance(created, str):
+            self.problem(Subtype.VALUE, f"the item could not be created: {created}")
+            return []
+        self.after_creation(item_type, created, fields)
+        return created.result
+
+    # -- options -------------------------------------------------------------------
+
+    def read_options(self, item_type: ItemType, fields: dict[str, Any]) -> None:
+        own_links = {link.name for link in links_from(item_type.directive)}
+        extra_fields, extra_links = needs_bridge.need_options_for_type(
+            self.env, item_type.directive
+        )
+        for key in sorted(self.options):
+            raw = self.options[key] or ""
+            if key == "id":
+                self.read_id(raw, fields)
+            elif key == "status":
+                self.read_status(item_type, raw, fields)
+            elif key == "plan" and item_type.directive != "impl-plan":
+                self.read_plan_option(raw, fields)
+            elif key in item_type.options:
+                self.read_own_option(key, item_type.options[key], raw, fields)
+            elif key in own_links:
+                self.read_link_option(key, raw, fields)
+            elif key in LINK_TYPES_BY_NAME:
+                link = LINK_TYPES_BY_NAME[key]
+                self.problem(
+                    Subtype.LINK,
+                    f":{key}: is not a link this item type takes; it goes from "
+                    f"{', '.join(sorted(link.sources))}",
+                )
+            elif key in PASSED_OPTIONS or key in extra_fields or key in extra_links:
+                # sphinx-needs' own options and the project's own fields and links
+                fields[key] = raw
+            else:
+                allowed = sorted(
+                    {"id", "status", *PASSED_OPTIONS, *item_type.options, *own_links}
+                    | ({"plan"} if item_type.directive != "impl-plan" else set())
+                )
+                self.problem(
+                    Subtype.VALUE,
+                    f"unknown option :{key}:; it takes "
+                    + ", ".join(f":{name}:" for name in allowed),
+                )
+
+    def read_id(self, raw: str, fields: dict[str, Any]) -> None:
+        need_id = raw.strip()
+        rule = self.config.needs_id_regex
+        if need_id and re.match(rule, need_id) and not re.search(r"[\s\[\]]", need_id):
+            fields["id"] = need_id
+        else:
+            self.problem(
+                Subtype.VALUE,
+                f"{need_id or 'an empty value'!r} is not a valid id (the project's rule "
+                f"is {rule!r}); an id is generated instead",
+            )
+
+    def read_status(self, item_type: ItemType, raw: str, fields: dict[str, Any]) -> None:
+        if item_type.statuses is None:
+            if raw.strip():
+                fields["status"] = raw.strip()
+            return
+        try:
+            fields["status"] = parse_enum(raw, item_type.statuses, f"{item_type.short} status")
+        except InvalidValue as error:
+            self.problem(Subtype.VALUE, f":status: {error}")
+
+    def read_plan_option(self, raw: str, fields: dict[str, Any]) -> None:
+        ids, problems = parse_ids(raw)
+        if len(ids) == 1 and not problems:
+            fields["plan"] = ids[0]
+        else:
+            self.problem(Subtype.PLAN, f":plan: {raw.strip()!r} must name exactly one plan id")
+
+    def read_own_option(self, key: str, kind: Kind, raw: str, fields: dict[str, Any]) -> None:
+        try:
+            fields[key] = self.parse_kind(kind, raw)
+        except InvalidValue as error:
+            self.problem(Subtype.VALUE, f":{key}: {error}")
+
+    def parse_kind(self, kind: Kind, raw: str) -> Any:
+        match kind:
+            case Kind.TEXT:
+                return raw.strip()
+            case Kind.TEXT_LIST:
+                return parse_text_list(raw)
+            case Kind.DATE:
+                return parse_date(raw).isoformat()
+            case Kind.DURATION:
+                return parse_duration(raw)
+            case Kind.LEVEL:
+                return parse_enum(raw, risk_levels(self.config), "level")
+            case Kind.CHANGE:
+                return parse_enum(raw, CHANGES, "change")
+            case Kind.METHOD:
+                return parse_method(raw)
+            case Kind.TEST_LEVEL:
+                return parse_enum(raw, TEST_LEVELS, "test level")
+            case Kind.LAYER:
+                return parse_enum(raw, LAYERS, "layer")
+            case Kind.KIND:
+                return parse_enum(raw, KINDS, "kind")
+            case Kind.STAGE:
+                return parse_positive_integer(raw, "stage")
+            case Kind.DOCS:
+                return self.read_docs(raw)
+        raise AssertionError(kind)  # pragma: no cover - every kind is handled above
+
+    def read_docs(self, raw: str) -> list[str]:
+        docnames = resolve_docnames(raw, self.env.docname, tuple(self.config.source_suffix))
+        unknown = [name for name in docnames if name not in self.env.found_docs]
+        if unknown:
+            raise InvalidValue(
+                f"{', '.join(repr(name) for name in unknown)} "
+                f"{'is not a document' if len(unknown) == 1 else 'are not documents'} "
+                "of this project"
+            )
+        return docnames
+
+    def read_link_option(self, key: str, raw: str, fields: dict[str, Any]) -> None:
+        ids, problems = parse_ids(raw)
+        for message in problems:
+            self.problem(Subtype.VALUE, f":{key}: {message}")
+        if ids:
+            fields[key] = ids
+
+    # -- computed fields -----------------------------------------------------------
+
+    def complete_fields(self, item_type: ItemType, title: str, fields: dict[str, Any]) -> None:
+        for name in item_type.required:
+            if name not in fields and name not in self.options:
+                self.problem(Subtype.MISSING, f"the required option :{name}: is missing")
+            elif name in self.options and not (self.options[name] or "").strip():
+                self.problem(Subtype.MISSING, f"the required option :{name}: is empty")
+                fields.pop(name, None)
+        if "status" not in fields and item_type.default_status is not None:
+            fields["status"] = item_type.default_status
+
+        if item_type.directive == "impl-endpoint":
+            from_title = split_endpoint_title(title)
+            if from_title is not None:
+                fields.setdefault("method", from_title[0])
+                fields.setdefault("path", from_title[1])
+        elif item_type.directive == "impl-risk":
+            levels = risk_levels(self.config)
+            if "impact" in fields and "likelihood" in fields:
+                score = risk_score(fields["impact"], fields["likelihood"], levels)
+                fields["score"] = score
+                fields["band"] = risk_band(score, len(levels))
+        if item_type.directive != "impl-plan" and "plan" not in fields:
+            current = self.env.temp_data.get(CURRENT_PLAN_KEY)
+            if current is not None:
+                fields["plan"] = current
+            else:
+                self.problem(
+                    Subtype.PLAN,
+                    "the item belongs to no plan: put an impl-plan before it in this "
+                    "document, or name one with :plan:",
+                )
+
+    def after_creation(
+        self, item_type: ItemType, created: needs_bridge.CreatedNeed, fields: dict[str, Any]
+    ) -> None:
+        updates: dict[str, Any] = {}
+        if item_type.directive == "impl-plan":
+            if self.env.temp_data.get(CURRENT_PLAN_KEY) is not None:
+                self.problem(
+                    Subtype.PLAN,
+                    f"a second plan in this document (after "
+                    f"{self.env.temp_data[CURRENT_PLAN_KEY]!r}); items after it belong "
+                    f"to {created.id!r}. Keep one plan per document",
+                )
+            self.env.temp_data[CURRENT_PLAN_KEY] = created.id
+            updates["plan"] = created.id
+        elif item_type.directive == "impl-phase":
+            progress = count_deliverables(created.body)
+            updates["deliverables_done"] = progress.done
+            updates["deliverables_total"] = progress.total
+            updates["completion"] = progress.percent
+            if "status" not in fields:
+                updates["status"] = progress.derived_status()
+        if updates:
+            needs_bridge.update_need(self.env, created.id, updates)
+
+
+def item_directive_names() -> Sequence[str]:
+    return tuple(ITEM_TYPES_BY_DIRECTIVE)
+
+
+__all__ = ["PlanItemDirective", "item_directive_names", "normalise_enum_text"]

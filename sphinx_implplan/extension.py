@@ -1,0 +1,69 @@
+"""The wiring: every ``app.add_*`` and ``app.connect`` of the extension, in one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+from sphinx_implplan import needs_bridge
+from sphinx_implplan.cards import render_cards
+from sphinx_implplan.checks import check_all_items
+from sphinx_implplan.config import check_config, register_config_values
+from sphinx_implplan.directives import PlanItemDirective, item_directive_names
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.util.typing import ExtensionMetadata
+
+#: bump whenever what the extension stores in the environment changes shape, so that
+#: an environment pickled by an older release is read again rather than misread
+ENV_VERSION = 1
+
+STATIC_DIR = Path(__file__).parent / "static"
+CSS_FILE = "implplan.css"
+
+
+def register_directives(app: Sphinx, _config: Config) -> None:
+    # after sphinx-needs' ``load_config`` (500) has registered its generic directive
+    # for every need type, ours included: the plan item directive replaces it
+    for name in item_directive_names():
+        app.add_directive(name, PlanItemDirective, override=True)
+
+
+def add_html_assets(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.add_css_file(CSS_FILE)
+
+
+def copy_html_assets(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is None and app.builder.format == "html":
+        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir) / "_static")
+
+
+def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
+    needs_bridge.setup_sphinx_needs(app)
+    register_config_values(app)
+
+    # config-inited, in this order: our values checked (before Sphinx's own type
+    # check at 800), our types/fields/links added between sphinx-needs' type
+    # resolution (12) and its field loading (500), our directives after it
+    app.connect("config-inited", check_config, priority=50)
+    app.connect("config-inited", needs_bridge.register_needs_model, priority=100)
+    app.connect("config-inited", register_directives, priority=700)
+
+    needs_bridge.connect_post_processing(app, check_all_items)
+    # before sphinx-needs (default priority 500) draws its own table for each need
+    app.connect("doctree-resolved", render_cards, priority=450)
+
+    app.connect("builder-inited", add_html_assets)
+    app.connect("build-finished", copy_html_assets)
+
+    return {
+        "version": version,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,225 @@
+"""Everything the extension asks of sphinx-needs: the only module importing ``sphinx_needs``.
+
+sphinx-needs' API has changed shape across releases; keeping every call here means
+a new release is met in one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx_needs.api import (
+    InvalidNeedException,
+    add_field,
+    add_need,
+    add_need_type,
+    get_need_types,
+)
+from sphinx_needs.data import NeedsCoreFields, SphinxNeedsData
+from sphinx_needs.nodes import Need
+
+from sphinx_implplan.itemtypes import (
+    COMPUTED_FIELDS,
+    ITEM_TYPES,
+    LINK_TYPES,
+    NEEDS_BUILTIN_FIELDS,
+    Kind,
+    option_fields,
+)
+
+if TYPE_CHECKING:
+    from docutils.statemachine import StringList
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.docutils import SphinxDirective
+
+#: one need as the extension reads it: sphinx-needs' item behaves as a mapping
+NeedData = Mapping[str, Any]
+MutableNeeds = MutableMapping[str, Any]
+
+#: sphinx-needs' default id rule needs five characters, which refuses the contract's
+#: own ids such as ``PH_1``; a project that sets ``needs_id_regex`` keeps its rule
+SPHINX_NEEDS_DEFAULT_ID_REGEX = "^[A-Z0-9_]{5,}"
+IMPLPLAN_ID_REGEX = "^[A-Z0-9_]{3,}"
+
+_FIELD_SCHEMAS: dict[Kind, dict[str, Any]] = {
+    Kind.TEXT_LIST: {"type": "array", "items": {"type": "string"}},
+    Kind.DOCS: {"type": "array", "items": {"type": "string"}},
+    Kind.STAGE: {"type": "integer"},
+}
+
+
+def setup_sphinx_needs(app: Sphinx) -> None:
+    # first: sphinx-needs' own setup clears its registry of types and fields
+    app.setup_extension("sphinx_needs")
+
+
+def _project_field_names(config: Config) -> set[str]:
+    names = set(NeedsCoreFields)
+    fields = getattr(config, "needs_fields", None)
+    if isinstance(fields, Mapping):
+        names.update(name for name in fields if isinstance(name, str))
+    for option in getattr(config, "needs_extra_options", None) or ():
+        if isinstance(option, str):
+            names.add(option)
+        elif isinstance(option, Mapping) and isinstance(option.get("name"), str):
+            names.add(option["name"])
+    return names
+
+
+def _project_link_names(config: Config) -> set[str]:
+    names = {"links", "parent_needs"}
+    links = getattr(config, "needs_links", None)
+    if isinstance(links, Mapping):
+        names.update(name for name in links if isinstance(name, str))
+    for link in getattr(config, "needs_extra_links", None) or ():
+        if isinstance(link, Mapping) and isinstance(link.get("option"), str):
+            names.add(link["option"])
+    return names
+
+
+def register_needs_model(app: Sphinx, config: Config) -> None:
+    """Add the item types, fields and link types the project does not define itself.
+
+    Runs in ``config-inited`` after sphinx-needs has resolved the configured types
+    (its priority 12) and before it loads the configured fields (500), so that a
+    project's own ``owner`` field or ``impl-risk`` type wins without a warning.
+    """
+    existing_types = set(get_need_types(app))
+    for item_type in ITEM_TYPES:
+        if item_type.directive not in existing_types:
+            add_need_type(
+                app, item_type.directive, item_type.title, item_type.prefix, item_type.color
+            )
+
+    taken = _project_field_names(config) | _project_link_names(config)
+    for name, kind in option_fields().items():
+        if name in taken or name in NEEDS_BUILTIN_FIELDS:
+            continue
+        # nothing of a document is ever evaluated: no dynamic functions, no variants
+        add_field(
+            name,
+            f"sphinx-implplan option :{name}:",
+            schema=_FIELD_SCHEMAS.get(kind, {"type": "string"}),  # type: ignore[arg-type]
+            nullable=True,
+            parse_dynamic_functions=False,
+            parse_variants=False,
+        )
+    for name, json_type in COMPUTED_FIELDS.items():
+        if name not in taken:
+            add_field(
+                name,
+                f"sphinx-implplan computed field {name}",
+                schema={"type": json_type},  # type: ignore[arg-type]
+                nullable=True,
+                parse_dynamic_functions=False,
+                parse_variants=False,
+            )
+
+    project_links = _project_link_names(config)
+    ours = {
+        link.name: {
+            "outgoing": link.outgoing,
+            "incoming": link.incoming,
+            # dead and mistyped links are reported by sphinx-implplan at the item
+            "allow_dead_links": True,
+            "parse_conditions": False,
+            "parse_dynamic_functions": False,
+            "parse_variants": False,
+        }
+        for link in LINK_TYPES
+        if link.name not in project_links
+    }
+    # a new dict: the default value object is never changed in place
+    config.needs_links = {**(config.needs_links or {}), **ours}
+
+    if config.needs_id_regex == SPHINX_NEEDS_DEFAULT_ID_REGEX:
+        config.needs_id_regex = IMPLPLAN_ID_REGEX
+
+
+def need_options_for_type(env: BuildEnvironment, need_type: str) -> tuple[set[str], set[str]]:
+    """The field and link option names sphinx-needs knows for a type."""
+    schema = SphinxNeedsData(env).get_schema().for_type(need_type)
+    return set(schema.iter_extra_field_names()), set(schema.iter_link_field_names())
+
+
+@dataclass(frozen=True)
+class CreatedNeed:
+    id: str
+    result: list[nodes.Node]
+    #: the body as parsed inside the need's node (empty for a hidden need)
+    body: list[nodes.Node]
+
+
+def create_need(
+    directive: SphinxDirective,
+    *,
+    need_type: str,
+    title: str,
+    content: StringList,
+    lineno: int,
+    fields: Mapping[str, Any],
+) -> CreatedNeed | str:
+    """Create the need; its nodes, or sphinx-needs' reason for refusing it."""
+    try:
+        created = add_need(
+            directive.env.app,
+            directive.state,
+            directive.env.docname,
+            lineno,
+            need_type,
+            title,
+            content=content,
+            lineno_content=directive.content_offset + 1,
+            **fields,
+        )
+    except InvalidNeedException as error:
+        return str(error.message)
+    need_node = next((found for node in created for found in node.findall(Need)), None)
+    if need_node is None:
+        return "sphinx-needs created no node for it"
+    return CreatedNeed(need_node["refid"], created, list(need_node.children))
+
+
+def update_need(env: BuildEnvironment, need_id: str, fields: Mapping[str, Any]) -> None:
+    """Set fields computed once the body is parsed (read phase only)."""
+    need = SphinxNeedsData(env).get_needs_mutable()[need_id]
+    for key, value in fields.items():
+        need[key] = value
+
+
+def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
+    """Call ``handler`` with every need once all documents are read, before
+    sphinx-needs builds back-links: the last moment needs may change."""
+    app.connect("needs-before-post-processing", handler)
+
+
+def needs_view(app: Sphinx) -> Mapping[str, NeedData]:
+    """Every need, resolved and read-only (write phase)."""
+    return cast("Mapping[str, NeedData]", SphinxNeedsData(app.env).get_needs_view())
+
+
+def need_nodes(doctree: nodes.Node) -> Iterator[nodes.Element]:
+    yield from list(doctree.findall(Need))
+
+
+def links_of(need: NeedData, link_type: str) -> list[str]:
+    value = need.get(link_type)
+    return [str(target) for target in value] if isinstance(value, list) else []
+
+
+def backlinks_of(need: NeedData, link_type: str) -> list[str]:
+    return links_of(need, f"{link_type}_back")
+
+
+def link_titles(app: Sphinx) -> list[tuple[str, str, str]]:
+    """(name, outgoing title, incoming title) of every link type, in schema order."""
+    schema = SphinxNeedsData(app.env).get_schema()
+    return [
+        (link.name, link.display.outgoing, link.display.incoming)
+        for link in schema.iter_link_fields()
+    ]
