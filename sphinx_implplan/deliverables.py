@@ -26,7 +26,8 @@ class Progress:
         """Whole percent done, ``None`` without deliverables."""
         if self.total == 0:
             return None
-        return round(self.done * 100 / self.total)
+        # halves round up (1 of 8 is 13 %), as people round, not to even as round() does
+        return (self.done * 200 + self.total) // (self.total * 2)
 
     def derived_status(self) -> str:
         if self.total and self.done == self.total:

@@ -12,8 +12,6 @@ import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-ONE_DAY = datetime.timedelta(days=1)
-
 
 @dataclass(frozen=True)
 class PhaseInput:
@@ -180,7 +178,7 @@ def _place(
     if start is None and deps:
         ends = [placed[dep].end for dep in deps]
         if all(end is not None for end in ends):
-            start = max(end for end in ends if end is not None) + ONE_DAY
+            start = _shift(max(end for end in ends if end is not None), 1)
     elif start is None:
         start = anchors.get(phase.plan)
     return _dated(phase, start)
@@ -189,11 +187,20 @@ def _place(
 def _dated(phase: PhaseInput, start: datetime.date | None) -> Scheduled:
     end = phase.end
     if end is None and start is not None and phase.duration is not None:
-        end = start + datetime.timedelta(days=phase.duration - 1)
+        end = _shift(start, phase.duration - 1)
     duration = phase.duration
     if start is not None and end is not None:
-        duration = (end - start).days + 1
+        # an end before the start is reported as a problem; no negative length is stored
+        duration = (end - start).days + 1 if end >= start else None
     return Scheduled(start, end, duration)
+
+
+def _shift(day: datetime.date, days: int) -> datetime.date | None:
+    """``day`` moved by ``days``, or ``None`` past the calendar's ends (year 1 to 9999)."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _check(phase: PhaseInput, deps: Sequence[str], result: Schedule) -> None:

@@ -18,7 +18,7 @@ LAYERS = ("frontend", "backend", "database", "infrastructure", "tooling", "other
 KINDS = ("security", "performance", "accessibility", "operations", "other")
 DEFAULT_RISK_LEVELS = ("low", "medium", "high")
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DURATION = re.compile(r"([0-9]+)\s*(d|days?|w|weeks?)", re.IGNORECASE)
 _POSITIVE_INTEGER = re.compile(r"[0-9]+")
 # what a need id may hold: no spaces, brackets or quotes, so that nothing in a link
@@ -49,7 +49,8 @@ def parse_enum(raw: str, allowed: Sequence[str], what: str) -> str:
 
 def parse_method(raw: str) -> str:
     value = raw.strip().upper()
-    if value in METHODS:
+    # ASCII only: Python upper-cases some other letters into ASCII ones
+    if raw.isascii() and value in METHODS:
         return value
     raise InvalidValue(
         f"{raw.strip() or 'an empty value'!r} is not an HTTP method; "

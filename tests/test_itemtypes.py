@@ -1,0 +1,259 @@
+"""The item and link type tables against contract section 1, written out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_implplan.itemtypes import (
+    COMPUTED_FIELDS,
+    ITEM_TYPES,
+    ITEM_TYPES_BY_DIRECTIVE,
+    LINK_TYPES,
+    LINK_TYPES_BY_NAME,
+    NEEDS_BUILTIN_FIELDS,
+    REQUIREMENT,
+    Kind,
+    links_from,
+    option_fields,
+)
+
+# Contract section 1, first table: directive -> prefix and own options with their
+# value forms (section 3), in the table's order. "ids" options are link types.
+DIRECTIVES: dict[str, tuple[str, list[tuple[str, str]]]] = {
+    "impl-plan": (
+        "PLAN_",
+        [("spec", "docs"), ("updated", "date"), ("owner", "text"), ("version", "text")],
+    ),
+    "impl-component": ("CMP_", [("change", "change"), ("purpose", "text")]),
+    "impl-entity": ("ENT_", [("relates", "ids"), ("fields", "text list")]),
+    "impl-endpoint": ("API_", [("method", "method"), ("path", "text")]),
+    "impl-phase": (
+        "PH_",
+        [
+            ("goal", "text"),
+            ("start", "date"),
+            ("end", "date"),
+            ("duration", "duration"),
+            ("depends", "ids"),
+        ],
+    ),
+    "impl-decision": (
+        "DEC_",
+        [("choice", "text"), ("alternatives", "text list"), ("supersedes", "ids")],
+    ),
+    "impl-risk": (
+        "RISK_",
+        [("impact", "level"), ("likelihood", "level"), ("mitigation", "text"), ("owner", "text")],
+    ),
+    "impl-test": ("TEST_", [("level", "test level")]),
+    "impl-rollout": ("RO_", [("stage", "positive integer"), ("audience", "text")]),
+    "impl-metric": ("MET_", [("target", "text"), ("baseline", "text")]),
+    "impl-tech": ("TECH_", [("layer", "layer"), ("version", "text"), ("purpose", "text")]),
+    "impl-consideration": ("CON_", [("kind", "kind")]),
+    "impl-change": ("CHG_", [("date", "date")]),
+}
+
+# the contract's value forms and the parser kind that reads each
+FORMS = {
+    "text": Kind.TEXT,
+    "text list": Kind.TEXT_LIST,
+    "date": Kind.DATE,
+    "duration": Kind.DURATION,
+    "level": Kind.LEVEL,
+    "change": Kind.CHANGE,
+    "method": Kind.METHOD,
+    "test level": Kind.TEST_LEVEL,
+    "layer": Kind.LAYER,
+    "kind": Kind.KIND,
+    "positive integer": Kind.STAGE,
+    "docs": Kind.DOCS,
+}
+
+# Contract section 1, link table: option -> outgoing, incoming, from, to
+LINKS: dict[str, tuple[str, str, set[str], set[str]]] = {
+    "implements": (
+        "implements",
+        "implemented by",
+        {"component", "entity", "endpoint", "phase", "rollout", "tech"},
+        {"requirement"},
+    ),
+    "addresses": ("addresses", "addressed by", {"decision", "consideration"}, {"requirement"}),
+    "affects": (
+        "affects",
+        "affected by",
+        {"risk"},
+        {"requirement", "phase", "component", "endpoint"},
+    ),
+    "mitigates": (
+        "mitigates",
+        "mitigated by",
+        {"phase", "decision", "component", "test"},
+        {"risk"},
+    ),
+    "verifies": (
+        "verifies",
+        "verified by",
+        {"test"},
+        {"requirement", "component", "endpoint", "phase"},
+    ),
+    "measures": ("measures", "measured by", {"metric"}, {"requirement"}),
+    "depends": ("depends on", "required by", {"phase"}, {"phase"}),
+    "supersedes": ("supersedes", "superseded by", {"decision"}, {"decision"}),
+    "relates": ("relates to", "related from", {"entity"}, {"entity"}),
+}
+
+# Contract section 3: statuses per type and the default when absent
+STATUSES: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
+    "impl-plan": (("draft", "in-progress", "complete"), "draft"),
+    "impl-phase": (("planned", "in-progress", "done", "blocked"), None),
+    "impl-decision": (("proposed", "accepted", "rejected", "superseded"), "proposed"),
+    "impl-risk": (("open", "mitigated", "accepted", "closed"), "open"),
+}
+
+# Contract section 4, subtype "missing"
+REQUIRED = {"impl-risk": {"impact", "likelihood"}, "impl-decision": {"choice"}}
+
+REQUIREMENT_TYPES = frozenset({"req", "spec-req"})
+NEED_TYPES = [*DIRECTIVES, "req", "spec-req", "story"]
+
+
+def _short(directive: str) -> str:
+    return directive.removeprefix("impl-")
+
+
+# -- item types -------------------------------------------------------------------------
+
+
+def test_thirteen_directives_in_the_contracts_order() -> None:
+    assert [item.directive for item in ITEM_TYPES] == list(DIRECTIVES)
+    assert len(ITEM_TYPES) == 13
+    assert list(ITEM_TYPES_BY_DIRECTIVE) == list(DIRECTIVES)
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_prefix(directive: str) -> None:
+    assert ITEM_TYPES_BY_DIRECTIVE[directive].prefix == DIRECTIVES[directive][0]
+
+
+def test_prefixes_are_distinct() -> None:
+    prefixes = [item.prefix for item in ITEM_TYPES]
+    assert len(set(prefixes)) == len(prefixes)
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_own_options_and_their_value_forms(directive: str) -> None:
+    item = ITEM_TYPES_BY_DIRECTIVE[directive]
+    expected = [(name, FORMS[form]) for name, form in DIRECTIVES[directive][1] if form != "ids"]
+    assert list(item.options.items()) == expected
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_id_options_are_link_options_of_the_type(directive: str) -> None:
+    id_options = {name for name, form in DIRECTIVES[directive][1] if form == "ids"}
+    taken = {link.name for link in links_from(directive)}
+    assert id_options <= taken
+    for name in id_options:
+        assert name not in ITEM_TYPES_BY_DIRECTIVE[directive].options
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_links_from_each_type(directive: str) -> None:
+    expected = [name for name, (_, _, sources, _) in LINKS.items() if _short(directive) in sources]
+    assert [link.name for link in links_from(directive)] == expected
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_statuses_and_defaults(directive: str) -> None:
+    item = ITEM_TYPES_BY_DIRECTIVE[directive]
+    statuses, default = STATUSES.get(directive, (None, None))
+    assert item.statuses == statuses
+    assert item.default_status == default
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_required_options(directive: str) -> None:
+    assert set(ITEM_TYPES_BY_DIRECTIVE[directive].required) == REQUIRED.get(directive, set())
+
+
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_short_name(directive: str) -> None:
+    assert ITEM_TYPES_BY_DIRECTIVE[directive].short == _short(directive)
+
+
+def test_an_option_shared_by_types_is_read_the_same_way() -> None:
+    kinds: dict[str, set[str]] = {}
+    for _, options in DIRECTIVES.values():
+        for name, form in options:
+            kinds.setdefault(name, set()).add(form)
+    assert all(len(forms) == 1 for forms in kinds.values())
+    expected = {name: FORMS[form] for name, (form,) in kinds.items() if form != "ids"}
+    assert option_fields() == expected
+
+
+def test_no_option_collides_with_a_link_option() -> None:
+    assert not set(option_fields()) & set(LINKS)
+
+
+def test_computed_fields_include_the_plan() -> None:
+    assert "plan" in COMPUTED_FIELDS
+    assert not set(COMPUTED_FIELDS) & set(option_fields())
+
+
+def test_needs_builtin_fields() -> None:
+    assert sorted(NEEDS_BUILTIN_FIELDS) == ["completion", "duration"]
+
+
+def test_option_tables_cannot_be_changed() -> None:
+    options = ITEM_TYPES_BY_DIRECTIVE["impl-risk"].options
+    with pytest.raises(TypeError):
+        options["extra"] = Kind.TEXT  # type: ignore[index]
+
+
+# -- link types -------------------------------------------------------------------------
+
+
+def test_nine_link_types_in_the_contracts_order() -> None:
+    assert [link.name for link in LINK_TYPES] == list(LINKS)
+    assert list(LINK_TYPES_BY_NAME) == list(LINKS)
+
+
+@pytest.mark.parametrize("name", LINKS)
+def test_link_titles(name: str) -> None:
+    outgoing, incoming, _, _ = LINKS[name]
+    link = LINK_TYPES_BY_NAME[name]
+    assert (link.outgoing, link.incoming) == (outgoing, incoming)
+
+
+@pytest.mark.parametrize("name", LINKS)
+def test_link_sources_and_targets(name: str) -> None:
+    _, _, sources, targets = LINKS[name]
+    link = LINK_TYPES_BY_NAME[name]
+    assert link.sources == {f"impl-{word}" for word in sources}
+    assert link.targets == {
+        REQUIREMENT if word == "requirement" else f"impl-{word}" for word in targets
+    }
+
+
+@pytest.mark.parametrize("need_type", NEED_TYPES)
+@pytest.mark.parametrize("name", LINKS)
+def test_allows_target(name: str, need_type: str) -> None:
+    targets = LINKS[name][3]
+    expected = _short(need_type) in targets or (
+        "requirement" in targets and need_type in REQUIREMENT_TYPES
+    )
+    assert LINK_TYPES_BY_NAME[name].allows_target(need_type, REQUIREMENT_TYPES) is expected
+
+
+def test_requirement_types_come_from_the_configuration() -> None:
+    implements = LINK_TYPES_BY_NAME["implements"]
+    assert implements.allows_target("req", frozenset({"req"}))
+    assert not implements.allows_target("req", frozenset({"spec"}))
+    assert implements.allows_target("spec", frozenset({"spec"}))
+    assert not implements.allows_target("impl-phase", frozenset({"req"}))
+
+
+@pytest.mark.parametrize("name", LINKS)
+def test_describe_targets_names_every_target(name: str) -> None:
+    description = LINK_TYPES_BY_NAME[name].describe_targets()
+    for word in LINKS[name][3]:
+        assert (word if word == "requirement" else f"impl-{word}") in description
