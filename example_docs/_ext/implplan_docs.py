@@ -1,0 +1,92 @@
+"""A small Sphinx extension used only by this documentation.
+
+``implplan-warnings-table``
+    The table of warning types, generated from
+    :class:`sphinx_implplan.warnings.Subtype`, so that the page always lists
+    exactly what the extension emits.
+
+``live-example``
+    Shows its MyST content as a code block and renders the same content under
+    it, so that every example on a page is the very source of the card beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_implplan.warnings import WARNING_TYPE, Subtype
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata, OptionSpec
+
+#: the only markup the descriptions use: ``literal`` text
+_LITERAL = re.compile(r"``(.+?)``")
+
+
+def inline_nodes(text: str) -> list[nodes.Node]:
+    """``text`` as inline nodes, its double back-quoted parts as literals."""
+    result: list[nodes.Node] = []
+    for index, part in enumerate(_LITERAL.split(text)):
+        if index % 2:
+            result.append(nodes.literal(part, part))
+        elif part:
+            result.append(nodes.Text(part))
+    return result
+
+
+def table_row(*cells: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        row += nodes.entry("", nodes.paragraph("", "", *cell))
+    return row
+
+
+class WarningsTable(SphinxDirective):
+    """``implplan-warnings-table``: every warning type and when it is emitted."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        tgroup = nodes.tgroup(cols=2)
+        tgroup += nodes.colspec(colwidth=30)
+        tgroup += nodes.colspec(colwidth=70)
+        tgroup += nodes.thead(
+            "", table_row([nodes.Text("Warning type")], [nodes.Text("Emitted when")])
+        )
+        body = nodes.tbody()
+        for subtype in Subtype:
+            name = f"{WARNING_TYPE}.{subtype.value}"
+            body += table_row([nodes.literal(name, name)], inline_nodes(subtype.description))
+        tgroup += body
+        table = nodes.table("", tgroup)
+        self.set_source_info(table)
+        return [table]
+
+
+class LiveExample(SphinxDirective):
+    """``live-example``: the MyST source as a code block, then what it renders."""
+
+    has_content = True
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        source = "\n".join(self.content)
+        code = nodes.literal_block(source, source, language="markdown")
+        self.set_source_info(code)
+        label = nodes.paragraph("", "", nodes.emphasis("Renders as:", "Renders as:"))
+        rendered = nodes.container(classes=["live-example"])
+        self.state.nested_parse(self.content, self.content_offset, rendered)
+        return [code, label, rendered]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_directive("implplan-warnings-table", WarningsTable)
+    app.add_directive("live-example", LiveExample)
+    # nothing is stored in the environment, so parallel reading and writing are safe
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
