@@ -153,7 +153,9 @@ def build_card(
     card += nodes.target("", "", ids=[need["id"]])
 
     header = nodes.paragraph(classes=["implplan-card-header"])
-    header += nodes.inline(item_type.title, item_type.title, classes=["implplan-card-type"])
+    # the project's own definition of the type, if it has one, names it
+    type_title = str(need.get("type_name") or item_type.title)
+    header += nodes.inline(type_title, type_title, classes=["implplan-card-type"])
     header += nodes.Text(" ")
     header += nodes.strong(need["title"], need["title"], classes=["implplan-card-title"])
     header += nodes.Text(" ")

@@ -80,7 +80,7 @@ def check_links(
                     )
                     warn(
                         Subtype.LINK,
-                        f"{where} is a {target['type']}; :{link.name}: links to "
+                        f"{where} is of type {target['type']}; :{link.name}: links to "
                         f"{', '.join(allowed)}",
                         _location(need),
                     )

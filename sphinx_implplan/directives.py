@@ -285,7 +285,7 @@ class PlanItemDirective(SphinxDirective):
             self.env.temp_data[CURRENT_PLAN_KEY] = created.id
             updates["plan"] = created.id
         elif item_type.directive == "impl-phase":
-            progress = count_deliverables(created.body)
+            progress = count_deliverables(created.own_body())
             updates["deliverables_done"] = progress.done
             updates["deliverables_total"] = progress.total
             updates["completion"] = progress.percent

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.cards import render_cards
@@ -40,7 +39,13 @@ def add_html_assets(app: Sphinx) -> None:
 
 def copy_html_assets(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
-        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir) / "_static")
+        # our own file, replaced whenever it differs (a new release of the extension):
+        # Sphinx's copy_asset_file refuses to overwrite from Sphinx 8 on, with a warning
+        source = STATIC_DIR / CSS_FILE
+        destination = Path(app.outdir) / "_static" / CSS_FILE
+        if not destination.is_file() or destination.read_bytes() != source.read_bytes():
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, destination)
 
 
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:

@@ -6,6 +6,7 @@ a new release is met in one file.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -16,6 +17,7 @@ from sphinx_needs.api import (
     add_field,
     add_need,
     add_need_type,
+    generate_need_id,
     get_need_types,
 )
 from sphinx_needs.data import NeedsCoreFields, SphinxNeedsData
@@ -142,17 +144,26 @@ def register_needs_model(app: Sphinx, config: Config) -> None:
 
 
 def need_options_for_type(env: BuildEnvironment, need_type: str) -> tuple[set[str], set[str]]:
-    """The field and link option names sphinx-needs knows for a type."""
+    """The field and link option names sphinx-needs knows for a type, but for the
+    fields the extension registered itself and sphinx-needs' ``duration`` and
+    ``completion``: those belong to one item type each (or are computed), so that
+    elsewhere they are unknown options rather than values passed on unchecked."""
     schema = SphinxNeedsData(env).get_schema().for_type(need_type)
-    return set(schema.iter_extra_field_names()), set(schema.iter_link_field_names())
+    ours = (set(option_fields()) | set(COMPUTED_FIELDS)) - _project_field_names(env.config)
+    fields = set(schema.iter_extra_field_names()) - ours - NEEDS_BUILTIN_FIELDS
+    return fields, set(schema.iter_link_field_names())
 
 
 @dataclass(frozen=True)
 class CreatedNeed:
     id: str
     result: list[nodes.Node]
-    #: the body as parsed inside the need's node (empty for a hidden need)
-    body: list[nodes.Node]
+    need_node: nodes.Element
+
+    def own_body(self) -> list[nodes.Node]:
+        """The body as parsed inside the need's node (empty for a hidden need), without
+        the needs nested in it: what the item itself says. Copied, so only on demand."""
+        return _own_body(self.need_node)
 
 
 def create_need(
@@ -165,8 +176,9 @@ def create_need(
     fields: Mapping[str, Any],
 ) -> CreatedNeed | str:
     """Create the need; its nodes, or sphinx-needs' reason for refusing it."""
-    try:
-        created = add_need(
+
+    def add(with_fields: Mapping[str, Any]) -> list[nodes.Node]:
+        return add_need(
             directive.env.app,
             directive.state,
             directive.env.docname,
@@ -175,14 +187,49 @@ def create_need(
             title,
             content=content,
             lineno_content=directive.content_offset + 1,
-            **fields,
+            **with_fields,
         )
+
+    try:
+        created = add(fields)
     except InvalidNeedException as error:
-        return str(error.message)
+        if error.type != "duplicate_id" or "id" in fields:
+            return str(error.message)
+        # sphinx-needs derives a missing id from the title (or else the body), so two
+        # untitled items, or two of one title, would get the same one and the second
+        # would be lost: it gets an id from where it stands instead
+        try:
+            located = _located_id(directive, need_type, title, content, lineno)
+            created = add({**fields, "id": located})
+        except InvalidNeedException as second_error:
+            return str(second_error.message)
     need_node = next((found for node in created for found in node.findall(Need)), None)
     if need_node is None:
         return "sphinx-needs created no node for it"
-    return CreatedNeed(need_node["refid"], created, list(need_node.children))
+    return CreatedNeed(need_node["refid"], created, need_node)
+
+
+def _own_body(need_node: nodes.Element) -> list[nodes.Node]:
+    """Copies of the need's body nodes with the needs nested in them left out."""
+    body: list[nodes.Node] = []
+    for child in need_node.children:
+        if isinstance(child, Need):
+            continue
+        copy = child.deepcopy()
+        for nested in list(copy.findall(Need)):
+            nested.parent.remove(nested)
+        body.append(copy)
+    return body
+
+
+def _located_id(
+    directive: SphinxDirective, need_type: str, title: str, content: StringList, lineno: int
+) -> str:
+    """The id sphinx-needs generates for the item, made unique by the item's place."""
+    generated = generate_need_id(directive.env.app, need_type, title, content)
+    place = f"{directive.env.docname}:{lineno}".encode()
+    length = directive.config.needs_id_length
+    return f"{generated}_{hashlib.sha1(place, usedforsecurity=False).hexdigest().upper()[:length]}"
 
 
 def update_need(env: BuildEnvironment, need_id: str, fields: Mapping[str, Any]) -> None:

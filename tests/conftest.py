@@ -1,0 +1,142 @@
+"""Shared fixtures and helpers of the Sphinx build tests.
+
+The test projects live in ``roots/test-<name>/`` and are built for real with
+``@pytest.mark.sphinx(<builder>, testroot="<name>")`` and the ``app`` fixture of
+``sphinx.testing``. Tests that only read one build's output share it with
+``@pytest.mark.test_params(shared_result=<key>)``: the first test of a module builds,
+the others reuse the output and the warnings. The key is also the source folder's
+name, so every key must be unique across the whole suite.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+collect_ignore = ["roots"]
+
+ROOTS = Path(__file__).parent.resolve() / "roots"
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_WARNING_LINE = re.compile(
+    r"^(?:(?P<location>.*?): )?(?:WARNING|ERROR|CRITICAL): (?P<message>.*?)"
+    r"(?: \[(?P<subtype>[\w.-]+)\])?$"
+)
+_LOCATION_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+)?$")
+_DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``sphinx.testing`` finds ``test-<name>`` project folders."""
+    return ROOTS
+
+
+class BuildWarning(NamedTuple):
+    """One warning of a build, as ``parse_warnings`` reads it."""
+
+    #: the file's base name (``plan.md``), ``""`` for a warning without a location
+    file: str
+    #: the line in the file, ``None`` where the warning names none
+    line: int | None
+    #: ``type.subtype`` as Sphinx shows it (``implplan.value``), ``""`` where there is none
+    subtype: str
+    message: str
+
+
+def parse_warnings(text: str) -> list[BuildWarning]:
+    """Every warning in a build's warning stream; continuation lines join the message."""
+    warnings: list[BuildWarning] = []
+    for raw in _ANSI.sub("", text).splitlines():
+        match = _WARNING_LINE.match(raw)
+        if match is None:
+            if warnings and raw.strip():
+                last = warnings[-1]
+                warnings[-1] = last._replace(message=f"{last.message}\n{raw}")
+            continue
+        file, line = "", None
+        if match["location"]:
+            location = _LOCATION_LINE.match(match["location"])
+            if location is None:
+                file = Path(match["location"]).name
+            else:
+                file = Path(location["path"]).name
+                line = int(location["line"]) if location["line"] else None
+        warnings.append(BuildWarning(file, line, match["subtype"] or "", match["message"]))
+    return warnings
+
+
+def build_warnings(app: SphinxTestApp) -> list[BuildWarning]:
+    return parse_warnings(app.warning.getvalue())
+
+
+def warnings_of(
+    warnings: Iterable[BuildWarning], subtype: str, *, file: str | None = None
+) -> list[BuildWarning]:
+    """The warnings of one ``implplan.<subtype>`` family, optionally in one file."""
+    return [
+        warning
+        for warning in warnings
+        if warning.subtype == f"implplan.{subtype}" and (file is None or warning.file == file)
+    ]
+
+
+def read_needs(app: SphinxTestApp) -> dict[str, dict[str, Any]]:
+    """The needs of the current version in the ``needs`` builder's ``needs.json``."""
+    data = json.loads((app.outdir / "needs.json").read_text(encoding="utf8"))
+    needs: dict[str, dict[str, Any]] = data["versions"][data["current_version"]]["needs"]
+    return needs
+
+
+def read_needs_schema(app: SphinxTestApp) -> dict[str, Any]:
+    data = json.loads((app.outdir / "needs.json").read_text(encoding="utf8"))
+    schema: dict[str, Any] = data["versions"][data["current_version"]]["needs_schema"]
+    return schema
+
+
+def line_of(app: SphinxTestApp, filename: str, marker: str) -> int:
+    """The 1-based line of the first line of ``filename`` (in the source folder) that
+    contains ``marker``: where a directive's warnings must point."""
+    lines = (app.srcdir / filename).read_text(encoding="utf8").splitlines()
+    found = [number for number, text in enumerate(lines, start=1) if marker in text]
+    assert found, f"{marker!r} is not in {filename}"
+    return found[0]
+
+
+def read_html(app: SphinxTestApp, docname: str) -> str:
+    return (app.outdir / f"{docname}.html").read_text(encoding="utf8")
+
+
+def card_html(html: str, need_id: str) -> str:
+    """The HTML of the card of ``need_id``: its ``div``, from opening to closing tag."""
+    anchor = html.find(f'<span class="target" id="{need_id}"></span>')
+    assert anchor != -1, f"no card anchor for {need_id}"
+    start = html.rfind('<div class="implplan-card ', 0, anchor)
+    assert start != -1, f"the anchor of {need_id} is not in a card"
+    depth = 0
+    for tag in _DIV_TAG.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start : tag.end()]
+    raise AssertionError(f"the card of {need_id} is not closed")
+
+
+def visible_text(html: str) -> str:
+    """The text of an HTML fragment, tags removed and spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def assert_no_traceback(app: SphinxTestApp) -> None:
+    output = app.status.getvalue() + app.warning.getvalue()
+    assert "Traceback" not in output
+    assert "Exception occurred" not in output

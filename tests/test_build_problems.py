@@ -1,0 +1,199 @@
+"""The warning families of contract section 4 through real builds.
+
+``roots/test-problems`` holds one document per family (plan, missing, link, cycle,
+schedule, unmitigated, and one value problem); ``roots/test-minimal`` and
+``roots/test-config-shapes`` serve the configuration checks. Every warning must be
+of type ``implplan``, at the item's file and line, and the build must go on.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import (
+    BuildWarning,
+    assert_no_traceback,
+    build_warnings,
+    line_of,
+    read_needs,
+    warnings_of,
+)
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+#: (subtype, file, text on the item's line, what the message says), all of the build
+EXPECTED: list[tuple[str, str, str, str]] = [
+    ("plan", "noplan.md", "Before any plan", "belongs to no plan"),
+    ("plan", "noplan.md", "Names an unknown plan", ":plan: 'PLAN_NOPE' is not the id of an impl-plan"),
+    ("plan", "noplan.md", "Names a requirement as its plan", ":plan: 'FR_001' is not the id of an impl-plan"),
+    ("plan", "noplan.md", "Second plan", "a second plan in this document"),
+    ("missing", "missing.md", "No impact", ":impact: is missing"),
+    ("missing", "missing.md", "No likelihood", ":likelihood: is missing"),
+    ("missing", "missing.md", "Neither", ":impact: is missing"),
+    ("missing", "missing.md", "Neither", ":likelihood: is missing"),
+    ("missing", "missing.md", "No choice", ":choice: is missing"),
+    ("missing", "missing.md", "Empty choice", ":choice: is empty"),
+    ("value", "missing.md", "A bad level", ":impact: 'huge'"),
+    ("link", "links.md", "Unknown id", "'FR_404' is not the id of any need"),
+    ("link", "links.md", "Wrong target type", "'PH_L1' is of type impl-phase"),
+    ("link", "links.md", "Relates to itself", "links the item to itself"),
+    ("link", "links.md", "Takes no verifies", ":verifies: is not a link this item type takes"),
+    ("link", "links.md", "Mitigates a requirement", "'FR_001' is of type req; :mitigates: links to impl-risk"),
+    ("link", "cycles.md", "Depends on itself", "links the item to itself"),
+    ("cycle", "cycles.md", "Depends on itself", "PH_C1 -> PH_C1"),
+    ("cycle", "cycles.md", "Pair A", "PH_PA -> PH_PB -> PH_PA"),
+    ("cycle", "cycles.md", "Ring 1", "PH_R1 -> PH_R5 -> PH_R4 -> PH_R3 -> PH_R2 -> PH_R1"),
+    ("schedule", "schedule.md", "Ends before it starts", "ends 2027-03-01 before it starts 2027-03-10"),
+    ("schedule", "schedule.md", "Starts too early", "starts 2027-01-10, before phase 'PH_S1'"),
+    ("schedule", "schedule.md", "Starts on the last day", "starts 2027-01-17, before phase 'PH_S1'"),
+    ("unmitigated", "unmitigated.md", "High and unmitigated", "RISK_U1: the risk scores 9 (band high)"),
+]  # fmt: skip
+
+
+def expected_warnings(app: SphinxTestApp, families: set[str] | None = None) -> list[BuildWarning]:
+    """The warnings of ``EXPECTED`` (of ``families`` only, if given), with their lines."""
+    return [
+        BuildWarning(file, line_of(app, file, marker), f"implplan.{subtype}", says)
+        for subtype, file, marker, says in EXPECTED
+        if families is None or subtype in families
+    ]
+
+
+def assert_warnings_are(app: SphinxTestApp, expected: list[BuildWarning]) -> None:
+    """Each expected warning once (its message containing the expected text), no more."""
+    warnings = build_warnings(app)
+    unmatched = list(warnings)
+    for want in expected:
+        found = [
+            warning
+            for warning in unmatched
+            if warning[:3] == want[:3] and want.message in warning.message
+        ]
+        assert len(found) == 1, f"expected once: {want}"
+        unmatched.remove(found[0])
+    assert unmatched == []
+
+
+@pytest.mark.sphinx("needs", testroot="problems", freshenv=True)
+def test_every_family_at_its_line(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_traceback(app)
+    assert_warnings_are(app, expected_warnings(app))
+    assert {warning.subtype.split(".")[0] for warning in build_warnings(app)} == {"implplan"}
+    # one warning per cycle, however long
+    assert len(warnings_of(build_warnings(app), "cycle")) == 3
+
+    needs = read_needs(app)
+    # every item is kept, whatever was wrong with it
+    for need_id in (
+        "RISK_NO_PLAN",
+        "CMP_UNKNOWN_PLAN",
+        "RISK_NO_IMPACT",
+        "RISK_NEITHER",
+        "DEC_NO_CHOICE",
+        "DEC_EMPTY_CHOICE",
+        "CMP_UNKNOWN_ID",
+        "ENT_SELF",
+        "RISK_VERIFIES",
+        "PH_C1",
+        "PH_R3",
+        "PH_BACKWARDS",
+        "PH_S2",
+        "RISK_U1",
+    ):
+        assert need_id in needs, need_id
+    assert needs["RISK_NO_PLAN"]["plan"] is None
+    assert needs["CMP_FIRST"]["plan"] == "PLAN_NP"
+    assert needs["TEST_AFTER"]["plan"] == "PLAN_NP2"
+    assert needs["RISK_NO_IMPACT"]["score"] is None
+    assert needs["RISK_NEITHER"]["mitigation"] == "kept"
+    assert needs["DEC_NO_CHOICE"]["alternatives"] == ["a", "b"]
+    assert needs["DEC_EMPTY_CHOICE"]["choice"] is None
+    # a link option the type does not take is dropped
+    assert needs["RISK_VERIFIES"]["verifies"] == []
+    assert "RISK_VERIFIES" not in needs["FR_001"]["verifies_back"]
+    # a phase behind a cycle is not a cycle of its own, and is not scheduled
+    assert needs["PH_BEHIND"]["start"] is None
+    # mitigation by a link from another document counts
+    assert needs["RISK_U5"]["band"] == "high"
+    assert needs["RISK_U5"]["mitigates_back"] == ["TEST_CMP"]
+
+
+def suppressing(*families: str) -> pytest.MarkDecorator:
+    return pytest.mark.sphinx(
+        confoverrides={"suppress_warnings": [f"implplan.{family}" for family in families]}
+    )
+
+
+@pytest.mark.parametrize(
+    "families",
+    [
+        pytest.param({"link"}, marks=suppressing("link"), id="link"),
+        pytest.param({"plan", "unmitigated"}, marks=suppressing("plan", "unmitigated"), id="plan-unmitigated"),
+        pytest.param({"cycle", "schedule", "value"}, marks=suppressing("cycle", "schedule", "value"), id="cycle-schedule-value"),
+    ],
+)  # fmt: skip
+@pytest.mark.sphinx("needs", testroot="problems", freshenv=True)
+def test_suppress_warnings_silences_exactly_that_family(
+    app: SphinxTestApp, families: set[str]
+) -> None:
+    app.build()
+    all_families = {subtype for subtype, *_ in EXPECTED}
+    assert_warnings_are(app, expected_warnings(app, all_families - families))
+
+
+@pytest.mark.sphinx("needs", testroot="config-shapes", freshenv=True)
+def test_config_of_the_wrong_shape_warns_and_uses_the_default(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = build_warnings(app)
+    assert sorted(warning[:3] for warning in warnings) == [
+        ("", None, "implplan.config"),
+        ("", None, "implplan.config"),
+    ]
+    messages = sorted(warning.message for warning in warnings)
+    assert messages[0].startswith("implplan_requirement_types = 5 is not valid")
+    assert "using the default ['req']" in messages[0]
+    assert messages[1].startswith("implplan_risk_levels = 'high' is not valid")
+    assert "using the default ['low', 'medium', 'high']" in messages[1]
+    needs = read_needs(app)
+    # the default levels score the risk; the default requirement type takes the link
+    assert (needs["RISK_1"]["score"], needs["RISK_1"]["band"]) == (9, "high")
+    assert needs["FR_001"]["implements_back"] == ["PH_1"]
+
+
+def risk_levels(levels: object) -> pytest.MarkDecorator:
+    return pytest.mark.sphinx(confoverrides={"implplan_risk_levels": levels})
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        pytest.param("[1, 2]", marks=risk_levels([1, 2]), id="numbers"),
+        pytest.param("['a']", marks=risk_levels(["a"]), id="one-level"),
+        pytest.param("['low', 'LOW']", marks=risk_levels(["low", "LOW"]), id="twice"),
+    ],
+)
+@pytest.mark.sphinx("needs", testroot="minimal", freshenv=True)
+def test_risk_levels_of_the_wrong_shape(app: SphinxTestApp, shown: str) -> None:
+    app.build()
+    (warning,) = build_warnings(app)
+    assert warning.subtype == "implplan.config"
+    assert warning.message.startswith(f"implplan_risk_levels = {shown} is not valid")
+    needs = read_needs(app)
+    assert (needs["RISK_1"]["impact"], needs["RISK_1"]["score"]) == ("high", 9)
+
+
+@pytest.mark.sphinx(
+    "needs",
+    testroot="minimal",
+    freshenv=True,
+    confoverrides={"implplan_risk_levels": ["Very low", "low", "medium", "high", "very_high"]},
+)
+def test_five_risk_levels(app: SphinxTestApp) -> None:
+    app.build()
+    assert build_warnings(app) == []
+    risk = read_needs(app)["RISK_1"]
+    # rank 4 x rank 4 = 16 of 25: below 2/3 of the highest score, so band medium
+    assert (risk["impact"], risk["score"], risk["band"]) == ("high", 16, "medium")
