@@ -8,12 +8,12 @@ it computes is in every table, filter and ``needs.json``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import requirement_types
-from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, links_from
+from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, REQUIREMENT, links_from
 from sphinx_implplan.schedule import PhaseInput, compute_schedule
 from sphinx_implplan.warnings import Subtype, warn
 
@@ -27,7 +27,7 @@ def _location(need: NeedData) -> tuple[str, int | None]:
     return (need["docname"], need.get("lineno"))
 
 
-def plan_items(needs: Mapping[str, NeedData]) -> list[NeedData]:
+def plan_items(needs: MutableNeeds) -> list[MutableMapping[str, Any]]:
     """The extension's own items in document order, so warnings come out stable."""
     items = [
         need
@@ -62,28 +62,44 @@ def _target(needs: Mapping[str, NeedData], target_id: str) -> NeedData | None:
 
 
 def check_links(
-    items: Iterable[NeedData], needs: Mapping[str, NeedData], req_types: frozenset[str]
+    items: Iterable[MutableMapping[str, Any]],
+    needs: Mapping[str, NeedData],
+    req_types: frozenset[str],
 ) -> None:
+    """Warn about each bad link target, and drop those to the item itself or to a need
+    of a type the link does not allow, so they make no false back-link. A link to an
+    unknown id is kept: it makes no back-link, the card shows it struck through, and
+    it may name a requirement of a project that is not loaded yet."""
     for need in items:
         for link in links_from(need["type"]):
-            for target_id in needs_bridge.links_of(need, link.name):
+            targets = needs_bridge.links_of(need, link.name)
+            kept = []
+            for target_id in targets:
                 where = f"{need['id']}: :{link.name}: {target_id!r}"
                 target = _target(needs, target_id)
-                if target_id == need["id"]:
+                if target_id == need["id"] and link.name == "depends":
+                    # a phase depending on itself is a cycle of one, reported as a cycle
+                    kept.append(target_id)
+                elif target_id == need["id"]:
                     warn(Subtype.LINK, f"{where} links the item to itself", _location(need))
                 elif target is None:
                     warn(Subtype.LINK, f"{where} is not the id of any need", _location(need))
+                    kept.append(target_id)
                 elif not link.allows_target(target["type"], req_types):
                     allowed = sorted(
-                        (link.targets - {"requirement"})
-                        | (req_types if "requirement" in link.targets else set())
+                        (link.targets - {REQUIREMENT})
+                        | (req_types if REQUIREMENT in link.targets else set())
                     )
                     warn(
                         Subtype.LINK,
                         f"{where} is of type {target['type']}; :{link.name}: links to "
-                        f"{', '.join(allowed)}",
+                        f"{', '.join(allowed)}; the link is dropped",
                         _location(need),
                     )
+                else:
+                    kept.append(target_id)
+            if kept != targets:
+                need[link.name] = kept
 
 
 def _date(value: Any) -> datetime.date | None:

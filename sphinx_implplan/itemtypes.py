@@ -172,7 +172,9 @@ class LinkType:
     targets: frozenset[str]
 
     def allows_target(self, need_type: str, requirement_types: frozenset[str]) -> bool:
-        if need_type in self.targets:
+        # the placeholder is no type name: a project type called "requirement" counts
+        # only if it is in ``implplan_requirement_types``
+        if need_type != REQUIREMENT and need_type in self.targets:
             return True
         return REQUIREMENT in self.targets and need_type in requirement_types
 

@@ -17,6 +17,8 @@ TEST_LEVELS = ("unit", "integration", "e2e", "performance", "security", "manual"
 LAYERS = ("frontend", "backend", "database", "infrastructure", "tooling", "other")
 KINDS = ("security", "performance", "accessibility", "operations", "other")
 DEFAULT_RISK_LEVELS = ("low", "medium", "high")
+#: no plan phase lasts a century; beyond it a typo is far likelier than a plan
+MAX_DURATION_DAYS = 36_525
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DURATION = re.compile(r"([0-9]+)\s*(d|days?|w|weeks?)", re.IGNORECASE)
@@ -80,7 +82,10 @@ def parse_duration(raw: str) -> int:
     count = int(match.group(1))
     if count <= 0:
         raise InvalidValue(f"{text!r} is not a positive duration")
-    return count * 7 if match.group(2).lower().startswith("w") else count
+    days = count * 7 if match.group(2).lower().startswith("w") else count
+    if days > MAX_DURATION_DAYS:
+        raise InvalidValue(f"{text!r} is longer than {MAX_DURATION_DAYS} days (100 years)")
+    return days
 
 
 def parse_positive_integer(raw: str, what: str) -> int:

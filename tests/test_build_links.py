@@ -97,7 +97,19 @@ def test_targets_of_the_wrong_type(app: SphinxTestApp) -> None:
         assert f":{link_type}: {target!r} is of type {target_type}" in warning.message
     # a story is not a requirement: the warning names the types that are
     (story,) = [w for w in warnings if "STORY_1" in w.message]
-    assert story.message.endswith(":implements: links to req, spec")
+    assert story.message.endswith(":implements: links to req, spec; the link is dropped")
+
+
+@pytest.mark.sphinx("needs", testroot="links", freshenv=True)
+def test_wrong_type_links_are_dropped(app: SphinxTestApp) -> None:
+    app.build()
+    needs = read_needs(app)
+    wrong_items = {need_id for need_id, need in needs.items() if need["docname"] == "wrong"}
+    assert wrong_items
+    for _marker, link_type, target, _target_type in WRONG:
+        # no item of wrong.md keeps the link, and so no false back-link appears
+        assert not [i for i in wrong_items if target in needs[i][link_type]], link_type
+        assert not wrong_items & set(needs[target][f"{link_type}_back"]), link_type
 
 
 @pytest.mark.sphinx(

@@ -41,7 +41,6 @@ EXPECTED: list[tuple[str, str, str, str]] = [
     ("link", "links.md", "Relates to itself", "links the item to itself"),
     ("link", "links.md", "Takes no verifies", ":verifies: is not a link this item type takes"),
     ("link", "links.md", "Mitigates a requirement", "'FR_001' is of type req; :mitigates: links to impl-risk"),
-    ("link", "cycles.md", "Depends on itself", "links the item to itself"),
     ("cycle", "cycles.md", "Depends on itself", "PH_C1 -> PH_C1"),
     ("cycle", "cycles.md", "Pair A", "PH_PA -> PH_PB -> PH_PA"),
     ("cycle", "cycles.md", "Ring 1", "PH_R1 -> PH_R5 -> PH_R4 -> PH_R3 -> PH_R2 -> PH_R1"),

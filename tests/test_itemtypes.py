@@ -252,6 +252,12 @@ def test_requirement_types_come_from_the_configuration() -> None:
     assert not implements.allows_target("impl-phase", frozenset({"req"}))
 
 
+def test_a_type_named_requirement_is_no_requirement_unless_configured() -> None:
+    implements = LINK_TYPES_BY_NAME["implements"]
+    assert not implements.allows_target("requirement", frozenset({"req"}))
+    assert implements.allows_target("requirement", frozenset({"requirement"}))
+
+
 @pytest.mark.parametrize("name", LINKS)
 def test_describe_targets_names_every_target(name: str) -> None:
     description = LINK_TYPES_BY_NAME[name].describe_targets()

@@ -15,6 +15,7 @@ from sphinx_implplan.values import (
     DEFAULT_RISK_LEVELS,
     KINDS,
     LAYERS,
+    MAX_DURATION_DAYS,
     METHODS,
     TEST_LEVELS,
     InvalidValue,
@@ -320,7 +321,18 @@ def test_parse_duration_rejects(raw: str) -> None:
         parse_duration(raw)
 
 
-@given(count=st.integers(min_value=1, max_value=10**6))
+@pytest.mark.parametrize("raw", ["36526d", "5218w", "99999999999999999999d", "1000000000 weeks"])
+def test_parse_duration_rejects_more_than_a_century(raw: str) -> None:
+    with pytest.raises(InvalidValue, match="longer than 36525 days"):
+        parse_duration(raw)
+
+
+def test_parse_duration_accepts_a_century() -> None:
+    assert parse_duration("36525d") == MAX_DURATION_DAYS
+    assert parse_duration("5217w") == 5217 * 7
+
+
+@given(count=st.integers(min_value=1, max_value=MAX_DURATION_DAYS // 7))
 def test_parse_duration_round_trips_days_and_weeks(count: int) -> None:
     assert parse_duration(f"{count}d") == count
     assert parse_duration(f"{count} days") == count
@@ -334,7 +346,7 @@ def test_parse_duration_is_positive_or_invalid(raw: str) -> None:
         days = parse_duration(raw)
     except InvalidValue:
         return
-    assert days >= 1
+    assert 1 <= days <= MAX_DURATION_DAYS
 
 
 # -- positive integers ----------------------------------------------------------------
