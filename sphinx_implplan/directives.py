@@ -32,7 +32,6 @@ from sphinx_implplan.values import (
     LAYERS,
     TEST_LEVELS,
     InvalidValue,
-    normalise_enum_text,
     parse_date,
     parse_duration,
     parse_enum,
@@ -299,4 +298,4 @@ def item_directive_names() -> Sequence[str]:
     return tuple(ITEM_TYPES_BY_DIRECTIVE)
 
 
-__all__ = ["PlanItemDirective", "item_directive_names", "normalise_enum_text"]
+__all__ = ["PlanItemDirective", "item_directive_names"]
