@@ -8,7 +8,7 @@ every builder renders the card without a visitor of ours.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -27,8 +27,7 @@ def need_reference(
     app: Sphinx, fromdocname: str, needs: Mapping[str, NeedData], target_id: str
 ) -> nodes.Node:
     """A link to a need by id; plain text where the id is unknown or has no URI."""
-    base = target_id.partition(".")[0] if target_id not in needs else target_id
-    target = needs.get(base)
+    base, target = needs_bridge.resolve_link_target(needs, target_id)
     text = nodes.literal(target_id, target_id)
     if target is None:
         return nodes.inline("", "", text, classes=["implplan-dead-link"])
@@ -115,10 +114,12 @@ def own_fields(
 
 
 def link_fields(
-    app: Sphinx, need: NeedData, reference: Callable[[str], nodes.Node]
+    link_titles: Sequence[tuple[str, str, str]],
+    need: NeedData,
+    reference: Callable[[str], nodes.Node],
 ) -> list[nodes.field]:
     rows: list[nodes.field] = []
-    for name, outgoing, incoming in needs_bridge.link_titles(app):
+    for name, outgoing, incoming in link_titles:
         targets = needs_bridge.links_of(need, name)
         if targets:
             rows.append(_field(outgoing, _joined([reference(t) for t in targets]), name))
@@ -131,7 +132,9 @@ def link_fields(
 def build_card(
     app: Sphinx,
     need: NeedData,
+    *,
     needs: Mapping[str, NeedData],
+    link_titles: Sequence[tuple[str, str, str]],
     fromdocname: str,
     body: list[nodes.Node],
 ) -> nodes.container:
@@ -173,7 +176,7 @@ def build_card(
         rows.append(_field("plan", [reference(need["plan"])], "plan"))
     if need.get("tags"):
         rows.append(_field("tags", ", ".join(need["tags"]), "tags"))
-    rows += link_fields(app, need, reference)
+    rows += link_fields(link_titles, need, reference)
     if rows:
         card += nodes.field_list("", *rows, classes=["implplan-card-fields"])
     if body:
@@ -184,9 +187,12 @@ def build_card(
 def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """Replace the need node of every plan item in ``doctree`` by its card."""
     needs: Mapping[str, NeedData] | None = None
+    link_titles: list[tuple[str, str, str]] = []
     for node in needs_bridge.need_nodes(doctree):
         if needs is None:
+            # once per page, and only on pages that hold needs
             needs = needs_bridge.needs_view(app)
+            link_titles = needs_bridge.link_titles(app)
         need = needs.get(node["refid"])
         if (
             need is None
@@ -196,7 +202,14 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
             or (node.get("docname") and node["docname"] != need["docname"])
         ):
             continue
-        card = build_card(app, need, needs, fromdocname, list(node.children))
+        card = build_card(
+            app,
+            need,
+            needs=needs,
+            link_titles=link_titles,
+            fromdocname=fromdocname,
+            body=list(node.children),
+        )
         # not replace_self: it would copy the need node's ids onto the card, and the
         # anchor must stand once, on the card's target
         node.parent.replace(node, card)

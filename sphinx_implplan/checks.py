@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import requirement_types
-from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, REQUIREMENT, links_from
+from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, links_from
 from sphinx_implplan.schedule import PhaseInput, compute_schedule
 from sphinx_implplan.warnings import Subtype, warn
 
@@ -53,14 +53,6 @@ def check_plans(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> Non
             )
 
 
-def _target(needs: Mapping[str, NeedData], target_id: str) -> NeedData | None:
-    """The need a link names; ``ID.part`` names a part of need ``ID``."""
-    if target_id in needs:
-        return needs[target_id]
-    base, _, _part = target_id.partition(".")
-    return needs.get(base)
-
-
 def check_links(
     items: Iterable[MutableMapping[str, Any]],
     needs: Mapping[str, NeedData],
@@ -76,7 +68,7 @@ def check_links(
             kept = []
             for target_id in targets:
                 where = f"{need['id']}: :{link.name}: {target_id!r}"
-                target = _target(needs, target_id)
+                _, target = needs_bridge.resolve_link_target(needs, target_id)
                 if target_id == need["id"] and link.name == "depends":
                     # a phase depending on itself is a cycle of one, reported as a cycle
                     kept.append(target_id)
@@ -86,14 +78,10 @@ def check_links(
                     warn(Subtype.LINK, f"{where} is not the id of any need", _location(need))
                     kept.append(target_id)
                 elif not link.allows_target(target["type"], req_types):
-                    allowed = sorted(
-                        (link.targets - {REQUIREMENT})
-                        | (req_types if REQUIREMENT in link.targets else set())
-                    )
                     warn(
                         Subtype.LINK,
                         f"{where} is of type {target['type']}; :{link.name}: links to "
-                        f"{', '.join(allowed)}; the link is dropped",
+                        f"{link.describe_targets(req_types)}; the link is dropped",
                         _location(need),
                     )
                 else:
@@ -149,7 +137,6 @@ def apply_schedule(items: Iterable[NeedData], needs: MutableNeeds) -> None:
 
 
 def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
-    items = list(items)
     mitigated = {
         target for need in needs.values() for target in needs_bridge.links_of(need, "mitigates")
     }

@@ -9,7 +9,9 @@ rest of the item stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils.parsers.rst import directives
@@ -47,6 +49,10 @@ from sphinx_implplan.warnings import Subtype, warn
 if TYPE_CHECKING:
     from docutils import nodes
 
+#: the enumerated kinds whose allowed values the contract fixes
+FIXED_ENUMS: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
+    {Kind.CHANGE: CHANGES, Kind.TEST_LEVEL: TEST_LEVELS, Kind.LAYER: LAYERS, Kind.KIND: KINDS}
+)
 #: sphinx-needs' common options, passed on as written
 PASSED_OPTIONS = ("tags", "collapse", "hide", "style", "layout", "constraints")
 #: per document, the id of the latest ``impl-plan`` read (``env.temp_data`` is reset
@@ -118,9 +124,6 @@ class PlanItemDirective(SphinxDirective):
 
     def read_options(self, item_type: ItemType, fields: dict[str, Any]) -> None:
         own_links = {link.name for link in links_from(item_type.directive)}
-        extra_fields, extra_links = needs_bridge.need_options_for_type(
-            self.env, item_type.directive
-        )
         for key in sorted(self.options):
             raw = self.options[key] or ""
             if key == "id":
@@ -140,7 +143,7 @@ class PlanItemDirective(SphinxDirective):
                     f":{key}: is not a link this item type takes; it goes from "
                     f"{', '.join(sorted(link.sources))}",
                 )
-            elif key in PASSED_OPTIONS or key in extra_fields or key in extra_links:
+            elif key in PASSED_OPTIONS or key in self.project_options:
                 # sphinx-needs' own options and the project's own fields and links
                 fields[key] = raw
             else:
@@ -153,6 +156,12 @@ class PlanItemDirective(SphinxDirective):
                     f"unknown option :{key}:; it takes "
                     + ", ".join(f":{name}:" for name in allowed),
                 )
+
+    @cached_property
+    def project_options(self) -> frozenset[str]:
+        """The project's own fields and links: looked up only for an item that uses an
+        option that is not the extension's, so most items never pay for it."""
+        return needs_bridge.project_options_for_type(self.env, self.item_type.directive)
 
     def read_id(self, raw: str, fields: dict[str, Any]) -> None:
         need_id = raw.strip()
@@ -201,16 +210,10 @@ class PlanItemDirective(SphinxDirective):
                 return parse_duration(raw)
             case Kind.LEVEL:
                 return parse_enum(raw, risk_levels(self.config), "level")
-            case Kind.CHANGE:
-                return parse_enum(raw, CHANGES, "change")
+            case Kind.CHANGE | Kind.TEST_LEVEL | Kind.LAYER | Kind.KIND:
+                return parse_enum(raw, FIXED_ENUMS[kind], kind.value)
             case Kind.METHOD:
                 return parse_method(raw)
-            case Kind.TEST_LEVEL:
-                return parse_enum(raw, TEST_LEVELS, "test level")
-            case Kind.LAYER:
-                return parse_enum(raw, LAYERS, "layer")
-            case Kind.KIND:
-                return parse_enum(raw, KINDS, "kind")
             case Kind.STAGE:
                 return parse_positive_integer(raw, "stage")
             case Kind.DOCS:

@@ -171,15 +171,18 @@ class LinkType:
     #: directive names, or :data:`REQUIREMENT`
     targets: frozenset[str]
 
-    def allows_target(self, need_type: str, requirement_types: frozenset[str]) -> bool:
-        # the placeholder is no type name: a project type called "requirement" counts
-        # only if it is in ``implplan_requirement_types``
-        if need_type != REQUIREMENT and need_type in self.targets:
-            return True
-        return REQUIREMENT in self.targets and need_type in requirement_types
+    def allowed_types(self, requirement_types: frozenset[str]) -> frozenset[str]:
+        """The need types a link may point to, with the placeholder replaced by the
+        configured requirement types (so a project type named "requirement" counts
+        only if it is one of them)."""
+        named = self.targets - {REQUIREMENT}
+        return named | requirement_types if REQUIREMENT in self.targets else named
 
-    def describe_targets(self) -> str:
-        return ", ".join(sorted(self.targets))
+    def allows_target(self, need_type: str, requirement_types: frozenset[str]) -> bool:
+        return need_type in self.allowed_types(requirement_types)
+
+    def describe_targets(self, requirement_types: frozenset[str]) -> str:
+        return ", ".join(sorted(self.allowed_types(requirement_types)))
 
 
 def _link(name: str, outgoing: str, incoming: str, sources: str, targets: str) -> LinkType:
@@ -230,10 +233,18 @@ COMPUTED_FIELDS: Final = MappingProxyType(
 NEEDS_BUILTIN_FIELDS: Final = frozenset({"duration", "completion"})
 
 
-def option_fields() -> dict[str, Kind]:
-    """Every own option across the types, as one sphinx-needs field each."""
+def _option_fields() -> MappingProxyType[str, Kind]:
     fields: dict[str, Kind] = {}
     for item_type in ITEM_TYPES:
         for name, kind in item_type.options.items():
             fields.setdefault(name, kind)
-    return fields
+    return MappingProxyType(fields)
+
+
+#: every own option across the types, as one sphinx-needs field each (computed once)
+OPTION_FIELDS: Final = _option_fields()
+
+
+def option_fields() -> MappingProxyType[str, Kind]:
+    """Every own option across the types, as one sphinx-needs field each."""
+    return OPTION_FIELDS

@@ -28,8 +28,8 @@ from sphinx_implplan.itemtypes import (
     ITEM_TYPES,
     LINK_TYPES,
     NEEDS_BUILTIN_FIELDS,
+    OPTION_FIELDS,
     Kind,
-    option_fields,
 )
 
 if TYPE_CHECKING:
@@ -98,31 +98,28 @@ def register_needs_model(app: Sphinx, config: Config) -> None:
                 app, item_type.directive, item_type.title, item_type.prefix, item_type.color
             )
 
-    taken = _project_field_names(config) | _project_link_names(config)
-    for name, kind in option_fields().items():
-        if name in taken or name in NEEDS_BUILTIN_FIELDS:
+    project_links = _project_link_names(config)
+    taken = _project_field_names(config) | project_links | NEEDS_BUILTIN_FIELDS
+    schemas: dict[str, dict[str, Any]] = {
+        **{
+            name: _FIELD_SCHEMAS.get(kind, {"type": "string"})
+            for name, kind in OPTION_FIELDS.items()
+        },
+        **{name: {"type": json_type} for name, json_type in COMPUTED_FIELDS.items()},
+    }
+    for name, schema in schemas.items():
+        if name in taken:
             continue
         # nothing of a document is ever evaluated: no dynamic functions, no variants
         add_field(
             name,
-            f"sphinx-implplan option :{name}:",
-            schema=_FIELD_SCHEMAS.get(kind, {"type": "string"}),  # type: ignore[arg-type]
+            f"sphinx-implplan field {name}",
+            schema=schema,  # type: ignore[arg-type]
             nullable=True,
             parse_dynamic_functions=False,
             parse_variants=False,
         )
-    for name, json_type in COMPUTED_FIELDS.items():
-        if name not in taken:
-            add_field(
-                name,
-                f"sphinx-implplan computed field {name}",
-                schema={"type": json_type},  # type: ignore[arg-type]
-                nullable=True,
-                parse_dynamic_functions=False,
-                parse_variants=False,
-            )
 
-    project_links = _project_link_names(config)
     ours = {
         link.name: {
             "outgoing": link.outgoing,
@@ -143,15 +140,26 @@ def register_needs_model(app: Sphinx, config: Config) -> None:
         config.needs_id_regex = IMPLPLAN_ID_REGEX
 
 
-def need_options_for_type(env: BuildEnvironment, need_type: str) -> tuple[set[str], set[str]]:
-    """The field and link option names sphinx-needs knows for a type, but for the
-    fields the extension registered itself and sphinx-needs' ``duration`` and
-    ``completion``: those belong to one item type each (or are computed), so that
-    elsewhere they are unknown options rather than values passed on unchecked."""
+def project_options_for_type(env: BuildEnvironment, need_type: str) -> frozenset[str]:
+    """The options of a type that belong to the project's own fields and link types,
+    passed on as written. The extension's own fields and sphinx-needs' ``duration``
+    and ``completion`` are left out: each belongs to one item type (or is computed),
+    so elsewhere it is an unknown option rather than a value passed on unchecked."""
     schema = SphinxNeedsData(env).get_schema().for_type(need_type)
-    ours = (set(option_fields()) | set(COMPUTED_FIELDS)) - _project_field_names(env.config)
+    ours = (set(OPTION_FIELDS) | set(COMPUTED_FIELDS)) - _project_field_names(env.config)
     fields = set(schema.iter_extra_field_names()) - ours - NEEDS_BUILTIN_FIELDS
-    return fields, set(schema.iter_link_field_names())
+    return frozenset(fields | set(schema.iter_link_field_names()))
+
+
+def resolve_link_target(
+    needs: Mapping[str, NeedData], target_id: str
+) -> tuple[str, NeedData | None]:
+    """The id of the need a link names and that need; ``ID.part`` names a part of
+    need ``ID``, as in sphinx-needs."""
+    if target_id in needs:
+        return target_id, needs[target_id]
+    base = target_id.partition(".")[0]
+    return base, needs.get(base)
 
 
 @dataclass(frozen=True)
