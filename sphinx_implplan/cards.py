@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.errors import NoUri
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, ItemType
+from sphinx_implplan.references import dead_reference, doc_reference, joined, reference_to
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,39 +28,18 @@ def need_reference(
 ) -> nodes.Node:
     """A link to a need by id; plain text where the id is unknown or has no URI."""
     base, target = needs_bridge.resolve_link_target(needs, target_id)
-    text = nodes.literal(target_id, target_id)
     if target is None:
-        return nodes.inline("", "", text, classes=["implplan-dead-link"])
-    if target.get("is_external"):
-        uri = target.get("external_url")
-        if not uri:
-            return text
-        return nodes.reference("", "", text, refuri=uri, internal=False, reftitle=target["title"])
-    try:
-        uri = app.builder.get_relative_uri(fromdocname, target["docname"]) + "#" + base
-    except NoUri:
-        # e.g. a builder that cannot link between documents
-        return text
-    return nodes.reference("", "", text, refuri=uri, internal=True, reftitle=target["title"])
-
-
-def doc_reference(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
-    title_node = app.env.titles.get(docname)
-    title = title_node.astext() if title_node is not None else docname
-    try:
-        uri = app.builder.get_relative_uri(fromdocname, docname)
-    except NoUri:
-        return nodes.Text(title)
-    return nodes.reference("", title, refuri=uri, internal=True)
-
-
-def _joined(parts: list[nodes.Node]) -> list[nodes.Node]:
-    joined: list[nodes.Node] = []
-    for index, part in enumerate(parts):
-        if index:
-            joined.append(nodes.Text(", "))
-        joined.append(part)
-    return joined
+        return dead_reference(target_id)
+    return reference_to(
+        app,
+        fromdocname,
+        target_id,
+        anchor=base,
+        docname=target.get("docname"),
+        title=target["title"],
+        external=bool(target.get("is_external")),
+        external_url=target.get("external_url"),
+    )
 
 
 def _field(name: str, value: list[nodes.Node] | str, field_class: str) -> nodes.field:
@@ -95,7 +74,7 @@ def own_fields(
     for name in item_type.options:
         value = need.get(name)
         if name == "spec" and value:
-            rows.append(_field("spec", _joined([doc_link(doc) for doc in value]), name))
+            rows.append(_field("spec", joined([doc_link(doc) for doc in value]), name))
         elif name == "duration" and value:
             rows.append(_field("duration", f"{value} days", name))
         elif (text := _text(value)) is not None:
@@ -122,10 +101,10 @@ def link_fields(
     for name, outgoing, incoming in link_titles:
         targets = needs_bridge.links_of(need, name)
         if targets:
-            rows.append(_field(outgoing, _joined([reference(t) for t in targets]), name))
+            rows.append(_field(outgoing, joined([reference(t) for t in targets]), name))
         sources = needs_bridge.backlinks_of(need, name)
         if sources:
-            rows.append(_field(incoming, _joined([reference(s) for s in sources]), f"{name}-back"))
+            rows.append(_field(incoming, joined([reference(s) for s in sources]), f"{name}-back"))
     return rows
 
 

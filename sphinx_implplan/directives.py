@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import risk_levels
 from sphinx_implplan.deliverables import count_deliverables
+from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import (
     ITEM_TYPES_BY_DIRECTIVE,
     LINK_TYPES_BY_NAME,
@@ -295,6 +296,9 @@ class PlanItemDirective(SphinxDirective):
                 updates["status"] = progress.derived_status()
         if updates:
             needs_bridge.update_need(self.env, created.id, updates)
+        description = needs_bridge.first_paragraph_text(created)
+        if description:
+            get_domain(self.env).add_description(self.env.docname, created.id, description)
 
 
 def item_directive_names() -> Sequence[str]:

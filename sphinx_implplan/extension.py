@@ -10,16 +10,27 @@ from sphinx_implplan import needs_bridge
 from sphinx_implplan.cards import render_cards
 from sphinx_implplan.checks import check_all_items
 from sphinx_implplan.config import check_config, register_config_values
+from sphinx_implplan.corpus import forget_corpus, make_corpus
 from sphinx_implplan.directives import PlanItemDirective, item_directive_names
+from sphinx_implplan.domain import ImplPlanDomain, get_domain
+from sphinx_implplan.freshness import outdated_pages
+from sphinx_implplan.html_report import write_report
+from sphinx_implplan.views.checks import check_views
+from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
+from sphinx_implplan.views.render import render_views
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.util.docutils import SphinxTranslator
     from sphinx.util.typing import ExtensionMetadata
+
+    from sphinx_implplan.needs_bridge import MutableNeeds
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
@@ -30,6 +41,21 @@ def register_directives(app: Sphinx, _config: Config) -> None:
     # for every need type, ours included: the plan item directive replaces it
     for name in item_directive_names():
         app.add_directive(name, PlanItemDirective, override=True)
+
+
+def check_sealed_needs(app: Sphinx, needs: MutableNeeds) -> None:
+    """Once sphinx-needs has resolved every need: the records the views and the
+    report read, and the checks of every view."""
+    corpus = make_corpus(app, needs)
+    check_views(corpus, get_domain(app.env).all_views())
+
+
+def skip_placeholder(_translator: SphinxTranslator, _node: nodes.Element) -> None:
+    # every placeholder is replaced when its page is resolved; one a builder writes
+    # without resolving it stands for nothing
+    from docutils.nodes import SkipNode
+
+    raise SkipNode
 
 
 def add_html_assets(app: Sphinx) -> None:
@@ -59,12 +85,25 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("config-inited", needs_bridge.register_needs_model, priority=100)
     app.connect("config-inited", register_directives, priority=700)
 
+    app.add_domain(ImplPlanDomain)
+    for name in view_directive_names():
+        app.add_directive(name, ViewDirective)
+    skip = (skip_placeholder, None)
+    app.add_node(
+        view_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip, epub=skip
+    )
+
     needs_bridge.connect_post_processing(app, check_all_items)
+    needs_bridge.connect_sealing(app, check_sealed_needs)
+    app.connect("env-get-updated", outdated_pages)
+    app.connect("env-updated", forget_corpus)
     # before sphinx-needs (default priority 500) draws its own table for each need
     app.connect("doctree-resolved", render_cards, priority=450)
+    app.connect("doctree-resolved", render_views)
 
     app.connect("builder-inited", add_html_assets)
     app.connect("build-finished", copy_html_assets)
+    app.connect("build-finished", write_report)
 
     return {
         "version": version,

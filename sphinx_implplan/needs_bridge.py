@@ -247,10 +247,52 @@ def update_need(env: BuildEnvironment, need_id: str, fields: Mapping[str, Any]) 
         need[key] = value
 
 
+def first_paragraph_text(created: CreatedNeed) -> str:
+    """The first paragraph of the item's own body as plain text (not of a need
+    nested in it), without copying the body."""
+    for child in created.need_node.children:
+        if isinstance(child, Need):
+            continue
+        candidates = (
+            [child] if isinstance(child, nodes.paragraph) else child.findall(nodes.paragraph)
+        )
+        for paragraph in candidates:
+            if not any(isinstance(parent, Need) for parent in _ancestors(paragraph, child)):
+                return " ".join(paragraph.astext().split())
+    return ""
+
+
+def _ancestors(node: nodes.Node, stop: nodes.Node) -> Iterator[nodes.Node]:
+    parent = node.parent
+    while parent is not None and parent is not stop:
+        yield parent
+        parent = parent.parent
+
+
 def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
     """Call ``handler`` with every need once all documents are read, before
     sphinx-needs builds back-links: the last moment needs may change."""
     app.connect("needs-before-post-processing", handler)
+
+
+def connect_sealing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
+    """Call ``handler`` with every need once sphinx-needs has resolved them (back-links,
+    ``needextend``), the moment before they are frozen for the write phase."""
+    app.connect("needs-before-sealing", handler)
+
+
+def needs_as_read(env: BuildEnvironment) -> Mapping[str, NeedData]:
+    """Every need as the read phase left it (at ``env-get-updated``)."""
+    data = SphinxNeedsData(env)
+    if data.needs_is_post_processed:
+        # a build of the same process that ended early left them frozen
+        return cast("Mapping[str, NeedData]", data.get_needs_view())
+    return cast("Mapping[str, NeedData]", data.get_needs_mutable())
+
+
+def link_names(env: BuildEnvironment) -> list[str]:
+    """Every link type of the project, sphinx-needs' own ``links`` included."""
+    return list(SphinxNeedsData(env).get_schema().iter_link_field_names())
 
 
 def needs_view(app: Sphinx) -> Mapping[str, NeedData]:

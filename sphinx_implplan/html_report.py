@@ -1,0 +1,23 @@
+"""``implplan.json`` at the root of every HTML build's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_implplan.corpus import build_corpus
+from sphinx_implplan.report import REPORT_FILE, build_report, dump_report
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def write_report(app: Sphinx, exception: BaseException | None) -> None:
+    """The ``build-finished`` handler: the report of this build, written only when it
+    differs from the one there, so a build with no change touches no file."""
+    if exception is not None or app.builder.format != "html":
+        return
+    text = dump_report(build_report(build_corpus(app)))
+    target = Path(app.outdir) / REPORT_FILE
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")

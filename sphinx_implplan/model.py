@@ -1,0 +1,174 @@
+"""The plan as the views and the JSON report read it: frozen records made once per
+build from the resolved needs. No Sphinx imports.
+
+Views, coverage and the report never touch sphinx-needs' own objects: they read a
+:class:`Corpus` of :class:`Item` records, so they can be unit-tested with records
+written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, LINK_TYPES, REQUIREMENT
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key reading the numbers in an id as numbers: ``PH_2`` before ``PH_10``."""
+    return tuple(
+        (1, f"{int(part):020d}") if part.isdigit() else (0, part)
+        for part in _DIGITS.split(text)
+        if part
+    )
+
+
+@dataclass(frozen=True)
+class Item:
+    """One need: a plan item or a requirement (or any other need a link names)."""
+
+    id: str
+    type: str
+    title: str
+    docname: str | None = None
+    lineno: int = 0
+    plan: str | None = None
+    status: str | None = None
+    #: own option values and computed values (start, score, deliverables_done, ...)
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    #: outgoing links of the extension's link types: link name -> target ids
+    links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: loaded from another project's ``needs.json`` (``needs_external_needs``)
+    external: bool = False
+    external_url: str | None = None
+    #: the first paragraph of the body as plain text
+    description: str = ""
+
+    def get(self, name: str) -> Any:
+        return self.fields.get(name)
+
+    def links_of(self, link: str) -> tuple[str, ...]:
+        return self.links.get(link, ())
+
+    @property
+    def position(self) -> tuple[str, int, tuple[tuple[int, str], ...]]:
+        """Document order, then id: the order of a plan's items as written."""
+        return (self.docname or "", self.lineno, natural_key(self.id))
+
+
+class Corpus:
+    """Every item of a build, with the incoming links indexed once."""
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        *,
+        requirement_types: Iterable[str] = ("req",),
+        risk_levels: Iterable[str] = ("low", "medium", "high"),
+    ) -> None:
+        self.items: Mapping[str, Item] = MappingProxyType({item.id: item for item in items})
+        self.requirement_types = frozenset(requirement_types)
+        self.risk_levels = tuple(risk_levels)
+        incoming: dict[tuple[str, str], list[str]] = {}
+        for item in self.items.values():
+            for link, targets in item.links.items():
+                for target in dict.fromkeys(targets):
+                    incoming.setdefault((target, link), []).append(item.id)
+        self._incoming = {
+            key: tuple(sorted(sources, key=natural_key)) for key, sources in incoming.items()
+        }
+
+    def sources(self, target: str, link: str) -> tuple[str, ...]:
+        """The ids of the items linking to ``target`` by ``link``, in id order."""
+        return self._incoming.get((target, link), ())
+
+    def is_requirement(self, item: Item) -> bool:
+        return item.type in self.requirement_types
+
+    def of_type(self, item_type: str, plans: Iterable[str] | None = None) -> list[Item]:
+        """The items of one type (of the given plans), in document order."""
+        wanted = None if plans is None else set(plans)
+        return sorted(
+            (
+                item
+                for item in self.items.values()
+                if item.type == item_type and (wanted is None or item.plan in wanted)
+            ),
+            key=lambda item: item.position,
+        )
+
+    @property
+    def plans(self) -> list[Item]:
+        """This project's plans (not those of a project loaded as external needs)."""
+        return [plan for plan in self.of_type("impl-plan") if not plan.external]
+
+    def requirements(self, docnames: Iterable[str] | None = None) -> list[Item]:
+        """The requirements (of the given documents), in id order."""
+        wanted = None if docnames is None else set(docnames)
+        return sorted(
+            (
+                item
+                for item in self.items.values()
+                if self.is_requirement(item) and (wanted is None or item.docname in wanted)
+            ),
+            key=lambda item: natural_key(item.id),
+        )
+
+
+#: the link names of the extension, for reading a need's outgoing links
+LINK_NAMES = tuple(link.name for link in LINK_TYPES)
+
+#: item types whose links can reach a requirement: those counted by default
+REQUIREMENT_LINKING_TYPES = tuple(
+    directive
+    for directive in ITEM_TYPES_BY_DIRECTIVE
+    if any(REQUIREMENT in link.targets and directive in link.sources for link in LINK_TYPES)
+)
+
+
+def _base_id(target: str) -> str:
+    # ``ID.part`` names a part of need ``ID``: views count the need
+    return target.partition(".")[0]
+
+
+def item_from_need(need: Mapping[str, Any], description: str = "") -> Item:
+    """The record of one resolved need (a mapping as sphinx-needs gives it)."""
+    item_type = ITEM_TYPES_BY_DIRECTIVE.get(str(need.get("type")))
+    fields: dict[str, Any] = {}
+    if item_type is not None:
+        names = (
+            *item_type.options,
+            "score",
+            "band",
+            "deliverables_done",
+            "deliverables_total",
+            "completion",
+            "duration",
+            "tags",
+        )
+        fields = {name: need.get(name) for name in names if need.get(name) not in (None, "", [])}
+    links: dict[str, tuple[str, ...]] = {}
+    for name in LINK_NAMES:
+        value = need.get(name)
+        if isinstance(value, list) and value:
+            links[name] = tuple(dict.fromkeys(_base_id(str(target)) for target in value))
+    external_url = need.get("external_url") if need.get("is_external") else None
+    return Item(
+        id=str(need["id"]),
+        type=str(need.get("type")),
+        title=str(need.get("title") or ""),
+        docname=need.get("docname") or None,
+        lineno=int(need.get("lineno") or 0),
+        plan=need.get("plan") if isinstance(need.get("plan"), str) else None,
+        status=str(need["status"]) if need.get("status") else None,
+        fields=MappingProxyType(fields),
+        links=MappingProxyType(links),
+        external=bool(need.get("is_external")),
+        external_url=str(external_url) if external_url else None,
+        description=description,
+    )

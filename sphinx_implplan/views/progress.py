@@ -1,0 +1,28 @@
+"""A phase's progress: "2/3 (67 %)" in every format, and a bar beside it in HTML."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_implplan.model import Item
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def progress_nodes(phase: Item, *, html: bool) -> list[nodes.Node]:
+    done, total = _count(phase.get("deliverables_done")), _count(phase.get("deliverables_total"))
+    if not total:
+        return [nodes.Text("no deliverables")]
+    text = f"{done}/{total} ({phase.get('completion')} %)"
+    shown: list[nodes.Node] = []
+    if html:
+        # numbers only (counts of the phase's own task list): nothing of the text
+        bar = (
+            f'<progress class="implplan-progress" max="{total}" value="{done}">'
+            f"{done}/{total}</progress>"
+        )
+        shown += [nodes.raw("", bar, format="html"), nodes.Text(" ")]
+    shown.append(nodes.inline(text, text, classes=["implplan-progress-text"]))
+    return shown

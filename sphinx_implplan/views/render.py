@@ -1,0 +1,77 @@
+"""Drawing the views when a page is written: each placeholder is replaced by its
+view's nodes, for every builder (``doctree-resolved``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from sphinx_implplan.corpus import build_corpus
+from sphinx_implplan.references import doc_reference, item_reference, joined
+from sphinx_implplan.views.directive import view_placeholder
+from sphinx_implplan.views.spec import ViewKind, ViewSpec
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from sphinx.application import Sphinx
+
+    from sphinx_implplan.model import Corpus
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """What a view needs to draw itself on one page."""
+
+    app: Sphinx
+    corpus: Corpus
+    #: the page being written (for the LaTeX builder, its master document)
+    fromdocname: str
+
+    def ref(self, item_id: str) -> nodes.Node:
+        return item_reference(self.app, self.fromdocname, self.corpus, item_id)
+
+    def refs(self, item_ids: Iterable[str]) -> list[nodes.Node]:
+        return joined([self.ref(item_id) for item_id in item_ids])
+
+    def doc_refs(self, docnames: Iterable[str]) -> list[nodes.Node]:
+        return joined([doc_reference(self.app, self.fromdocname, doc) for doc in docnames])
+
+    @property
+    def is_html(self) -> bool:
+        return self.app.builder.format == "html"
+
+
+def _renderers() -> dict[ViewKind, Callable[[ViewContext, ViewSpec], list[nodes.Node]]]:
+    from sphinx_implplan.views import itemtable, riskmatrix, summary, timeline, traceability
+
+    return {
+        ViewKind.TRACEABILITY: traceability.render,
+        ViewKind.RISK_MATRIX: riskmatrix.render,
+        ViewKind.TIMELINE: timeline.render,
+        ViewKind.TABLE: itemtable.render,
+        ViewKind.SUMMARY: summary.render,
+    }
+
+
+def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
+    """The ``doctree-resolved`` handler."""
+    placeholders = list(doctree.findall(view_placeholder))
+    if not placeholders:
+        return
+    context = ViewContext(app, build_corpus(app), fromdocname)
+    renderers = _renderers()
+    for placeholder in placeholders:
+        spec: ViewSpec = placeholder["spec"]
+        drawn = renderers[spec.kind](context, spec)
+        for index, table in enumerate(
+            table for node in drawn for table in node.findall(nodes.table)
+        ):
+            # a captioned table needs an id; unique across pages for single-page builds
+            table["ids"] = [nodes.make_id(f"implplan-{spec.docname}-{spec.serial}-{index}")]
+        container = nodes.container(
+            "", *drawn, classes=["implplan-view", f"implplan-{spec.kind.value}"]
+        )
+        placeholder.replace_self(container)

@@ -1,0 +1,62 @@
+"""Real docutils tables for the views, so every builder draws them (the LaTeX writer
+too, which makes a ``longtable`` of a long one)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+
+#: a cell: text, or nodes to put in its paragraph
+Cell = str | Sequence[nodes.Node]
+
+
+def _entry(cell: Cell, classes: Sequence[str] = ()) -> nodes.entry:
+    paragraph = nodes.paragraph()
+    if isinstance(cell, str):
+        if cell:
+            paragraph += nodes.Text(cell)
+    else:
+        paragraph.extend(cell)
+    return nodes.entry("", paragraph, classes=list(classes))
+
+
+def make_table(
+    headers: Sequence[Cell],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    caption: str = "",
+    classes: Sequence[str] = (),
+    cell_classes: Sequence[Sequence[Sequence[str]]] | None = None,
+    widths: Sequence[int] | None = None,
+) -> nodes.table:
+    """A table of ``headers`` and ``rows``; ``cell_classes[r][c]`` classes each cell."""
+    table = nodes.table(classes=["implplan-table", *classes])
+    if caption:
+        table += nodes.title(caption, caption)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths or [1] * len(headers):
+        group += nodes.colspec(colwidth=width)
+    if widths:
+        table["classes"].append("colwidths-given")
+    head = nodes.thead()
+    header_row = nodes.row()
+    for header in headers:
+        header_row += _entry(header)
+    head += header_row
+    group += head
+    body = nodes.tbody()
+    for index, row in enumerate(rows):
+        body_row = nodes.row()
+        for column, cell in enumerate(row):
+            extra = cell_classes[index][column] if cell_classes else ()
+            body_row += _entry(cell, extra)
+        body += body_row
+    group += body
+    return table
+
+
+def sentence(text: str, *classes: str) -> nodes.paragraph:
+    """A view's one-line statement (a coverage line, "nothing to show")."""
+    return nodes.paragraph(text, text, classes=["implplan-view-note", *classes])

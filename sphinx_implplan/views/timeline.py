@@ -1,0 +1,54 @@
+"""``impl-timeline``: each plan's phases in schedule order with their dates,
+dependencies, progress and status; phases without dates follow the scheduled ones."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_implplan.rollup import timeline
+from sphinx_implplan.views.progress import progress_nodes
+from sphinx_implplan.views.scope import plans_in_scope, unknown_plan
+from sphinx_implplan.views.tables import Cell, make_table, sentence
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+    from sphinx_implplan.model import Item
+    from sphinx_implplan.views.render import ViewContext
+    from sphinx_implplan.views.spec import ViewSpec
+
+HEADERS = ("ID", "Phase", "Start", "End", "Duration", "Depends on", "Progress", "Status")
+
+
+def _row(context: ViewContext, phase: Item) -> list[Cell]:
+    duration = phase.get("duration")
+    return [
+        [context.ref(phase.id)],
+        phase.title,
+        phase.get("start") or "not scheduled",
+        phase.get("end") or "",
+        f"{duration} days" if isinstance(duration, int) else "",
+        context.refs(phase.links_of("depends")),
+        progress_nodes(phase, html=context.is_html),
+        phase.status or "",
+    ]
+
+
+def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
+    corpus = context.corpus
+    if unknown_plan(corpus, spec):
+        return [sentence(f"No plan {spec.plan} in this project: no phases to show.")]
+    plan_ids = plans_in_scope(corpus, spec)
+    if not plan_ids:
+        return [sentence("No plan in this project: no phases to show.")]
+    drawn: list[nodes.Node] = []
+    for plan_id in plan_ids:
+        plan = corpus.items[plan_id]
+        scheduled, unscheduled = timeline(corpus.of_type("impl-phase", (plan_id,)))
+        caption = spec.caption or f"Timeline of {plan.title} ({plan.id})"
+        if not scheduled and not unscheduled:
+            drawn.append(sentence(f"{plan.title} ({plan.id}) has no phases."))
+            continue
+        rows = [_row(context, phase) for phase in (*scheduled, *unscheduled)]
+        drawn.append(make_table(HEADERS, rows, caption=caption, classes=["implplan-timeline"]))
+    return drawn
