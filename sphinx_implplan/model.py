@@ -20,12 +20,17 @@ _DIGITS = re.compile(r"(\d+)")
 
 
 def natural_key(text: str) -> tuple[tuple[int, str], ...]:
-    """Sort key reading the numbers in an id as numbers: ``PH_2`` before ``PH_10``."""
-    return tuple(
+    """Sort key reading the numbers in an id as numbers: ``PH_2`` before ``PH_10``.
+
+    The text itself ends the key, so that ids equal as numbers (``PH_2``, ``PH_02``)
+    still sort one way whatever order they come in; ``-1`` keeps a prefix first.
+    """
+    parts = tuple(
         (1, f"{int(part):020d}") if part.isdigit() else (0, part)
         for part in _DIGITS.split(text)
         if part
     )
+    return (*parts, (-1, text))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sphinx_implplan.values import (
     parse_text_list,
     resolve_docnames,
 )
-from sphinx_implplan.views.columns import find_column
+from sphinx_implplan.views.columns import columns_for, find_column
 from sphinx_implplan.views.spec import LAYOUTS, SHOW, VIEW_OPTIONS, ViewKind, ViewSpec
 from sphinx_implplan.warnings import Subtype, warn
 
@@ -180,7 +180,10 @@ class ViewDirective(SphinxDirective):
         for entry in parse_text_list(raw):
             column = find_column(item_type, entry)
             if column is None:
-                self.problem(f":columns: {entry!r} is not a column of {item_type}; left out")
+                self.problem(
+                    f":columns: {entry!r} is not a column of {item_type}; it is left out "
+                    f"(columns: {', '.join(columns_for(item_type))})"
+                )
             elif column.key not in keys:
                 keys.append(column.key)
         if keys:

@@ -19,9 +19,10 @@ def progress_nodes(phase: Item, *, html: bool) -> list[nodes.Node]:
     shown: list[nodes.Node] = []
     if html:
         # numbers only (counts of the phase's own task list): nothing of the text
+        # hidden from screen readers: the text beside it says the same
         bar = (
-            f'<progress class="implplan-progress" max="{total}" value="{done}">'
-            f"{done}/{total}</progress>"
+            f'<progress class="implplan-progress" max="{total}" value="{done}" '
+            'aria-hidden="true"></progress>'
         )
         shown += [nodes.raw("", bar, format="html"), nodes.Text(" ")]
     shown.append(nodes.inline(text, text, classes=["implplan-progress-text"]))

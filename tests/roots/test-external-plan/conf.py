@@ -1,0 +1,5 @@
+project = "external plan"
+extensions = ["myst_parser", "sphinx_implplan"]
+exclude_patterns = ["_build"]
+show_warning_types = True  # the default from Sphinx 8 on
+# needs_external_needs is set by the test: the spec project's needs.json

@@ -1,0 +1,188 @@
+"""Incremental and parallel builds give what a clean serial build gives (contract
+section 2; issue "incremental builds that never go stale").
+
+Each test copies ``roots/test-views`` to a temporary folder and builds it with one
+``SphinxTestApp`` after another on the same output folder, as ``sphinx-build`` run
+twice does: each new app loads the environment the previous build saved.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import ROOTS, assert_no_traceback, build_warnings, visible_text
+from test_build_views import view_text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    source = tmp_path / "views"
+    shutil.copytree(ROOTS / "test-views", source)
+    return source
+
+
+def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **options: Any) -> SphinxTestApp:
+    app = make_app("html", srcdir=srcdir, **options)
+    app.build()
+    assert_no_traceback(app)
+    # let the next app of the test register its nodes and directives afresh
+    app.cleanup()
+    return app
+
+
+def written(app: SphinxTestApp) -> dict[str, int]:
+    """The page of every document and the extension's files, with their modification
+    times (Sphinx writes its index and search pages on every build: left out)."""
+    files = [app.outdir / f"{docname}.html" for docname in app.env.found_docs]
+    files += [app.outdir / "implplan.json", *app.outdir.glob("_implplan/*.csv")]
+    return {
+        path.relative_to(app.outdir).as_posix(): path.stat().st_mtime_ns
+        for path in files
+        if path.is_file()
+    }
+
+
+def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, mtime in after.items() if before.get(name) != mtime}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf8")
+
+
+def report(app: SphinxTestApp) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((app.outdir / "implplan.json").read_text(encoding="utf8"))
+    return data
+
+
+def test_a_build_with_no_change_writes_nothing(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    first = build(make_app, project)
+    before = written(first)
+    assert "implplan.json" in before
+    second = build(make_app, project)
+    assert "no targets are out of date" in second.status.getvalue()
+    assert rewritten(before, written(second)) == set()
+
+
+def test_a_new_requirement_implemented_by_an_existing_phase(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    first = build(make_app, project)
+    before = written(first)
+    with (project / "spec.md").open("a", encoding="utf8") as spec:
+        spec.write("\n```{req} Tag notes\n:id: FR_7\n```\n")
+    edit(project / "plan.md", ":implements: FR_3\n", ":implements: FR_3, FR_7\n")
+
+    second = build(make_app, project)
+    # 5 of 8 is 62.5 %: the review page's :min-coverage: 60 now holds
+    assert build_warnings(second) == []
+    pages = rewritten(before, written(second))
+    # the two edited pages, the pages with views and the report
+    assert {
+        "spec.html",
+        "plan.html",
+        "review.html",
+        "summary.html",
+        "implplan.json",
+        "_implplan/review.traceability-1.csv",
+    } <= pages
+    # and not the pages that show nothing that changed
+    assert {"notes.html", "other-spec.html", "plan-b.html"}.isdisjoint(pages)
+    review = (second.outdir / "review.html").read_text(encoding="utf8")
+    trace = view_text(review, "impl-traceability")
+    assert trace.startswith("Coverage: 5 of 8 requirements implemented (62.5 %)")
+    assert "FR_7 Tag notes PH_1 yes" in trace
+    summary = view_text((second.outdir / "summary.html").read_text(encoding="utf8"), "impl-summary")
+    assert "Coverage 57.1 % (4 of 7 requirements implemented; 2 verified, 1 measured)" in summary
+    plan_a = report(second)["plans"]["PLAN_A"]
+    assert plan_a["coverage"] == {
+        "requirements": 7,
+        "implemented": 4,
+        "verified": 2,
+        "measured": 1,
+        "percent": 57.1,
+    }
+    assert plan_a["requirements"][-1] == {
+        "id": "FR_7",
+        "title": "Tag notes",
+        "implemented_by": ["PH_1"],
+        "verified_by": [],
+        "measured_by": [],
+    }
+
+
+def test_a_retitled_requirement_reaches_the_untouched_pages(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    first = build(make_app, project)
+    before = written(first)
+    edit(project / "spec.md", "Import notes", "Import files")
+
+    second = build(make_app, project)
+    pages = rewritten(before, written(second))
+    # plan.md was not read again, but its cards link to FR_1 under its title
+    assert {"spec.html", "plan.html", "review.html", "summary.html"} <= pages
+    plan = (second.outdir / "plan.html").read_text(encoding="utf8")
+    assert 'title="Import files"' in plan
+    assert 'title="Import notes"' not in plan
+    assert "FR_1 Import files CMP_A" in view_text(
+        (second.outdir / "review.html").read_text(encoding="utf8"), "impl-traceability"
+    )
+    assert report(second)["plans"]["PLAN_A"]["requirements"][0]["title"] == "Import files"
+    assert {"notes.html", "other-spec.html", "plan-b.html"}.isdisjoint(pages)
+
+
+def test_a_removed_item_leaves_no_back_link(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    first = build(make_app, project)
+    assert "CMP_B" in (first.outdir / "spec.html").read_text(encoding="utf8")
+    edit(
+        project / "plan-b.md",
+        "```{impl-component} Sharing service\n:id: CMP_B\n:implements: FR_4\n```\n",
+        "",
+    )
+
+    second = build(make_app, project)
+    # spec.md was not read again: its page is written again for FR_4's back-link
+    assert "CMP_B" not in visible_text((second.outdir / "spec.html").read_text(encoding="utf8"))
+    assert report(second)["plans"]["PLAN_B"]["coverage"]["implemented"] == 0
+
+
+def test_parallel_builds_match_serial_ones(
+    make_app: Callable[..., SphinxTestApp], project: Path, tmp_path: Path
+) -> None:
+    twin = tmp_path / "views-parallel"
+    shutil.copytree(project, twin)
+    serial = build(make_app, project)
+    parallel = build(make_app, twin, parallel=2)
+    assert (parallel.outdir / "implplan.json").read_bytes() == (
+        serial.outdir / "implplan.json"
+    ).read_bytes()
+    for page in ("review", "summary"):
+        html_serial = (serial.outdir / f"{page}.html").read_text(encoding="utf8")
+        html_parallel = (parallel.outdir / f"{page}.html").read_text(encoding="utf8")
+        for kind in ("impl-traceability",):
+            assert view_text(html_parallel, kind) == view_text(html_serial, kind)
+
+    # and after the same edit, an incremental parallel build matches a clean serial one
+    for folder in (project, twin):
+        edit(folder / "spec.md", "Print notes", "Print and export notes")
+    build(make_app, twin, parallel=2)
+    clean = build(make_app, project, freshenv=True)
+    assert (parallel.outdir / "implplan.json").read_bytes() == (
+        clean.outdir / "implplan.json"
+    ).read_bytes()

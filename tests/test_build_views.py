@@ -1,0 +1,302 @@
+"""The five views and ``implplan.json`` through a real build, against numbers
+computed by hand (contract section 2).
+
+``roots/test-views``: ``spec.md`` holds FR_1..FR_6, ``other-spec.md`` OR_1.
+``plan.md`` is PLAN_A (``:spec: spec``); ``plan-b.md`` is PLAN_B (no spec, so every
+requirement). ``review.md`` has no plan, so its views cover both plans;
+``summary.md`` names PLAN_A.
+
+By hand, PLAN_A: FR_1 and FR_2 are implemented by CMP_A, FR_3 by PH_1: 3 of 6 is
+50.0 %; TEST_1 verifies FR_1 and FR_3 (TEST_2 verifies a component, which is no
+requirement): 2; MET_1 measures FR_1: 1. FR_4 is implemented only by PLAN_B's
+CMP_B, so it does not count for PLAN_A. PLAN_B: 1 of 7 is 14.3 %. Both plans
+together: FR_1..FR_4 of 7 is 57.1 %, under the review page's :min-coverage: 60.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import assert_no_traceback, build_warnings, line_of, read_html, visible_text
+
+if TYPE_CHECKING:
+    from sphinx.testing.util import SphinxTestApp
+
+EXPECTED_REPORT: dict[str, Any] = {
+    "version": 1,
+    "plans": {
+        "PLAN_A": {
+            "title": "Plan A",
+            "docname": "plan",
+            "status": "in-progress",
+            "updated": "2027-01-01",
+            "coverage": {
+                "requirements": 6,
+                "implemented": 3,
+                "verified": 2,
+                "measured": 1,
+                "percent": 50.0,
+            },
+            "requirements": [
+                {
+                    "id": "FR_1",
+                    "title": "Import notes",
+                    "implemented_by": ["CMP_A"],
+                    "verified_by": ["TEST_1"],
+                    "measured_by": ["MET_1"],
+                },
+                {
+                    "id": "FR_2",
+                    "title": "Export notes",
+                    "implemented_by": ["CMP_A"],
+                    "verified_by": [],
+                    "measured_by": [],
+                },
+                {
+                    "id": "FR_3",
+                    "title": "Search notes",
+                    "implemented_by": ["PH_1"],
+                    "verified_by": ["TEST_1"],
+                    "measured_by": [],
+                },
+                *(
+                    {
+                        "id": rid,
+                        "title": title,
+                        "implemented_by": [],
+                        "verified_by": [],
+                        "measured_by": [],
+                    }
+                    for rid, title in (
+                        ("FR_4", "Share notes"),
+                        ("FR_5", "Archive notes"),
+                        ("FR_6", "Print notes"),
+                    )
+                ),
+            ],
+            "uncovered": ["FR_4", "FR_5", "FR_6"],
+            "phases": [
+                {
+                    "id": "PH_1",
+                    "title": "Foundation",
+                    "start": "2027-01-04",
+                    "end": "2027-01-17",
+                    "depends": [],
+                    "done": 2,
+                    "total": 3,
+                    "status": "in-progress",
+                },
+                {
+                    "id": "PH_2",
+                    "title": "Follow-up",
+                    "start": "2027-01-18",
+                    "end": "2027-01-22",
+                    "depends": ["PH_1"],
+                    "done": 0,
+                    "total": 1,
+                    "status": "planned",
+                },
+            ],
+            "risks": [
+                {
+                    "id": "RISK_1",
+                    "title": "Data loss",
+                    "impact": "high",
+                    "likelihood": "high",
+                    "score": 9,
+                    "band": "high",
+                    "status": "open",
+                    "mitigated": True,
+                },
+                {
+                    "id": "RISK_2",
+                    "title": "Slow printing",
+                    "impact": "medium",
+                    "likelihood": "low",
+                    "score": 2,
+                    "band": "low",
+                    "status": "closed",
+                    "mitigated": False,
+                },
+                {
+                    "id": "RISK_3",
+                    "title": "Index corruption",
+                    "impact": "high",
+                    "likelihood": "medium",
+                    "score": 6,
+                    "band": "high",
+                    "status": "open",
+                    "mitigated": True,
+                },
+            ],
+            "decisions": [
+                {
+                    "id": "DEC_1",
+                    "title": "Storage engine",
+                    "choice": "SQLite",
+                    "status": "accepted",
+                },
+                {"id": "DEC_2", "title": "Sync protocol", "choice": "HTTP", "status": "proposed"},
+            ],
+        },
+        "PLAN_B": {
+            "title": "Plan B",
+            "docname": "plan-b",
+            "status": "draft",
+            "updated": None,
+            "coverage": {
+                "requirements": 7,
+                "implemented": 1,
+                "verified": 0,
+                "measured": 0,
+                "percent": 14.3,
+            },
+            "requirements": [
+                {
+                    "id": rid,
+                    "title": title,
+                    "implemented_by": ["CMP_B"] if rid == "FR_4" else [],
+                    "verified_by": [],
+                    "measured_by": [],
+                }
+                for rid, title in (
+                    ("FR_1", "Import notes"),
+                    ("FR_2", "Export notes"),
+                    ("FR_3", "Search notes"),
+                    ("FR_4", "Share notes"),
+                    ("FR_5", "Archive notes"),
+                    ("FR_6", "Print notes"),
+                    ("OR_1", "Audit log"),
+                )
+            ],
+            "uncovered": ["FR_1", "FR_2", "FR_3", "FR_5", "FR_6", "OR_1"],
+            "phases": [
+                {
+                    "id": "PH_B1",
+                    "title": "Sharing",
+                    "start": None,
+                    "end": None,
+                    "depends": [],
+                    "done": 0,
+                    "total": 0,
+                    "status": "planned",
+                }
+            ],
+            "risks": [],
+            "decisions": [],
+        },
+    },
+}
+
+
+def view_text(html: str, kind: str, index: int = 0) -> str:
+    """The visible text of the ``index``-th view of one kind on a page."""
+    marker = f'<div class="implplan-view implplan-{kind} '
+    start = -1
+    for _ in range(index + 1):
+        start = html.find(marker, start + 1)
+        assert start != -1, f"no {kind} view number {index}"
+    depth = 0
+    for tag in re.finditer(r"<(/?)div\b[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return visible_text(html[start : start + tag.end()])
+    raise AssertionError(f"the {kind} view is not closed")
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_report_has_the_hand_computed_numbers(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_traceback(app)
+    report = json.loads((app.outdir / "implplan.json").read_text(encoding="utf8"))
+    assert report == EXPECTED_REPORT
+    text = (app.outdir / "implplan.json").read_text(encoding="utf8")
+    # sorted keys, ids in order: the bytes are the canonical dump of the data
+    assert text == json.dumps(EXPECTED_REPORT, indent=2, sort_keys=True) + "\n"
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_coverage_warning_names_the_uncovered(app: SphinxTestApp) -> None:
+    app.build()
+    warnings = build_warnings(app)
+    assert [(w.file, w.line, w.subtype) for w in warnings] == [
+        ("review.md", line_of(app, "review.md", "{impl-traceability}"), "implplan.coverage")
+    ]
+    assert "57.1 %" in warnings[0].message
+    assert ":min-coverage: 60 %" in warnings[0].message
+    assert warnings[0].message.endswith("FR_5, FR_6, OR_1")
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_traceability_table(app: SphinxTestApp) -> None:
+    app.build()
+    text = view_text(read_html(app, "review"), "impl-traceability")
+    assert text.startswith(
+        "Coverage: 4 of 7 requirements implemented (57.1 %), 2 verified (28.6 %), "
+        "1 measured (14.3 %)."
+    )
+    assert (
+        "FR_1 Import notes CMP_A TEST_1 MET_1 yes "
+        "FR_2 Export notes CMP_A RISK_1 yes "
+        "FR_3 Search notes PH_1 TEST_1 yes "
+        "FR_4 Share notes CMP_B yes "
+        "FR_5 Archive notes DEC_1 no "
+        "FR_6 Print notes no "
+        "OR_1 Audit log no"
+    ) in text
+    csv_file = app.outdir / "_implplan" / "review.traceability-1.csv"
+    assert csv_file.read_text(encoding="utf8").splitlines()[:3] == [
+        (
+            "ID,Requirement,Implemented by,Verified by,Measured by,Affected by risks,"
+            "Addressed by,Covered"
+        ),
+        "FR_1,Import notes,CMP_A,TEST_1,MET_1,,,yes",
+        "FR_2,Export notes,CMP_A,,,RISK_1,,yes",
+    ]
+    html = read_html(app, "review")
+    assert 'href="_implplan/review.traceability-1.csv"' in html
+    # ids link to the items
+    assert 'href="plan.html#CMP_A"' in html
+    assert 'href="spec.html#FR_1"' in html
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_summary_and_matrix(app: SphinxTestApp) -> None:
+    app.build()
+    html = read_html(app, "summary")
+    summary = view_text(html, "impl-summary")
+    assert (
+        "Plan PLAN_A Plan A Status in-progress Spec Spec Updated 2027-01-01 "
+        "Phases done 0 of 2 Deliverables done 2 of 4 (50.0 %) "
+        "Coverage 50.0 % (3 of 6 requirements implemented; 2 verified, 1 measured) "
+        "Open risks high 2, medium 0, low 0 "
+        "Decisions proposed 1, accepted 1, rejected 0, superseded 0"
+    ) in summary
+    matrix = view_text(html, "impl-traceability")
+    # the items linking to PLAN_A's requirements, by type then id
+    assert "Requirement CMP_A PH_1 DEC_1 RISK_1 TEST_1 MET_1" in matrix
+    assert "FR_1 impl ver meas" in matrix
+    assert "FR_2 impl aff" in matrix
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_risk_matrix_and_timeline(app: SphinxTestApp) -> None:
+    app.build()
+    html = read_html(app, "review")
+    grid = view_text(html, "impl-risk-matrix")
+    # high impact on top: RISK_3 (high x medium), RISK_1 (high x high); RISK_2 closed
+    assert grid.startswith("Impact / likelihood low medium high high RISK_3 RISK_1 medium low")
+    assert "RISK_2" not in grid
+    assert (
+        '<td class="implplan-band-high"><p><a class="reference internal" href="plan.html#RISK_1"'
+        in html
+    )
+    timeline = view_text(html, "impl-timeline")
+    assert (
+        "PH_1 Foundation 2027-01-04 2027-01-17 14 days 2/3 (67 %) in-progress "
+        "PH_2 Follow-up 2027-01-18 2027-01-22 5 days PH_1 0/1 (0 %) planned"
+    ) in timeline
+    assert "PH_B1 Sharing not scheduled 7 days no deliverables planned" in timeline
