@@ -248,25 +248,12 @@ def update_need(env: BuildEnvironment, need_id: str, fields: Mapping[str, Any]) 
 
 
 def first_paragraph_text(created: CreatedNeed) -> str:
-    """The first paragraph of the item's own body as plain text (not of a need
-    nested in it), without copying the body."""
+    """The item's description: the first paragraph standing directly in its body (not
+    one inside a list, a table or a nested need), as plain text."""
     for child in created.need_node.children:
-        if isinstance(child, Need):
-            continue
-        candidates = (
-            [child] if isinstance(child, nodes.paragraph) else child.findall(nodes.paragraph)
-        )
-        for paragraph in candidates:
-            if not any(isinstance(parent, Need) for parent in _ancestors(paragraph, child)):
-                return " ".join(paragraph.astext().split())
+        if isinstance(child, nodes.paragraph):
+            return " ".join(child.astext().split())
     return ""
-
-
-def _ancestors(node: nodes.Node, stop: nodes.Node) -> Iterator[nodes.Node]:
-    parent = node.parent
-    while parent is not None and parent is not stop:
-        yield parent
-        parent = parent.parent
 
 
 def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:

@@ -300,3 +300,21 @@ def test_risk_matrix_and_timeline(app: SphinxTestApp) -> None:
         "PH_2 Follow-up 2027-01-18 2027-01-22 5 days PH_1 0/1 (0 %) planned"
     ) in timeline
     assert "PH_B1 Sharing not scheduled 7 days no deliverables planned" in timeline
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_item_tables(app: SphinxTestApp) -> None:
+    app.build()
+    html = read_html(app, "summary")
+    # the seed's decision columns; the rationale is the body's first paragraph
+    assert view_text(html, "impl-table", 0) == (
+        "Decision items of Plan A (PLAN_A) \N{PILCROW SIGN} ID Decision Choice Rationale "
+        "Status DEC_1 Storage engine SQLite One file per account keeps backups simple. "
+        "accepted DEC_2 Sync protocol HTTP proposed"
+    )
+    # chosen columns by key or header, the caption from the argument; only the first
+    # paragraph of the body
+    assert view_text(html, "impl-table", 1) == (
+        "Components and their tests \N{PILCROW SIGN} ID Description Verified by "
+        "CMP_A Reads the files people drop. TEST_2"
+    )

@@ -21,6 +21,29 @@ def _entry(cell: Cell, classes: Sequence[str] = ()) -> nodes.entry:
     return nodes.entry("", paragraph, classes=list(classes))
 
 
+#: the widest a column gets in characters, for builders that draw them so (text)
+MAX_COLUMN_WIDTH = 40
+
+
+def _cell_text(cell: Cell) -> str:
+    if isinstance(cell, str):
+        return cell
+    # the text builder quotes each literal (an id): two more characters apiece
+    quotes = sum(2 for node in cell for _ in node.findall(nodes.literal))
+    return "".join(node.astext() for node in cell) + " " * quotes
+
+
+def natural_widths(headers: Sequence[Cell], rows: Sequence[Sequence[Cell]]) -> list[int]:
+    """Each column as wide as its longest text (up to a limit), and at least as wide
+    as the longest word of its header, so that no header word is broken."""
+    widths = []
+    for column, header in enumerate(headers):
+        words = _cell_text(header).split() or [""]
+        longest = max((len(_cell_text(row[column])) for row in rows), default=0)
+        widths.append(max(1, *(len(word) for word in words), min(longest, MAX_COLUMN_WIDTH)))
+    return widths
+
+
 def make_table(
     headers: Sequence[Cell],
     rows: Sequence[Sequence[Cell]],
@@ -36,7 +59,7 @@ def make_table(
         table += nodes.title(caption, caption)
     group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in widths or [1] * len(headers):
+    for width in widths or natural_widths(headers, rows):
         group += nodes.colspec(colwidth=width)
     if widths:
         table["classes"].append("colwidths-given")
