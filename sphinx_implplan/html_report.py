@@ -15,7 +15,12 @@ if TYPE_CHECKING:
 def write_report(app: Sphinx, exception: BaseException | None) -> None:
     """The ``build-finished`` handler: the report of this build, written only when it
     differs from the one there, so a build with no change touches no file."""
-    if exception is not None or app.builder.format != "html":
+    if (
+        exception is not None
+        or app.builder.format != "html"
+        or getattr(app.builder, "embedded", False)
+    ):
+        # not for HTML packed into a book (epub): the report belongs to a web site
         return
     text = dump_report(build_report(build_corpus(app)))
     target = Path(app.outdir) / REPORT_FILE

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import assert_no_traceback, build_warnings, line_of, read_html, visible_text
+from conftest import ROOTS, assert_no_traceback, build_warnings, line_of, read_html, visible_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from sphinx.testing.util import SphinxTestApp
 
 EXPECTED_REPORT: dict[str, Any] = {
@@ -318,3 +322,34 @@ def test_item_tables(app: SphinxTestApp) -> None:
         "Components and their tests \N{PILCROW SIGN} ID Description Verified by "
         "CMP_A Reads the files people drop. TEST_2"
     )
+
+
+@pytest.mark.parametrize(
+    ("builder", "output"),
+    [
+        ("singlehtml", "index.html"),
+        ("dirhtml", "review/index.html"),
+        ("text", "review.txt"),
+        ("latex", "views.tex"),
+        ("man", "views.1"),
+        ("texinfo", "views.texi"),
+        ("epub", "review.xhtml"),
+    ],
+)
+def test_every_builder_draws_the_views(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, builder: str, output: str
+) -> None:
+    srcdir = tmp_path / "views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    assert_no_traceback(app)
+    ours = [w for w in build_warnings(app) if w.subtype.startswith("implplan")]
+    assert [w.subtype for w in ours] == ["implplan.coverage"]
+    text = " ".join((app.outdir / output).read_text(encoding="utf8").split())
+    # the man writer escapes hyphens and drops no words; LaTeX escapes the percent sign
+    flat = text.replace("\\%", "%").replace("\\-", "-")
+    assert "Coverage: 4 of 7 requirements implemented (57.1 %)" in flat
+    assert "FR_5" in flat.replace("\\_", "_")
+    report = app.outdir / "implplan.json"
+    assert report.is_file() == (builder in {"singlehtml", "dirhtml"})

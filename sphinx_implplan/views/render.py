@@ -43,6 +43,14 @@ class ViewContext:
     def is_html(self) -> bool:
         return self.app.builder.format == "html"
 
+    @property
+    def offers_downloads(self) -> bool:
+        """A web site's HTML, not HTML packed into a book (epub), which has no use
+        for a CSV file beside its pages."""
+        builder = self.app.builder
+        embedded = getattr(builder, "embedded", False)
+        return self.is_html and not embedded and hasattr(builder, "get_outfilename")
+
 
 def _renderers() -> dict[ViewKind, Callable[[ViewContext, ViewSpec], list[nodes.Node]]]:
     from sphinx_implplan.views import itemtable, riskmatrix, summary, timeline, traceability

@@ -72,7 +72,7 @@ def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
         drawn += _matrix(context, spec, shown)
     else:
         drawn.append(_table(context, spec, shown))
-    if context.is_html and hasattr(context.app.builder, "get_outfilename"):
+    if context.offers_downloads:
         drawn.append(_csv_link(context, spec, shown))
     return drawn
 
