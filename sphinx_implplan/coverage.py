@@ -89,7 +89,11 @@ class Coverage:
 
 def plan_spec(corpus: Corpus, plan_ids: Iterable[str]) -> frozenset[str] | None:
     """The documents the plans take requirements from: the union of their ``:spec:``,
-    or ``None`` (every requirement) as soon as one of them names none."""
+    or ``None`` (every requirement) as soon as one of them names none, or when there
+    is no plan at all."""
+    plan_ids = list(plan_ids)
+    if not plan_ids:
+        return None
     docs: set[str] = set()
     for plan_id in plan_ids:
         plan = corpus.items.get(plan_id)

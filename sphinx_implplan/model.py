@@ -16,7 +16,14 @@ from typing import Any
 
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, LINK_TYPES, REQUIREMENT
 
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = re.compile(r"([0-9]+)")
+
+
+def _number_key(digits: str) -> str:
+    # compared as text, never converted: its length first, so any number of digits
+    # orders by value without Python's limit on converting long digit strings
+    significant = digits.lstrip("0") or "0"
+    return f"{len(significant):06d}{significant}"
 
 
 def natural_key(text: str) -> tuple[tuple[int, str], ...]:
@@ -26,7 +33,7 @@ def natural_key(text: str) -> tuple[tuple[int, str], ...]:
     still sort one way whatever order they come in; ``-1`` keeps a prefix first.
     """
     parts = tuple(
-        (1, f"{int(part):020d}") if part.isdigit() else (0, part)
+        (1, _number_key(part)) if _DIGITS.fullmatch(part) else (0, part)
         for part in _DIGITS.split(text)
         if part
     )

@@ -1,0 +1,381 @@
+"""The machine-readable report (``implplan.json``) of a corpus written by hand: every
+key of the contract's shape, lists in id order, the same bytes every time.
+No Sphinx build."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+from sphinx_implplan.model import Corpus, Item
+from sphinx_implplan.report import REPORT_FILE, build_report, dump_report
+
+
+def _items() -> list[Item]:
+    def item(item_id: str, item_type: str, title: str, plan: str, **extra: Any) -> Item:
+        return Item(item_id, item_type, title, docname="plans/alpha", plan=plan, **extra)
+
+    return [
+        Item(
+            "PLAN_1",
+            "impl-plan",
+            "Überblick — Alpha",
+            docname="plans/alpha",
+            lineno=1,
+            status="in-progress",
+            fields={"spec": ["spec/core"], "updated": "2024-05-01"},
+        ),
+        Item("PLAN_2", "impl-plan", "Beta", docname="plans/beta", lineno=1),
+        Item(
+            "PLAN_3",
+            "impl-plan",
+            "Gamma",
+            docname="plans/gamma",
+            status="draft",
+            fields={"spec": ["spec/empty"]},
+        ),
+        # another project's plan: not reported
+        Item("PLAN_X", "impl-plan", "Remote", external=True),
+        Item("REQ_1", "req", "Log in", docname="spec/core"),
+        Item("REQ_2", "req", "Log out", docname="spec/core"),
+        Item("REQ_10", "req", "Élan", docname="spec/core"),
+        Item("REQ_3", "req", "Export", docname="spec/other"),
+        item(
+            "CMP_1", "impl-component", "Auth", "PLAN_1", links={"implements": ("REQ_10", "REQ_1")}
+        ),
+        item("TEST_1", "impl-test", "Login test", "PLAN_1", links={"verifies": ("REQ_1",)}),
+        item("MET_1", "impl-metric", "Latency", "PLAN_1", links={"measures": ("REQ_10",)}),
+        item(
+            "PH_10",
+            "impl-phase",
+            "Launch",
+            "PLAN_1",
+            lineno=10,
+            status="done",
+            fields={
+                "start": "2024-06-01",
+                "end": "2024-06-30",
+                "deliverables_done": 2,
+                "deliverables_total": 2,
+            },
+            links={"depends": ("PH_2",)},
+        ),
+        item(
+            "PH_2",
+            "impl-phase",
+            "Prepare",
+            "PLAN_1",
+            lineno=20,
+            status="planned",
+            links={"mitigates": ("RISK_2",)},
+        ),
+        item(
+            "PH_5",
+            "impl-phase",
+            "Ship",
+            "PLAN_1",
+            lineno=30,
+            fields={"deliverables_done": True, "deliverables_total": 3},
+        ),
+        item(
+            "RISK_2",
+            "impl-risk",
+            "Vendor lock-in",
+            "PLAN_1",
+            status="open",
+            fields={"impact": "high", "likelihood": "medium", "score": 6, "band": "high"},
+        ),
+        item(
+            "RISK_1",
+            "impl-risk",
+            "Timeouts",
+            "PLAN_1",
+            status="closed",
+            fields={
+                "impact": "low",
+                "likelihood": "low",
+                "score": 1,
+                "band": "low",
+                "mitigation": "Retry with backoff",
+            },
+        ),
+        item("RISK_3", "impl-risk", "Unknown unknowns", "PLAN_1", status="open"),
+        item(
+            "DEC_1",
+            "impl-decision",
+            "Database",
+            "PLAN_1",
+            status="accepted",
+            fields={"choice": "PostgreSQL"},
+        ),
+        item("DEC_2", "impl-decision", "Queue", "PLAN_1"),
+        item("CMP_2", "impl-component", "Exporter", "PLAN_2", links={"implements": ("REQ_3",)}),
+        item("TEST_2", "impl-test", "Logout test", "PLAN_2", links={"verifies": ("REQ_2",)}),
+        item(
+            "DEC_3",
+            "impl-decision",
+            "Format",
+            "PLAN_2",
+            status="superseded",
+            fields={"choice": "CSV"},
+        ),
+    ]
+
+
+EXPECTED: dict[str, Any] = {
+    "version": 1,
+    "plans": {
+        "PLAN_1": {
+            "title": "Überblick — Alpha",
+            "docname": "plans/alpha",
+            "status": "in-progress",
+            "updated": "2024-05-01",
+            # spec/core: REQ_1, REQ_2, REQ_10; 2 of 3 implemented
+            "coverage": {
+                "requirements": 3,
+                "implemented": 2,
+                "verified": 1,
+                "measured": 1,
+                "percent": 66.7,
+            },
+            "requirements": [
+                {
+                    "id": "REQ_1",
+                    "title": "Log in",
+                    "implemented_by": ["CMP_1"],
+                    "verified_by": ["TEST_1"],
+                    "measured_by": [],
+                },
+                {
+                    "id": "REQ_2",
+                    "title": "Log out",
+                    "implemented_by": [],
+                    "verified_by": [],
+                    "measured_by": [],
+                },
+                {
+                    "id": "REQ_10",
+                    "title": "Élan",
+                    "implemented_by": ["CMP_1"],
+                    "verified_by": [],
+                    "measured_by": ["MET_1"],
+                },
+            ],
+            "uncovered": ["REQ_2"],
+            "phases": [
+                {
+                    "id": "PH_2",
+                    "title": "Prepare",
+                    "start": None,
+                    "end": None,
+                    "depends": [],
+                    "done": None,
+                    "total": None,
+                    "status": "planned",
+                },
+                {
+                    "id": "PH_5",
+                    "title": "Ship",
+                    "start": None,
+                    "end": None,
+                    "depends": [],
+                    "done": None,
+                    "total": 3,
+                    "status": None,
+                },
+                {
+                    "id": "PH_10",
+                    "title": "Launch",
+                    "start": "2024-06-01",
+                    "end": "2024-06-30",
+                    "depends": ["PH_2"],
+                    "done": 2,
+                    "total": 2,
+                    "status": "done",
+                },
+            ],
+            "risks": [
+                {
+                    "id": "RISK_1",
+                    "title": "Timeouts",
+                    "impact": "low",
+                    "likelihood": "low",
+                    "score": 1,
+                    "band": "low",
+                    "status": "closed",
+                    "mitigated": True,
+                },
+                {
+                    "id": "RISK_2",
+                    "title": "Vendor lock-in",
+                    "impact": "high",
+                    "likelihood": "medium",
+                    "score": 6,
+                    "band": "high",
+                    "status": "open",
+                    "mitigated": True,
+                },
+                {
+                    "id": "RISK_3",
+                    "title": "Unknown unknowns",
+                    "impact": None,
+                    "likelihood": None,
+                    "score": None,
+                    "band": None,
+                    "status": "open",
+                    "mitigated": False,
+                },
+            ],
+            "decisions": [
+                {"id": "DEC_1", "title": "Database", "choice": "PostgreSQL", "status": "accepted"},
+                {"id": "DEC_2", "title": "Queue", "choice": None, "status": None},
+            ],
+        },
+        "PLAN_2": {
+            "title": "Beta",
+            "docname": "plans/beta",
+            "status": None,
+            "updated": None,
+            # no spec: all four requirements; REQ_3 implemented, REQ_2 only verified
+            "coverage": {
+                "requirements": 4,
+                "implemented": 1,
+                "verified": 1,
+                "measured": 0,
+                "percent": 25.0,
+            },
+            "requirements": [
+                {
+                    "id": "REQ_1",
+                    "title": "Log in",
+                    "implemented_by": [],
+                    "verified_by": [],
+                    "measured_by": [],
+                },
+                {
+                    "id": "REQ_2",
+                    "title": "Log out",
+                    "implemented_by": [],
+                    "verified_by": ["TEST_2"],
+                    "measured_by": [],
+                },
+                {
+                    "id": "REQ_3",
+                    "title": "Export",
+                    "implemented_by": ["CMP_2"],
+                    "verified_by": [],
+                    "measured_by": [],
+                },
+                {
+                    "id": "REQ_10",
+                    "title": "Élan",
+                    "implemented_by": [],
+                    "verified_by": [],
+                    "measured_by": [],
+                },
+            ],
+            "uncovered": ["REQ_1", "REQ_2", "REQ_10"],
+            "phases": [],
+            "risks": [],
+            "decisions": [
+                {"id": "DEC_3", "title": "Format", "choice": "CSV", "status": "superseded"},
+            ],
+        },
+        "PLAN_3": {
+            "title": "Gamma",
+            "docname": "plans/gamma",
+            "status": "draft",
+            "updated": None,
+            # its spec document holds no requirement
+            "coverage": {
+                "requirements": 0,
+                "implemented": 0,
+                "verified": 0,
+                "measured": 0,
+                "percent": None,
+            },
+            "requirements": [],
+            "uncovered": [],
+            "phases": [],
+            "risks": [],
+            "decisions": [],
+        },
+    },
+}
+
+
+def test_report_file_name() -> None:
+    assert REPORT_FILE == "implplan.json"
+
+
+def test_build_report_whole_shape() -> None:
+    assert build_report(Corpus(_items())) == EXPECTED
+
+
+def test_report_of_an_empty_corpus() -> None:
+    assert build_report(Corpus([])) == {"version": 1, "plans": {}}
+    assert dump_report(build_report(Corpus([]))) == '{\n  "plans": {},\n  "version": 1\n}\n'
+
+
+def test_dump_is_stable_and_ends_with_a_newline() -> None:
+    first = dump_report(build_report(Corpus(_items())))
+    second = dump_report(build_report(Corpus(_items())))
+    assert first == second
+    assert first.endswith("}\n")
+    assert not first.endswith("\n\n")
+    assert json.loads(first) == EXPECTED
+
+
+def test_dump_does_not_depend_on_insertion_order() -> None:
+    expected = dump_report(build_report(Corpus(_items())))
+    orders = [list(reversed(_items()))]
+    for seed in range(5):
+        shuffled = _items()
+        random.Random(seed).shuffle(shuffled)
+        orders.append(shuffled)
+    for items in orders:
+        assert dump_report(build_report(Corpus(items))) == expected
+
+
+def test_dump_keeps_non_ascii_and_sorts_keys() -> None:
+    text = dump_report(build_report(Corpus(_items())))
+    assert '"title": "Überblick — Alpha"' in text
+    assert '"title": "Élan"' in text
+    assert "\\u" not in text
+    # keys sorted, two-space indent
+    assert text.startswith('{\n  "plans": {\n    "PLAN_1": {\n      "coverage": {\n')
+    assert text.index('"PH_2"') < text.index('"PH_5"') < text.index('"PH_10"')
+
+
+def test_dump_of_a_small_report() -> None:
+    report = {"version": 1, "plans": {"P": {"title": "Ä", "percent": None, "ids": ["B", "A"]}}}
+    assert dump_report(report) == (
+        "{\n"
+        '  "plans": {\n'
+        '    "P": {\n'
+        '      "ids": [\n'
+        '        "B",\n'
+        '        "A"\n'
+        "      ],\n"
+        '      "percent": null,\n'
+        '      "title": "Ä"\n'
+        "    }\n"
+        "  },\n"
+        '  "version": 1\n'
+        "}\n"
+    )
+
+
+def test_ids_equal_as_numbers_do_not_depend_on_insertion_order() -> None:
+    items = [
+        Item("PLAN_1", "impl-plan", "P", docname="plan"),
+        Item("REQ_2", "req", "two", docname="spec"),
+        Item("REQ_02", "req", "oh-two", docname="spec"),
+        Item("CMP_2", "impl-component", "c", plan="PLAN_1", links={"implements": ("REQ_2",)}),
+        Item("CMP_02", "impl-component", "c", plan="PLAN_1", links={"implements": ("REQ_2",)}),
+    ]
+    forward = build_report(Corpus(items))
+    assert [row["id"] for row in forward["plans"]["PLAN_1"]["requirements"]] == ["REQ_02", "REQ_2"]
+    assert forward["plans"]["PLAN_1"]["requirements"][1]["implemented_by"] == ["CMP_02", "CMP_2"]
+    assert dump_report(build_report(Corpus(reversed(items)))) == dump_report(forward)
