@@ -353,3 +353,37 @@ def test_every_builder_draws_the_views(
     assert "FR_5" in flat.replace("\\_", "_")
     report = app.outdir / "implplan.json"
     assert report.is_file() == (builder in {"singlehtml", "dirhtml"})
+
+
+FIVE_LEVELS = ["very-low", "low", "medium", "high", "very-high"]
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="views",
+    freshenv=True,
+    confoverrides={"implplan_risk_levels": FIVE_LEVELS},
+)
+def test_risk_matrix_with_five_levels(app: SphinxTestApp) -> None:
+    app.build()
+    assert_no_traceback(app)
+    html = read_html(app, "review")
+    grid = view_text(html, "impl-risk-matrix")
+    # highest 25: high from 17 (2/3 of 25 is 16.7), medium from 9 (8.3)
+    assert grid == (
+        "Impact / likelihood very-low low medium high very-high very-high high RISK_3 "
+        "RISK_1 medium low very-low Score = impact rank x likelihood rank (highest 25); "
+        "band high from 17, medium from 9, low below. Closed risks are left out."
+    )
+    # high x high is 4 x 4 = 16: band medium with five levels
+    risks = json.loads((app.outdir / "implplan.json").read_text(encoding="utf8"))
+    by_id = {risk["id"]: risk for risk in risks["plans"]["PLAN_A"]["risks"]}
+    assert (by_id["RISK_1"]["score"], by_id["RISK_1"]["band"]) == (16, "medium")
+    assert (by_id["RISK_3"]["score"], by_id["RISK_3"]["band"]) == (12, "medium")
+    # cells coloured by their own score: very-high x very-high 25 high, high x high 16
+    # medium, very-low x very-high 5 low
+    cells = re.findall(r'<td class="(implplan-band-\w+)"', html)
+    assert len(cells) == 25
+    assert cells[4] == "implplan-band-high"
+    assert cells[5 + 3] == "implplan-band-medium"
+    assert cells[20 + 4] == "implplan-band-low"
