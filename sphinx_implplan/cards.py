@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, ItemType
 from sphinx_implplan.references import dead_reference, doc_reference, joined, reference_to
+from sphinx_implplan.values import days_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -76,7 +77,7 @@ def own_fields(
         if name == "spec" and value:
             rows.append(_field("spec", joined([doc_link(doc) for doc in value]), name))
         elif name == "duration" and value:
-            rows.append(_field("duration", f"{value} days", name))
+            rows.append(_field("duration", days_text(value), name))
         elif (text := _text(value)) is not None:
             rows.append(_field(name, text, name))
         if name == "likelihood" and need.get("score") is not None:

@@ -161,3 +161,10 @@ def split_endpoint_title(title: str) -> tuple[str, str] | None:
     if match is None or match.group(1).upper() not in METHODS:
         return None
     return match.group(1).upper(), match.group(2)
+
+
+def days_text(days: object) -> str:
+    """``1 day``, ``14 days``; empty for a value that is no whole number of days."""
+    if not isinstance(days, int) or isinstance(days, bool):
+        return ""
+    return f"{days} day" if days == 1 else f"{days} days"

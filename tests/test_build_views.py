@@ -387,3 +387,19 @@ def test_risk_matrix_with_five_levels(app: SphinxTestApp) -> None:
     assert cells[4] == "implplan-band-high"
     assert cells[5 + 3] == "implplan-band-medium"
     assert cells[20 + 4] == "implplan-band-low"
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_risk_table_and_matrix_coverage(app: SphinxTestApp) -> None:
+    app.build()
+    html = read_html(app, "summary")
+    # the mitigation as written, or the items that mitigate the risk
+    assert view_text(html, "impl-table", 2) == (
+        "Risk items of Plan A (PLAN_A) \N{PILCROW SIGN} ID Risk Impact Likelihood Score "
+        "Mitigation Status RISK_1 Data loss high high 9 Backups before every import open "
+        "RISK_2 Slow printing medium low 2 closed "
+        "RISK_3 Index corruption high medium 6 Mitigated by PH_2 open"
+    )
+    matrix = view_text(html, "impl-traceability")
+    assert "Requirement CMP_A PH_1 DEC_1 RISK_1 TEST_1 MET_1 Covered" in matrix
+    assert "FR_5 addr no FR_6 no" in matrix

@@ -19,6 +19,7 @@ from sphinx_implplan.values import (
     METHODS,
     TEST_LEVELS,
     InvalidValue,
+    days_text,
     normalise_enum_text,
     parse_date,
     parse_duration,
@@ -587,3 +588,11 @@ def test_split_endpoint_title(title: str, expected: tuple[str, str]) -> None:
 )
 def test_split_endpoint_title_needs_a_method_and_a_path(title: str) -> None:
     assert split_endpoint_title(title) is None
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [(1, "1 day"), (2, "2 days"), (14, "14 days"), (None, ""), ("3", ""), (True, "")],
+)
+def test_days_text(days: object, text: str) -> None:
+    assert days_text(days) == text

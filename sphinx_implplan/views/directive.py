@@ -126,11 +126,13 @@ class ViewDirective(SphinxDirective):
             case "show":
                 values["show"] = parse_enum(raw, SHOW, "show value")
             case "types":
-                values["types"] = self.read_types(raw)
+                if (types := self.read_types(raw)) is not None:
+                    values["types"] = types
             case "min-coverage":
                 values["min_coverage"] = read_percentage(raw)
             case "spec":
-                values["spec"] = tuple(self.read_docs(raw))
+                if known := self.read_docs(raw):
+                    values["spec"] = tuple(known)
             case "type":
                 item_type = item_type_named(raw)
                 if item_type is None:
@@ -146,7 +148,7 @@ class ViewDirective(SphinxDirective):
                     raise InvalidValue("is a flag and takes no value")
                 values["include_closed"] = True
 
-    def read_types(self, raw: str) -> tuple[str, ...]:
+    def read_types(self, raw: str) -> tuple[str, ...] | None:
         types: list[str] = []
         for entry in parse_text_list(raw):
             item_type = item_type_named(entry)
@@ -156,21 +158,16 @@ class ViewDirective(SphinxDirective):
                 self.problem(f":types: {item_type} never links to a requirement; it is left out")
             elif item_type not in types:
                 types.append(item_type)
-        if not types:
-            raise InvalidValue(
-                "names no item type that links to requirements; every such type counts"
-            )
-        return tuple(types)
+        # none left: each entry was warned about, and every such type counts
+        return tuple(types) if types else None
 
     def read_docs(self, raw: str) -> list[str]:
         docnames = resolve_docnames(raw, self.env.docname, tuple(self.config.source_suffix))
         unknown = [name for name in docnames if name not in self.env.found_docs]
         for name in unknown:
             self.problem(f":spec: {name!r} is not a document of this project; it is left out")
-        known = [name for name in docnames if name not in unknown]
-        if not known:
-            raise InvalidValue("names no document of this project; the plans' own :spec: is used")
-        return known
+        # none left: each was warned about, and the plans' own :spec: is used
+        return [name for name in docnames if name not in unknown]
 
     def read_columns(self, raw: str, values: dict[str, Any]) -> None:
         item_type = values.get("item_type")

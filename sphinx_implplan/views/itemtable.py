@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
+from sphinx_implplan.rollup import timeline
+from sphinx_implplan.values import days_text
 from sphinx_implplan.views.columns import Column, Shows, columns_for, default_columns
 from sphinx_implplan.views.progress import progress_nodes
 from sphinx_implplan.views.scope import plans_in_scope, unknown_plan
 from sphinx_implplan.views.tables import Cell, make_table, sentence
 
 if TYPE_CHECKING:
-    from docutils import nodes
-
     from sphinx_implplan.model import Item
     from sphinx_implplan.views.render import ViewContext
     from sphinx_implplan.views.spec import ViewSpec
@@ -24,6 +26,18 @@ def _text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(entry) for entry in value)
     return str(value)
+
+
+def _mitigation(context: ViewContext, risk: Item) -> Cell:
+    """The mitigation as written, and the items that mitigate the risk, so a risk
+    mitigated only through ``:mitigates:`` links does not look unmitigated."""
+    text = _text(risk.get("mitigation"))
+    by = context.corpus.sources(risk.id, "mitigates")
+    if not by:
+        return text
+    shown: list[nodes.Node] = [nodes.Text(f"{text} (mitigated by " if text else "Mitigated by ")]
+    shown += [*context.refs(by), nodes.Text(")" if text else "")]
+    return shown
 
 
 def cell(context: ViewContext, item: Item, column: Column) -> Cell:
@@ -43,20 +57,25 @@ def cell(context: ViewContext, item: Item, column: Column) -> Cell:
         case Shows.PROGRESS:
             return progress_nodes(item, html=context.is_html)
         case Shows.DURATION:
-            days = item.get("duration")
-            return f"{days} days" if isinstance(days, int) else ""
+            return days_text(item.get("duration"))
         case Shows.TEXT:
             if column.key == "description":
                 return item.description
             if column.key == "status":
                 return item.status or ""
+            if column.key == "mitigation":
+                return _mitigation(context, item)
             return _text(item.get(column.field))
     raise AssertionError(column)  # pragma: no cover - every kind is handled above
 
 
 def _ordered(items: list[Item]) -> list[Item]:
+    """As written (by document, then line), except phases in schedule order and
+    rollout stages in stage order (ties as written)."""
+    if items and items[0].type == "impl-phase":
+        scheduled, unscheduled = timeline(items)
+        return [*scheduled, *unscheduled]
     if items and items[0].type == "impl-rollout":
-        # rollout stages in their order; the stable sort keeps ties as written
         return sorted(items, key=lambda item: item.get("stage") or 0)
     return items
 
@@ -92,11 +111,14 @@ def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
             where = f" in {caption.partition(' items of ')[2]}" if caption else ""
             drawn.append(sentence(f"No {title.lower()} items{where}."))
             continue
-        rows = [[cell(context, item, column) for column in columns] for item in _ordered(items)]
+        ordered = _ordered(items)
+        rows = [[cell(context, item, column) for column in columns] for item in ordered]
+        column_classes = [[f"implplan-col-{column.key}"] for column in columns]
         drawn.append(
             make_table(
                 headers,
                 rows,
+                cell_classes=[column_classes] * len(rows),
                 caption=spec.caption or caption,
                 classes=[f"implplan-table-{spec.item_type.removeprefix('impl-')}"],
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_implplan.rollup import timeline
+from sphinx_implplan.values import days_text
 from sphinx_implplan.views.progress import progress_nodes
 from sphinx_implplan.views.scope import plans_in_scope, unknown_plan
 from sphinx_implplan.views.tables import Cell, make_table, sentence
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from sphinx_implplan.views.spec import ViewSpec
 
 HEADERS = ("ID", "Phase", "Start", "End", "Duration", "Depends on", "Progress", "Status")
+COLUMN_KEYS = ("id", "title", "start", "end", "duration", "depends", "progress", "status")
 
 
 def _row(context: ViewContext, phase: Item) -> list[Cell]:
@@ -27,7 +29,7 @@ def _row(context: ViewContext, phase: Item) -> list[Cell]:
         phase.title,
         phase.get("start") or "not scheduled",
         phase.get("end") or "",
-        f"{duration} days" if isinstance(duration, int) else "",
+        days_text(duration),
         context.refs(phase.links_of("depends")),
         progress_nodes(phase, html=context.is_html),
         phase.status or "",
@@ -50,5 +52,14 @@ def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
             drawn.append(sentence(f"{plan.title} ({plan.id}) has no phases."))
             continue
         rows = [_row(context, phase) for phase in (*scheduled, *unscheduled)]
-        drawn.append(make_table(HEADERS, rows, caption=caption, classes=["implplan-timeline"]))
+        column_classes = [[f"implplan-col-{key}"] for key in COLUMN_KEYS]
+        drawn.append(
+            make_table(
+                HEADERS,
+                rows,
+                caption=caption,
+                classes=["implplan-timeline"],
+                cell_classes=[column_classes] * len(rows),
+            )
+        )
     return drawn

@@ -102,19 +102,33 @@ def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.
 
 def _matrix(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> list[nodes.Node]:
     matrix = trace_matrix(context.corpus, rows)
-    headers: list[Cell] = ["Requirement", *([context.ref(item.id)] for item in matrix.columns)]
+    headers: list[Cell] = [
+        "Requirement",
+        *([context.ref(item.id)] for item in matrix.columns),
+        "Covered",
+    ]
     cells: list[list[Cell]] = []
+    classes: list[list[list[str]]] = []
     for row in rows:
         rid = row.requirement.id
         line: list[Cell] = [[context.ref(rid)]]
         for item in matrix.columns:
             links = matrix.cells.get((rid, item.id), ())
             line.append(" ".join(ABBREVIATIONS[link] for link in links))
+        mark = "yes" if row.implemented else "no"
+        line.append(mark)
         cells.append(line)
+        classes.append([[] for _ in line[:-1]] + [[f"implplan-covered-{mark}"]])
     legend = (
         "Cells: " + ", ".join(f"{short} = {link}" for link, short in ABBREVIATIONS.items()) + "."
     )
-    table = make_table(headers, cells, caption=spec.caption, classes=["implplan-trace-matrix"])
+    table = make_table(
+        headers,
+        cells,
+        caption=spec.caption,
+        classes=["implplan-trace-matrix"],
+        cell_classes=classes,
+    )
     return [table, sentence(legend, "implplan-legend")]
 
 
