@@ -5,6 +5,10 @@
     :class:`sphinx_implplan.warnings.Subtype`, so that the page always lists
     exactly what the extension emits.
 
+``implplan-columns-table``
+    The columns ``impl-table`` can show for each item type, with their headers and
+    the default set, generated from :mod:`sphinx_implplan.views.columns`.
+
 ``live-example``
     Shows its MyST content as a code block and renders the same content under
     it, so that every example on a page is the very source of the card beside it.
@@ -18,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_implplan.views.columns import DEFAULT_COLUMNS, columns_for
 from sphinx_implplan.warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
@@ -69,6 +74,56 @@ class WarningsTable(SphinxDirective):
         return [table]
 
 
+def literals(texts: list[str]) -> list[nodes.Node]:
+    """``texts`` as literals separated by commas."""
+    result: list[nodes.Node] = []
+    for index, text in enumerate(texts):
+        if index:
+            result.append(nodes.Text(", "))
+        result.append(nodes.literal(text, text))
+    return result
+
+
+class ColumnsTable(SphinxDirective):
+    """``implplan-columns-table``: per item type, every column of ``impl-table``."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        tgroup = nodes.tgroup(cols=3)
+        for width in (18, 52, 30):
+            tgroup += nodes.colspec(colwidth=width)
+        tgroup += nodes.thead(
+            "",
+            table_row(
+                [nodes.Text("Item type")],
+                [nodes.Text("Columns: key (header, where it differs)")],
+                [nodes.Text("Default columns")],
+            ),
+        )
+        body = nodes.tbody()
+        for directive in sorted(DEFAULT_COLUMNS):
+            columns = columns_for(directive)
+            every: list[nodes.Node] = []
+            for index, column in enumerate(columns.values()):
+                if index:
+                    every.append(nodes.Text(", "))
+                every.append(nodes.literal(column.key, column.key))
+                if column.header.lower() != column.key.replace("-", " "):
+                    every += [nodes.Text(" ("), nodes.emphasis(column.header, column.header)]
+                    every.append(nodes.Text(")"))
+            body += table_row(
+                [nodes.literal(directive, directive)],
+                every,
+                literals(list(DEFAULT_COLUMNS[directive])),
+            )
+        tgroup += body
+        table = nodes.table("", tgroup)
+        self.set_source_info(table)
+        return [table]
+
+
 class LiveExample(SphinxDirective):
     """``live-example``: the MyST source as a code block, then what it renders."""
 
@@ -87,6 +142,7 @@ class LiveExample(SphinxDirective):
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("implplan-warnings-table", WarningsTable)
+    app.add_directive("implplan-columns-table", ColumnsTable)
     app.add_directive("live-example", LiveExample)
     # nothing is stored in the environment, so parallel reading and writing are safe
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
