@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docutils.nodes import SkipNode
+
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.cards import render_cards
 from sphinx_implplan.checks import check_all_items
@@ -53,8 +55,6 @@ def check_sealed_needs(app: Sphinx, needs: MutableNeeds) -> None:
 def skip_placeholder(_translator: SphinxTranslator, _node: nodes.Element) -> None:
     # every placeholder is replaced when its page is resolved; one a builder writes
     # without resolving it stands for nothing
-    from docutils.nodes import SkipNode
-
     raise SkipNode
 
 
