@@ -9,14 +9,14 @@ every builder renders the card without a visitor of ours.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, ItemType
 from sphinx_implplan.references import dead_reference, doc_reference, joined, reference_to
-from sphinx_implplan.values import days_text
+from sphinx_implplan.values import days_text, display_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -57,14 +57,6 @@ def _field(name: str, value: list[nodes.Node] | str, field_class: str) -> nodes.
     )
 
 
-def _text(value: Any) -> str | None:
-    if value is None or value in ("", []):
-        return None
-    if isinstance(value, list):
-        return ", ".join(str(entry) for entry in value)
-    return str(value)
-
-
 def own_fields(
     item_type: ItemType,
     need: NeedData,
@@ -78,7 +70,7 @@ def own_fields(
             rows.append(_field("spec", joined([doc_link(doc) for doc in value]), name))
         elif name == "duration" and value:
             rows.append(_field("duration", days_text(value), name))
-        elif (text := _text(value)) is not None:
+        elif text := display_text(value):
             rows.append(_field(name, text, name))
         if name == "likelihood" and need.get("score") is not None:
             rows.append(_field("score", f"{need['score']} ({need.get('band')})", "score"))

@@ -64,6 +64,11 @@ class Item:
     def get(self, name: str) -> Any:
         return self.fields.get(name)
 
+    def whole_number(self, name: str) -> int | None:
+        """A field holding a whole number (a count, a score), else ``None``."""
+        value = self.fields.get(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
     def links_of(self, link: str) -> tuple[str, ...]:
         return self.links.get(link, ())
 
@@ -94,6 +99,14 @@ class Corpus:
         self._incoming = {
             key: tuple(sorted(sources, key=natural_key)) for key, sources in incoming.items()
         }
+        by_type: dict[str, list[Item]] = {}
+        for item in self.items.values():
+            by_type.setdefault(item.type, []).append(item)
+        # every view and the report ask by type: sorted once here, not per question
+        self._by_type = {
+            item_type: sorted(items, key=lambda item: item.position)
+            for item_type, items in by_type.items()
+        }
 
     def sources(self, target: str, link: str) -> tuple[str, ...]:
         """The ids of the items linking to ``target`` by ``link``, in id order."""
@@ -104,15 +117,11 @@ class Corpus:
 
     def of_type(self, item_type: str, plans: Iterable[str] | None = None) -> list[Item]:
         """The items of one type (of the given plans), in document order."""
-        wanted = None if plans is None else set(plans)
-        return sorted(
-            (
-                item
-                for item in self.items.values()
-                if item.type == item_type and (wanted is None or item.plan in wanted)
-            ),
-            key=lambda item: item.position,
-        )
+        items = self._by_type.get(item_type, [])
+        if plans is None:
+            return list(items)
+        wanted = set(plans)
+        return [item for item in items if item.plan in wanted]
 
     @property
     def plans(self) -> list[Item]:
@@ -125,8 +134,9 @@ class Corpus:
         return sorted(
             (
                 item
-                for item in self.items.values()
-                if self.is_requirement(item) and (wanted is None or item.docname in wanted)
+                for item_type in self.requirement_types
+                for item in self._by_type.get(item_type, ())
+                if wanted is None or item.docname in wanted
             ),
             key=lambda item: natural_key(item.id),
         )

@@ -23,10 +23,6 @@ def _by_id(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: natural_key(item.id))
 
 
-def _int_or_none(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _mitigated(corpus: Corpus, risk: Item) -> bool:
     return bool(risk.get("mitigation")) or bool(corpus.sources(risk.id, "mitigates"))
 
@@ -67,8 +63,8 @@ def plan_report(corpus: Corpus, plan: Item) -> dict[str, Any]:
                 "start": phase.get("start"),
                 "end": phase.get("end"),
                 "depends": list(phase.links_of("depends")),
-                "done": _int_or_none(phase.get("deliverables_done")),
-                "total": _int_or_none(phase.get("deliverables_total")),
+                "done": phase.whole_number("deliverables_done"),
+                "total": phase.whole_number("deliverables_total"),
                 "status": phase.status,
             }
             for phase in phases
@@ -79,7 +75,7 @@ def plan_report(corpus: Corpus, plan: Item) -> dict[str, Any]:
                 "title": risk.title,
                 "impact": risk.get("impact"),
                 "likelihood": risk.get("likelihood"),
-                "score": _int_or_none(risk.get("score")),
+                "score": risk.whole_number("score"),
                 "band": risk.get("band"),
                 "status": risk.status,
                 "mitigated": _mitigated(corpus, risk),

@@ -37,10 +37,6 @@ class PlanRollup:
         return percent(self.deliverables_done, self.deliverables_total)
 
 
-def _count(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
     phases = corpus.of_type("impl-phase", (plan.id,))
     risks = corpus.of_type("impl-risk", (plan.id,))
@@ -58,8 +54,8 @@ def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
         plan=plan,
         phases_done=sum(phase.status == "done" for phase in phases),
         phases_total=len(phases),
-        deliverables_done=sum(_count(phase.get("deliverables_done")) for phase in phases),
-        deliverables_total=sum(_count(phase.get("deliverables_total")) for phase in phases),
+        deliverables_done=sum(phase.whole_number("deliverables_done") or 0 for phase in phases),
+        deliverables_total=sum(phase.whole_number("deliverables_total") or 0 for phase in phases),
         coverage=coverage_of(trace_rows(corpus, plan_scope(corpus, plan.id))),
         open_risks=open_risks,
         decisions=by_status,

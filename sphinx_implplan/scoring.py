@@ -12,15 +12,19 @@ def risk_score(impact: str, likelihood: str, levels: Sequence[str]) -> int:
     return (levels.index(impact) + 1) * (levels.index(likelihood) + 1)
 
 
-def risk_band(score: int, level_count: int) -> str:
-    """``high`` from 2/3 of the highest score, ``medium`` from 1/3, else ``low``.
-
-    Compared in whole numbers (3 x score against 2 x n x n), so that no rounding of
-    the thirds can move a score across a band edge.
-    """
+def band_thresholds(level_count: int) -> tuple[int, int]:
+    """The lowest score of the ``high`` band (2/3 of the highest score, rounded up)
+    and of the ``medium`` band (1/3, rounded up), in whole numbers, so that no
+    rounding of the thirds can move a score across a band edge."""
     highest = level_count * level_count
-    if 3 * score >= 2 * highest:
+    return -(-2 * highest // 3), -(-highest // 3)
+
+
+def risk_band(score: int, level_count: int) -> str:
+    """``high`` from 2/3 of the highest score, ``medium`` from 1/3, else ``low``."""
+    high, medium = band_thresholds(level_count)
+    if score >= high:
         return "high"
-    if 3 * score >= highest:
+    if score >= medium:
         return "medium"
     return "low"

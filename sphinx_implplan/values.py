@@ -163,6 +163,16 @@ def split_endpoint_title(title: str) -> tuple[str, str] | None:
     return match.group(1).upper(), match.group(2)
 
 
+def display_text(value: object) -> str:
+    """A field's value as cards and tables show it: a list joined with commas,
+    nothing for a missing value."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(entry) for entry in value)
+    return str(value)
+
+
 def days_text(days: object) -> str:
     """``1 day``, ``14 days``; empty for a value that is no whole number of days."""
     if not isinstance(days, int) or isinstance(days, bool):

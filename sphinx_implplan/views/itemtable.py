@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 from sphinx_implplan.rollup import timeline
-from sphinx_implplan.values import days_text
+from sphinx_implplan.values import days_text, display_text
 from sphinx_implplan.views.columns import Column, Shows, columns_for, default_columns
 from sphinx_implplan.views.progress import progress_nodes
 from sphinx_implplan.views.scope import plans_in_scope, unknown_plan
@@ -20,18 +20,10 @@ if TYPE_CHECKING:
     from sphinx_implplan.views.spec import ViewSpec
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list | tuple):
-        return ", ".join(str(entry) for entry in value)
-    return str(value)
-
-
 def _mitigation(context: ViewContext, risk: Item) -> Cell:
     """The mitigation as written, and the items that mitigate the risk, so a risk
     mitigated only through ``:mitigates:`` links does not look unmitigated."""
-    text = _text(risk.get("mitigation"))
+    text = display_text(risk.get("mitigation"))
     by = context.corpus.sources(risk.id, "mitigates")
     if not by:
         return text
@@ -65,7 +57,7 @@ def cell(context: ViewContext, item: Item, column: Column) -> Cell:
                 return item.status or ""
             if column.key == "mitigation":
                 return _mitigation(context, item)
-            return _text(item.get(column.field))
+            return display_text(item.get(column.field))
     raise AssertionError(column)  # pragma: no cover - every kind is handled above
 
 

@@ -7,12 +7,9 @@ from docutils import nodes
 from sphinx_implplan.model import Item
 
 
-def _count(value: object) -> int:
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 def progress_nodes(phase: Item, *, html: bool) -> list[nodes.Node]:
-    done, total = _count(phase.get("deliverables_done")), _count(phase.get("deliverables_total"))
+    done = phase.whole_number("deliverables_done") or 0
+    total = phase.whole_number("deliverables_total") or 0
     if not total:
         return [nodes.Text("no deliverables")]
     text = f"{done}/{total} ({phase.get('completion')} %)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_implplan.rollup import risk_grid
+from sphinx_implplan.scoring import band_thresholds
 from sphinx_implplan.views.scope import plans_in_scope, unknown_plan
 from sphinx_implplan.views.tables import Cell, make_table, sentence
 
@@ -14,12 +15,6 @@ if TYPE_CHECKING:
 
     from sphinx_implplan.views.render import ViewContext
     from sphinx_implplan.views.spec import ViewSpec
-
-
-def band_thresholds(level_count: int) -> tuple[int, int]:
-    """The lowest score of the high band and of the medium band."""
-    highest = level_count * level_count
-    return -(-2 * highest // 3), -(-highest // 3)
 
 
 def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
