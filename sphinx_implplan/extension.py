@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from sphinx_implplan.directives import PlanItemDirective, item_directive_names
 from sphinx_implplan.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.freshness import outdated_pages
 from sphinx_implplan.html_report import write_report
+from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.views.checks import check_views
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
 from sphinx_implplan.views.render import render_views
@@ -65,13 +65,8 @@ def add_html_assets(app: Sphinx) -> None:
 
 def copy_html_assets(app: Sphinx, exception: BaseException | None) -> None:
     if exception is None and app.builder.format == "html":
-        # our own file, replaced whenever it differs (a new release of the extension):
-        # Sphinx's copy_asset_file refuses to overwrite from Sphinx 8 on, with a warning
-        source = STATIC_DIR / CSS_FILE
-        destination = Path(app.outdir) / "_static" / CSS_FILE
-        if not destination.is_file() or destination.read_bytes() != source.read_bytes():
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+        css = (STATIC_DIR / CSS_FILE).read_bytes()
+        write_if_changed(Path(app.outdir) / "_static" / CSS_FILE, css)
 
 
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:

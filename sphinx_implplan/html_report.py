@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_implplan.corpus import build_corpus
+from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.report import REPORT_FILE, build_report, dump_report
 
 if TYPE_CHECKING:
@@ -23,6 +24,4 @@ def write_report(app: Sphinx, exception: BaseException | None) -> None:
         # not for HTML packed into a book (epub): the report belongs to a web site
         return
     text = dump_report(build_report(build_corpus(app)))
-    target = Path(app.outdir) / REPORT_FILE
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    write_if_changed(Path(app.outdir) / REPORT_FILE, text)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_implplan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
+from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.views.scope import trace_scope, unknown_plan
 from sphinx_implplan.views.tables import Cell, make_table, sentence
 
@@ -164,11 +165,7 @@ def csv_name(spec: ViewSpec) -> str:
 def _csv_link(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.Node:
     outdir = Path(context.app.outdir)
     target = outdir / CSV_FOLDER / csv_name(spec)
-    text = csv_text(rows)
-    # written only when it differs, so a build with no change touches no file
-    if not target.is_file() or target.read_text(encoding="utf-8") != text:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+    write_if_changed(target, csv_text(rows))
     page = Path(context.app.builder.get_outfilename(context.fromdocname))  # type: ignore[attr-defined]
     uri = Path(os.path.relpath(target, page.parent)).as_posix()
     paragraph = nodes.paragraph(classes=["implplan-csv"])
