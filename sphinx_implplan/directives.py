@@ -1,25 +1,21 @@
 """The thirteen plan item directives: one class, driven by the table in ``itemtypes``.
 
-Options are read here, not by the parser: docutils would drop a whole rST directive
-for one unknown option, and MyST skips it, while the contract keeps every item and
-warns at its line. Each bad value is dropped with an ``implplan.value`` warning; the
-rest of the item stays.
+Options are read here, not by the parser (see :mod:`.directive_base`). Each bad
+value is dropped with an ``implplan.value`` warning; the rest of the item stays.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, ClassVar
-
-from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective
+from typing import TYPE_CHECKING, Any
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import risk_levels
 from sphinx_implplan.deliverables import count_deliverables
+from sphinx_implplan.directive_base import ImplPlanDirective
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import (
     ITEM_TYPES_BY_DIRECTIVE,
@@ -45,7 +41,7 @@ from sphinx_implplan.values import (
     resolve_docnames,
     split_endpoint_title,
 )
-from sphinx_implplan.warnings import Subtype, warn
+from sphinx_implplan.warnings import Subtype
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -61,44 +57,14 @@ PASSED_OPTIONS = ("tags", "collapse", "hide", "style", "layout", "constraints")
 CURRENT_PLAN_KEY = "implplan_current_plan"
 
 
-class AnyOption(dict[str, Callable[[str | None], str]]):
-    """An option spec that takes every option as text, so that ``run`` judges them."""
-
-    def __bool__(self) -> bool:
-        # MyST reads an empty spec as "takes no options" and would parse them as body
-        return True
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def __getitem__(self, key: str) -> Callable[[str | None], str]:
-        return directives.unchanged
-
-
-class PlanItemDirective(SphinxDirective):
+class PlanItemDirective(ImplPlanDirective):
     """``impl-<type>``: one plan item, created as a sphinx-needs need of that type."""
 
     has_content = True
-    required_arguments = 0
-    optional_arguments = 1
-    final_argument_whitespace = True
-    option_spec: ClassVar[AnyOption] = AnyOption()  # type: ignore[assignment]
 
     @property
     def item_type(self) -> ItemType:
         return ITEM_TYPES_BY_DIRECTIVE[self.name]
-
-    @property
-    def location(self) -> tuple[str, int]:
-        return (self.env.docname, self.source_line)
-
-    @property
-    def source_line(self) -> int:
-        _, line = self.get_source_info()
-        return line or self.lineno
-
-    def problem(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", self.location)
 
     def run(self) -> list[nodes.Node]:
         item_type = self.item_type

@@ -9,12 +9,11 @@ with the rest.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.util.docutils import SphinxDirective
 
-from sphinx_implplan.directives import AnyOption
+from sphinx_implplan.directive_base import ImplPlanDirective
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 from sphinx_implplan.model import REQUIREMENT_LINKING_TYPES
@@ -28,7 +27,7 @@ from sphinx_implplan.values import (
 )
 from sphinx_implplan.views.columns import columns_for, find_column
 from sphinx_implplan.views.spec import LAYOUTS, SHOW, VIEW_OPTIONS, ViewKind, ViewSpec
-from sphinx_implplan.warnings import Subtype, warn
+from sphinx_implplan.warnings import Subtype
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -55,27 +54,15 @@ def item_type_named(written: str) -> str | None:
     return None
 
 
-class ViewDirective(SphinxDirective):
+class ViewDirective(ImplPlanDirective):
     """``impl-traceability``, ``impl-risk-matrix``, ``impl-timeline``, ``impl-table``
     and ``impl-summary``; the optional argument is the caption of the view's table."""
 
     has_content = False
-    required_arguments = 0
-    optional_arguments = 1
-    final_argument_whitespace = True
-    option_spec: ClassVar[AnyOption] = AnyOption()  # type: ignore[assignment]
 
     @property
     def kind(self) -> ViewKind:
         return ViewKind(self.name)
-
-    @property
-    def source_line(self) -> int:
-        _, line = self.get_source_info()
-        return line or self.lineno
-
-    def problem(self, message: str) -> None:
-        warn(Subtype.VIEW, f"{self.name}: {message}", (self.env.docname, self.source_line))
 
     def run(self) -> list[nodes.Node]:
         serial = int(self.env.temp_data.get(_SERIAL_KEY) or 0) + 1
@@ -86,17 +73,19 @@ class ViewDirective(SphinxDirective):
             raw = self.options[key] or ""
             if key not in allowed:
                 self.problem(
-                    f"unknown option :{key}:; it takes " + ", ".join(f":{a}:" for a in allowed)
+                    Subtype.VIEW,
+                    f"unknown option :{key}:; it takes " + ", ".join(f":{a}:" for a in allowed),
                 )
                 continue
             try:
                 self.read_option(key, raw, values)
             except InvalidValue as error:
-                self.problem(f":{key}: {error}")
+                self.problem(Subtype.VIEW, f":{key}: {error}")
         if self.kind is ViewKind.TABLE and "item_type" not in values and "type" not in self.options:
             self.problem(
+                Subtype.VIEW,
                 "the required option :type: is missing; name the item type to list, "
-                "e.g. :type: impl-risk"
+                "e.g. :type: impl-risk",
             )
         if self.kind is ViewKind.TABLE and "columns" in self.options:
             self.read_columns(self.options["columns"] or "", values)
@@ -153,9 +142,12 @@ class ViewDirective(SphinxDirective):
         for entry in parse_text_list(raw):
             item_type = item_type_named(entry)
             if item_type is None:
-                self.problem(f":types: {entry!r} is not an item type; it is left out")
+                self.problem(Subtype.VIEW, f":types: {entry!r} is not an item type; it is left out")
             elif item_type not in REQUIREMENT_LINKING_TYPES:
-                self.problem(f":types: {item_type} never links to a requirement; it is left out")
+                self.problem(
+                    Subtype.VIEW,
+                    f":types: {item_type} never links to a requirement; it is left out",
+                )
             elif item_type not in types:
                 types.append(item_type)
         # none left: each entry was warned about, and every such type counts
@@ -165,7 +157,9 @@ class ViewDirective(SphinxDirective):
         docnames = resolve_docnames(raw, self.env.docname, tuple(self.config.source_suffix))
         unknown = [name for name in docnames if name not in self.env.found_docs]
         for name in unknown:
-            self.problem(f":spec: {name!r} is not a document of this project; it is left out")
+            self.problem(
+                Subtype.VIEW, f":spec: {name!r} is not a document of this project; it is left out"
+            )
         # none left: each was warned about, and the plans' own :spec: is used
         return [name for name in docnames if name not in unknown]
 
@@ -178,15 +172,19 @@ class ViewDirective(SphinxDirective):
             column = find_column(item_type, entry)
             if column is None:
                 self.problem(
+                    Subtype.VIEW,
                     f":columns: {entry!r} is not a column of {item_type}; it is left out "
-                    f"(columns: {', '.join(columns_for(item_type))})"
+                    f"(columns: {', '.join(columns_for(item_type))})",
                 )
             elif column.key not in keys:
                 keys.append(column.key)
         if keys:
             values["columns"] = tuple(keys)
         else:
-            self.problem(f":columns: names no column of {item_type}; the default columns are used")
+            self.problem(
+                Subtype.VIEW,
+                f":columns: names no column of {item_type}; the default columns are used",
+            )
 
 
 def read_percentage(raw: str) -> float:
