@@ -117,18 +117,34 @@ def read_html(app: SphinxTestApp, docname: str) -> str:
     return (app.outdir / f"{docname}.html").read_text(encoding="utf8")
 
 
+def _div_from(html: str, start: int) -> str:
+    """The ``div`` opening at ``start``, up to its own closing tag."""
+    depth = 0
+    for tag in _DIV_TAG.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return html[start : tag.end()]
+    raise AssertionError(f"the div at {start} is not closed")
+
+
 def card_html(html: str, need_id: str) -> str:
     """The HTML of the card of ``need_id``: its ``div``, from opening to closing tag."""
     anchor = html.find(f'<span class="target" id="{need_id}"></span>')
     assert anchor != -1, f"no card anchor for {need_id}"
     start = html.rfind('<div class="implplan-card ', 0, anchor)
     assert start != -1, f"the anchor of {need_id} is not in a card"
-    depth = 0
-    for tag in _DIV_TAG.finditer(html, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return html[start : tag.end()]
-    raise AssertionError(f"the card of {need_id} is not closed")
+    return _div_from(html, start)
+
+
+def view_text(html: str, kind: str, index: int = 0) -> str:
+    """The visible text of the ``index``-th view of one kind (``impl-summary``) on a
+    page."""
+    marker = f'<div class="implplan-view implplan-{kind} '
+    start = -1
+    for _ in range(index + 1):
+        start = html.find(marker, start + 1)
+        assert start != -1, f"no {kind} view number {index}"
+    return visible_text(_div_from(html, start))
 
 
 def visible_text(html: str) -> str:

@@ -13,8 +13,7 @@ import json
 import shutil
 from typing import TYPE_CHECKING
 
-from conftest import ROOTS, assert_no_traceback, build_warnings
-from test_build_views import view_text
+from conftest import ROOTS, assert_no_traceback, build_warnings, view_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

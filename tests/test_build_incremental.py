@@ -13,8 +13,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ROOTS, assert_no_traceback, build_warnings, visible_text
-from test_build_views import view_text
+from conftest import ROOTS, assert_no_traceback, build_warnings, view_text, visible_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

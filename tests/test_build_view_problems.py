@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import assert_no_traceback, build_warnings, line_of, read_html
-from test_build_views import view_text
+from conftest import assert_no_traceback, build_warnings, line_of, read_html, view_text
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

@@ -21,7 +21,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ROOTS, assert_no_traceback, build_warnings, line_of, read_html, visible_text
+from conftest import ROOTS, assert_no_traceback, build_warnings, line_of, read_html, view_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -194,21 +194,6 @@ EXPECTED_REPORT: dict[str, Any] = {
         },
     },
 }
-
-
-def view_text(html: str, kind: str, index: int = 0) -> str:
-    """The visible text of the ``index``-th view of one kind on a page."""
-    marker = f'<div class="implplan-view implplan-{kind} '
-    start = -1
-    for _ in range(index + 1):
-        start = html.find(marker, start + 1)
-        assert start != -1, f"no {kind} view number {index}"
-    depth = 0
-    for tag in re.finditer(r"<(/?)div\b[^>]*>", html[start:]):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return visible_text(html[start : start + tag.end()])
-    raise AssertionError(f"the {kind} view is not closed")
 
 
 @pytest.mark.sphinx("html", testroot="views", freshenv=True)
