@@ -388,3 +388,29 @@ def test_risk_table_and_matrix_coverage(app: SphinxTestApp) -> None:
     matrix = view_text(html, "impl-traceability")
     assert "Requirement CMP_A PH_1 DEC_1 RISK_1 TEST_1 MET_1 Covered" in matrix
     assert "FR_5 addr no FR_6 no" in matrix
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_scope_options(app: SphinxTestApp) -> None:
+    app.build()
+    html = read_html(app, "summary")
+    # only components count (CMP_A implements FR_1 and FR_2; tests and decisions do
+    # not count), and only the rows nothing implements are shown
+    assert view_text(html, "impl-traceability", 1) == (
+        "Coverage: 2 of 6 requirements implemented (33.3 %), 0 verified (0.0 %), "
+        "0 measured (0.0 %). ID Requirement Implemented by Verified by Measured by "
+        "Affected by risks Addressed by Covered FR_3 Search notes no FR_4 Share notes no "
+        "FR_5 Archive notes no FR_6 Print notes no Download these rows as CSV"
+    )
+    # the view's :spec: instead of the plan's
+    assert view_text(html, "impl-traceability", 2).startswith(
+        "Coverage: 0 of 1 requirements implemented (0.0 %), 0 verified (0.0 %), "
+        "0 measured (0.0 %). ID Requirement Implemented by Verified by Measured by "
+        "Affected by risks Addressed by Covered OR_1 Audit log no"
+    )
+    # the closed RISK_2 (medium impact, low likelihood) is shown when asked
+    assert view_text(html, "impl-risk-matrix") == (
+        "Impact / likelihood low medium high high RISK_3 RISK_1 medium RISK_2 low "
+        "Score = impact rank x likelihood rank (highest 9); band high from 6, medium "
+        "from 3, low below."
+    )
