@@ -144,6 +144,4 @@ def find_column(directive: str, written: str) -> Column | None:
     for column in available.values():
         if normalise_enum_text(column.header) == wanted:
             return column
-    if directive == "impl-decision" and wanted == "rationale":
-        return available["description"]
     return None
