@@ -120,9 +120,12 @@ def build_card(
 
     classes = ["implplan-card", f"implplan-{item_type.short}"]
     if need.get("band"):
-        classes.append(f"implplan-band-{need['band']}")
-    if need.get("style"):
-        classes.append(str(need["style"]))
+        # before the card's class: in LaTeX each class opens an environment, and the
+        # band's sets the colour the card's rule is drawn in
+        classes.insert(0, f"implplan-band-{need['band']}")
+    # a class name, which LaTeX also reads: letters, digits and hyphens only
+    if style := nodes.make_id(str(need.get("style") or "")):
+        classes.append(style)
     card = nodes.container("", classes=classes)
     # the anchor every link to the item points at, as a target so LaTeX labels it too
     card += nodes.target("", "", ids=[need["id"]])

@@ -36,6 +36,8 @@ ENV_VERSION = 2
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
+#: the LaTeX package that styles cards and views in print
+LATEX_PACKAGE = "implplan"
 
 
 def register_directives(app: Sphinx, _config: Config) -> None:
@@ -69,6 +71,13 @@ def copy_html_assets(app: Sphinx, exception: BaseException | None) -> None:
         write_if_changed(Path(app.outdir) / "_static" / CSS_FILE, css)
 
 
+def copy_latex_package(app: Sphinx, exception: BaseException | None) -> None:
+    # into the output folder, where LaTeX looks for it when the PDF is made
+    if exception is None and app.builder.format == "latex":
+        sty = (STATIC_DIR / f"{LATEX_PACKAGE}.sty").read_bytes()
+        write_if_changed(Path(app.outdir) / f"{LATEX_PACKAGE}.sty", sty)
+
+
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     needs_bridge.setup_sphinx_needs(app)
     register_config_values(app)
@@ -98,6 +107,8 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
 
     app.connect("builder-inited", add_html_assets)
     app.connect("build-finished", copy_html_assets)
+    app.add_latex_package(LATEX_PACKAGE)
+    app.connect("build-finished", copy_latex_package)
     app.connect("build-finished", write_report)
 
     return {

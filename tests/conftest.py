@@ -131,9 +131,10 @@ def card_html(html: str, need_id: str) -> str:
     """The HTML of the card of ``need_id``: its ``div``, from opening to closing tag."""
     anchor = html.find(f'<span class="target" id="{need_id}"></span>')
     assert anchor != -1, f"no card anchor for {need_id}"
-    start = html.rfind('<div class="implplan-card ', 0, anchor)
-    assert start != -1, f"the anchor of {need_id} is not in a card"
-    return _div_from(html, start)
+    # a risk's band class comes first (LaTeX reads the classes in order)
+    cards = list(re.finditer(r'<div class="(?:[^"]* )?implplan-card[ "]', html[:anchor]))
+    assert cards, f"the anchor of {need_id} is not in a card"
+    return _div_from(html, cards[-1].start())
 
 
 def view_text(html: str, kind: str, index: int = 0) -> str:

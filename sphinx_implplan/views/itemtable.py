@@ -47,7 +47,7 @@ def cell(context: ViewContext, item: Item, column: Column) -> Cell:
         case Shows.DOCS:
             return context.doc_refs(item.get(column.field) or ())
         case Shows.PROGRESS:
-            return progress_nodes(item, html=context.is_html)
+            return progress_nodes(item, builder_format=context.builder_format)
         case Shows.DURATION:
             return days_text(item.get("duration"))
         case Shows.TEXT:

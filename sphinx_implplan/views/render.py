@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx_implplan.corpus import build_corpus
 from sphinx_implplan.references import doc_reference, item_reference, joined
 from sphinx_implplan.views.directive import view_placeholder
+from sphinx_implplan.views.latex_layout import fit_to_page, line_characters
 from sphinx_implplan.views.spec import ViewKind, ViewSpec
 
 if TYPE_CHECKING:
@@ -40,8 +41,12 @@ class ViewContext:
         return joined([doc_reference(self.app, self.fromdocname, doc) for doc in docnames])
 
     @property
+    def builder_format(self) -> str:
+        return self.app.builder.format
+
+    @property
     def is_html(self) -> bool:
-        return self.app.builder.format == "html"
+        return self.builder_format == "html"
 
     @property
     def offers_downloads(self) -> bool:
@@ -71,9 +76,14 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         return
     context = ViewContext(app, build_corpus(app), fromdocname)
     renderers = _renderers()
+    line = line_characters(
+        app.config.latex_engine, app.config.latex_elements.get("pointsize", "10pt")
+    )
     for placeholder in placeholders:
         spec: ViewSpec = placeholder["spec"]
         drawn = renderers[spec.kind](context, spec)
+        if context.builder_format == "latex":
+            drawn = fit_to_page(drawn, line)
         for index, table in enumerate(
             table for node in drawn for table in node.findall(nodes.table)
         ):

@@ -31,7 +31,7 @@ def _row(context: ViewContext, phase: Item) -> list[Cell]:
         phase.get("end") or "",
         days_text(duration),
         context.refs(phase.links_of("depends")),
-        progress_nodes(phase, html=context.is_html),
+        progress_nodes(phase, builder_format=context.builder_format),
         phase.status or "",
     ]
 
