@@ -17,7 +17,6 @@ line depends on the engine's default font and the point size.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 
 from docutils import nodes
@@ -130,7 +129,7 @@ def _part(table: nodes.table, columns: Sequence[int], number: int, count: int) -
     part += group
     colspecs = list(source.findall(nodes.colspec))
     for column in columns:
-        group += copy.deepcopy(colspecs[column])
+        group += colspecs[column].deepcopy()
     for section in (nodes.thead, nodes.tbody):
         original = source.next_node(section)
         if original is None:
@@ -138,7 +137,7 @@ def _part(table: nodes.table, columns: Sequence[int], number: int, count: int) -
         copied = section()
         for row in original.findall(nodes.row):
             entries = list(row.findall(nodes.entry))
-            copied.append(nodes.row("", *(copy.deepcopy(entries[c]) for c in columns)))
+            copied.append(nodes.row("", *(entries[c].deepcopy() for c in columns)))
         group += copied
     return part
 

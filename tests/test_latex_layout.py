@@ -1,0 +1,73 @@
+"""How view tables are fitted to the printed page: widths, column groups, line
+length (the PDF tests check the result on paper)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_implplan.views.latex_layout import (
+    PADDING,
+    column_groups,
+    column_needs,
+    fit_table,
+    fitted_widths,
+    line_characters,
+)
+from sphinx_implplan.views.tables import make_table
+
+
+def test_line_length_follows_engine_and_point_size() -> None:
+    assert line_characters("pdflatex", "10pt") == 95
+    # FreeMono, xelatex's default, is wider
+    assert line_characters("xelatex", "10pt") == 83
+    assert line_characters("pdflatex", "12pt") < line_characters("pdflatex", "11pt") < 95
+    # an unknown size reads as the default
+    assert line_characters("lualatex", "9pt") == 95
+
+
+def test_natural_widths_when_they_fit() -> None:
+    assert fitted_widths([2, 5], [6, 20], 95) == [6 + PADDING, 20 + PADDING]
+
+
+def test_room_left_is_shared_by_need_and_no_column_below_its_longest_word() -> None:
+    widths = fitted_widths([10, 10, 10], [10, 40, 70], 60)
+    assert widths[0] == 10 + PADDING
+    assert widths[1] < widths[2]
+    assert sum(widths) <= 60
+
+
+def test_groups_repeat_the_first_column_and_fit_the_line() -> None:
+    least = [6] + [12] * 10
+    groups = column_groups(least, 60)
+    assert all(group[0] == 0 for group in groups)
+    assert [c for group in groups for c in group[1:]] == list(range(1, 11))
+    assert all(sum(least[c] + PADDING for c in group) <= 60 for group in groups)
+    # a column wider than the line still gets a group of its own
+    assert column_groups([5, 200, 3], 60) == [[0, 1], [0, 2]]
+
+
+def _ids(count: int) -> nodes.table:
+    headers = ["Requirement", *(f"ITEM_NUMBER_{n:02d}" for n in range(count))]
+    rows = [[f"REQ_{r}", *("impl" for _ in range(count))] for r in range(3)]
+    return make_table(headers, rows, caption="Matrix")
+
+
+def test_a_table_too_wide_is_split_with_captions_and_widths() -> None:
+    parts = fit_table(_ids(12), 83)
+    assert len(parts) > 1
+    titles = [title.astext() for part in parts for title in part.findall(nodes.title)]
+    assert titles == [f"Matrix ({n} of {len(parts)})" for n in range(1, len(parts) + 1)]
+    for part in parts:
+        assert {"longtable", "colwidths-given"} <= set(part["classes"])
+        least, _natural = column_needs(part)
+        assert least[0] == len("Requirement")
+        widths = [spec["colwidth"] for spec in part.findall(nodes.colspec)]
+        assert sum(widths) <= 83
+        assert all(w >= m + PADDING for w, m in zip(widths, least, strict=True))
+
+
+def test_band_cells_get_their_colour() -> None:
+    table = make_table(["A", "B"], [["x", "y"]], cell_classes=[[["implplan-band-high"], []]])
+    (fitted,) = fit_table(table, 95)
+    raws = [raw.astext() for raw in fitted.findall(nodes.raw)]
+    assert raws == [r"\implplancellcolor{bandhigh}"]
