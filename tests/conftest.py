@@ -11,9 +11,11 @@ name, so every key must be unique across the whole suite.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import pytest
 
@@ -34,6 +36,20 @@ _WARNING_LINE = re.compile(
 )
 _LOCATION_LINE = re.compile(r"^(?P<path>.*?):(?P<line>\d+)?$")
 _DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a test that lacks a program it needs; under ``CI=true`` fail it, so that a
+    green CI run cannot hide a missing install step."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true, where every test must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def require_programs(*programs: str, reason: str) -> None:
+    missing = [program for program in programs if shutil.which(program) is None]
+    if missing:
+        unavailable(f"{reason}: {', '.join(missing)} not found")
 
 
 @pytest.fixture(scope="session")
