@@ -3,6 +3,8 @@ length (the PDF tests check the result on paper)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 
 from sphinx_implplan.views.latex_layout import (
@@ -71,3 +73,16 @@ def test_band_cells_get_their_colour() -> None:
     (fitted,) = fit_table(table, 95)
     raws = [raw.astext() for raw in fitted.findall(nodes.raw)]
     assert raws == [r"\implplancellcolor{bandhigh}"]
+
+
+def test_the_extension_writes_only_ascii() -> None:
+    # every text the extension adds to a page comes from these files: pdflatex sets
+    # all of ASCII, and nothing else without being told
+    package = Path(__file__).resolve().parent.parent / "sphinx_implplan"
+    offending = [
+        f"{path.name}:{number}"
+        for path in sorted([*package.rglob("*.py"), *package.rglob("*.sty")])
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if not line.isascii()
+    ]
+    assert offending == []
