@@ -38,6 +38,8 @@ STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
 #: the LaTeX package that styles cards and views in print
 LATEX_PACKAGE = "implplan"
+#: per builder format: the file of ``static/`` it needs, and its folder in the output
+BUILD_ASSETS = {"html": (CSS_FILE, "_static"), "latex": (f"{LATEX_PACKAGE}.sty", "")}
 
 
 def register_directives(app: Sphinx, _config: Config) -> None:
@@ -65,17 +67,13 @@ def add_html_assets(app: Sphinx) -> None:
         app.add_css_file(CSS_FILE)
 
 
-def copy_html_assets(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is None and app.builder.format == "html":
-        css = (STATIC_DIR / CSS_FILE).read_bytes()
-        write_if_changed(Path(app.outdir) / "_static" / CSS_FILE, css)
-
-
-def copy_latex_package(app: Sphinx, exception: BaseException | None) -> None:
-    # into the output folder, where LaTeX looks for it when the PDF is made
-    if exception is None and app.builder.format == "latex":
-        sty = (STATIC_DIR / f"{LATEX_PACKAGE}.sty").read_bytes()
-        write_if_changed(Path(app.outdir) / f"{LATEX_PACKAGE}.sty", sty)
+def copy_assets(app: Sphinx, exception: BaseException | None) -> None:
+    """The stylesheet into an HTML build's ``_static``, the LaTeX package beside the
+    ``.tex`` file, where LaTeX looks for it when the PDF is made."""
+    asset = BUILD_ASSETS.get(app.builder.format)
+    if exception is None and asset is not None:
+        name, folder = asset
+        write_if_changed(Path(app.outdir) / folder / name, (STATIC_DIR / name).read_bytes())
 
 
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
@@ -106,9 +104,8 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("doctree-resolved", render_views)
 
     app.connect("builder-inited", add_html_assets)
-    app.connect("build-finished", copy_html_assets)
     app.add_latex_package(LATEX_PACKAGE)
-    app.connect("build-finished", copy_latex_package)
+    app.connect("build-finished", copy_assets)
     app.connect("build-finished", write_report)
 
     return {

@@ -459,19 +459,25 @@ def test_view_tables_fit_the_text_column(driver: WebDriver, site: Path) -> None:
 # c. readable in light and dark mode
 
 
+def _in_every_mode(driver: WebDriver, site: Path, marker: str) -> Iterator[tuple[str, str]]:
+    """Each page holding ``marker``, opened and shown in each mode in turn."""
+    for page in _pages_with(site, marker):
+        _open(driver, site, page)
+        for mode in MODES:
+            _set_mode(driver, mode)
+            yield page, mode
+
+
 def test_card_text_is_readable(driver: WebDriver, site: Path) -> None:
     """Title, type, id, status, field names and values, body: on every card."""
     problems = []
     checked = 0
-    for page in _pages_with(site, 'class="implplan-card '):
-        _open(driver, site, page)
-        for mode in MODES:
-            _set_mode(driver, mode)
-            samples = _run(
-                driver, "return textSamples(document.querySelectorAll('div.implplan-card'));"
-            )
-            checked += len(samples)
-            problems += [f"{page} ({mode}): {p}" for p in _unreadable(samples)]
+    for page, mode in _in_every_mode(driver, site, 'class="implplan-card-header'):
+        samples = _run(
+            driver, "return textSamples(document.querySelectorAll('div.implplan-card'));"
+        )
+        checked += len(samples)
+        problems += [f"{page} ({mode}): {p}" for p in _unreadable(samples)]
     assert checked > 100 * len(MODES)
     assert not problems, _report(problems)
 
@@ -481,19 +487,16 @@ def test_view_text_is_readable(driver: WebDriver, site: Path) -> None:
     captions, notes."""
     problems = []
     on_heat_map = 0
-    for page in _pages_with(site, 'class="implplan-view'):
-        _open(driver, site, page)
-        for mode in MODES:
-            _set_mode(driver, mode)
-            samples = _run(
-                driver, "return textSamples(document.querySelectorAll('div.implplan-view'));"
-            )
-            on_heat_map += _run(
-                driver,
-                "return textSamples(document.querySelectorAll(\"td[class*='implplan-band-']\"))"
-                ".length;",
-            )
-            problems += [f"{page} ({mode}): {p}" for p in _unreadable(samples)]
+    for page, mode in _in_every_mode(driver, site, 'class="implplan-view'):
+        samples = _run(
+            driver, "return textSamples(document.querySelectorAll('div.implplan-view'));"
+        )
+        on_heat_map += _run(
+            driver,
+            "return textSamples(document.querySelectorAll(\"td[class*='implplan-band-']\"))"
+            ".length;",
+        )
+        problems += [f"{page} ({mode}): {p}" for p in _unreadable(samples)]
     assert on_heat_map > 0
     assert not problems, _report(problems)
 

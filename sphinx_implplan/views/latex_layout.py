@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinx_implplan.views.tables import MAX_COLUMN_WIDTH
+
 #: ``\linewidth`` in points on A4 with Sphinx's margins, the narrower of its two
 #: default papers
 LINE_WIDTH = 453
@@ -32,8 +34,6 @@ MONO_EM = {"xelatex": 0.6}
 DEFAULT_MONO_EM = 0.525
 #: what a column spends on its padding and rule, in the same characters
 PADDING = 3
-#: a column is never wider than this, so that no single column takes the page
-MAX_NATURAL = 40
 #: the width a progress bar takes in its cell (``\implplanbarwidth``)
 BAR = 7
 
@@ -52,10 +52,6 @@ def line_characters(engine: str, pointsize: str) -> int:
     return int(LINE_WIDTH / (size * MONO_EM.get(engine, DEFAULT_MONO_EM)))
 
 
-def _rows(table: nodes.table) -> list[nodes.row]:
-    return list(table.findall(nodes.row))
-
-
 def _words(entry: nodes.entry) -> list[int]:
     """The widths of the unbreakable pieces of a cell: its words, and a bar."""
     widths: list[int] = []
@@ -66,22 +62,20 @@ def _words(entry: nodes.entry) -> list[int]:
     return widths
 
 
-def _text_length(entry: nodes.entry) -> int:
-    words = _words(entry)
-    return sum(words) + max(len(words) - 1, 0)
-
-
 def column_needs(table: nodes.table) -> tuple[list[int], list[int]]:
-    """Per column: the width its longest word needs, and the width it would like."""
-    rows = [list(row.findall(nodes.entry)) for row in _rows(table)]
-    columns = max((len(row) for row in rows), default=0)
-    least = [1] * columns
-    natural = [1] * columns
-    for row in rows:
-        for index, entry in enumerate(row):
-            least[index] = max(least[index], *_words(entry), 1)
-            natural[index] = max(natural[index], min(_text_length(entry), MAX_NATURAL))
-    natural = [max(n, m) for n, m in zip(natural, least, strict=True)]
+    """Per column: the width its longest word needs, and the width it would like (its
+    longest text, up to the limit the text builder's columns have too)."""
+    least: list[int] = []
+    natural: list[int] = []
+    for row in table.findall(nodes.row):
+        for index, entry in enumerate(row.findall(nodes.entry)):
+            if index == len(least):
+                least.append(1)
+                natural.append(1)
+            words = _words(entry)
+            length = sum(words) + max(len(words) - 1, 0)
+            least[index] = max([least[index], *words])
+            natural[index] = max(natural[index], least[index], min(length, MAX_COLUMN_WIDTH))
     return least, natural
 
 
@@ -94,9 +88,10 @@ def fitted_widths(least: Sequence[int], natural: Sequence[int], line: int) -> li
     floor = [width + PADDING for width in least]
     spare = line - sum(floor)
     extra = [n - m for n, m in zip(natural, least, strict=True)]
-    if spare <= 0 or not sum(extra):
+    total_extra = sum(extra)
+    if spare <= 0 or not total_extra:
         return floor
-    return [f + spare * e // sum(extra) for f, e in zip(floor, extra, strict=True)]
+    return [f + spare * e // total_extra for f, e in zip(floor, extra, strict=True)]
 
 
 def column_groups(least: Sequence[int], line: int) -> list[list[int]]:
@@ -153,8 +148,9 @@ def _colour_cells(table: nodes.table) -> None:
                 break
 
 
-def _set_widths(table: nodes.table, line: int) -> None:
-    least, natural = column_needs(table)
+def _set_widths(
+    table: nodes.table, least: Sequence[int], natural: Sequence[int], line: int
+) -> None:
     widths = fitted_widths(least, natural, line)
     for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
         colspec["colwidth"] = width
@@ -164,15 +160,17 @@ def _set_widths(table: nodes.table, line: int) -> None:
 def fit_table(table: nodes.table, line: int) -> list[nodes.table]:
     """``table`` ready for the page: one table, or its column groups."""
     _colour_cells(table)
-    least, _natural = column_needs(table)
-    groups = column_groups(least, line) if len(least) > 1 else [[0]]
-    parts = (
-        [table]
-        if len(groups) == 1
-        else [_part(table, group, n, len(groups)) for n, group in enumerate(groups, 1)]
-    )
-    for part in parts:
-        _set_widths(part, line)
+    # measured once: a part's columns need what they needed in the whole table
+    least, natural = column_needs(table)
+    groups = column_groups(least, line)
+    if len(groups) == 1:
+        _set_widths(table, least, natural, line)
+        return [table]
+    parts = []
+    for number, columns in enumerate(groups, 1):
+        part = _part(table, columns, number, len(groups))
+        _set_widths(part, [least[c] for c in columns], [natural[c] for c in columns], line)
+        parts.append(part)
     return parts
 
 

@@ -21,7 +21,7 @@ def _entry(cell: Cell, classes: Sequence[str] = ()) -> nodes.entry:
     return nodes.entry("", paragraph, classes=list(classes))
 
 
-#: the widest a column gets in characters, for builders that draw them so (text)
+#: the widest a column gets in characters, in text and in LaTeX (``latex_layout``)
 MAX_COLUMN_WIDTH = 40
 
 
