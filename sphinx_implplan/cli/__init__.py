@@ -1,0 +1,119 @@
+"""The ``implplan`` command line: ``new``, ``convert`` and ``check``.
+
+Exit status 0 when all holds, 1 when ``check`` finds a gap, 2 on a usage or build
+error, with a one-line reason on stderr. Sphinx is imported only by ``check``, so the
+other commands start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from sphinx_implplan import __version__
+from sphinx_implplan.cli.errors import EXIT_USAGE, CommandError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line (not usage plus message)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 100") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 100")
+    return value
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="implplan",
+        description="Write, convert and check implementation plans of sphinx-implplan.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    new = commands.add_parser(
+        "new",
+        help="write a plan skeleton with every section as directives",
+        description="Write a MyST plan skeleton: every section of a plan as directives, "
+        "with short guidance text to replace. An existing file is kept unless --force.",
+    )
+    new.add_argument("path", metavar="PATH", help="the Markdown file to write")
+    new.add_argument("--title", required=True, help="the plan's title")
+    new.add_argument(
+        "--spec", metavar="DOC", help="the specification document, relative to PATH's folder"
+    )
+    new.add_argument(
+        "--id", dest="plan_id", metavar="PLAN_ID", help="the plan's id (default: from the title)"
+    )
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    convert = commands.add_parser(
+        "convert",
+        help="turn a plain Markdown plan into directive form",
+        description="Turn a plain Markdown plan (the seed templates' shape) into directive "
+        "form. Whatever is not turned into a directive is kept as written.",
+    )
+    convert.add_argument("input", metavar="INPUT.md", help="the plain Markdown plan")
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTPUT.md",
+        help="where to write the result (default: standard output)",
+    )
+
+    check = commands.add_parser(
+        "check",
+        help="build a project and report coverage, risks, links and progress",
+        description="Build SRCDIR quietly into a temporary folder and print, per plan, the "
+        "coverage, uncovered requirements, unmitigated high risks, dangling links and "
+        "phase progress. Exit 0 when all holds, 1 when a gap is found, 2 on a usage or "
+        "build error.",
+    )
+    check.add_argument("srcdir", metavar="SRCDIR", help="the Sphinx source folder (with conf.py)")
+    check.add_argument(
+        "--min-coverage",
+        type=_percent,
+        metavar="N",
+        help="the lowest coverage %% that passes (default: every requirement implemented)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text (default), json (the build's implplan.json) or markdown (a CI summary)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        if args.command == "new":
+            from sphinx_implplan.cli.new import run_new
+
+            return run_new(args)
+        if args.command == "convert":
+            from sphinx_implplan.cli.convert import run_convert
+
+            return run_convert(args)
+        from sphinx_implplan.cli.check import run_check
+
+        return run_check(args)
+    except CommandError as error:
+        print(f"implplan {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def console_main() -> NoReturn:
+    sys.exit(main())

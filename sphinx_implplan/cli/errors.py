@@ -1,0 +1,11 @@
+"""Exit statuses and the error every command raises for a one-line reason."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_GAP = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A usage or build error: the message is the one line printed on stderr."""
