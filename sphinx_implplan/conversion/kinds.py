@@ -1,0 +1,124 @@
+"""Which part of a plan a section is, read from the words of its heading."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from sphinx_implplan.conversion.markdown import normal_header
+
+
+class Kind(Enum):
+    COMPONENTS = "components"
+    DATA_MODEL = "data model"
+    RELATIONSHIPS = "relationships"
+    API = "api"
+    TIMELINE = "timeline"
+    DECISIONS = "decisions"
+    RISKS = "risks"
+    TESTING = "testing"
+    ROLLOUT = "rollout"
+    METRICS = "metrics"
+    STACK = "stack"
+    CONSIDERATIONS = "considerations"
+    CHANGELOG = "changelog"
+
+
+# first match wins: "Security Considerations" is a consideration, not a test level,
+# and "Risks & Mitigation" a risk section
+_KIND_WORDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        (Kind.CHANGELOG, r"\b(change ?log|revision history|version history|history)\b"),
+        (Kind.CONSIDERATIONS, r"\bconsiderations?\b"),
+        (Kind.TESTING, r"\btest(s|ing)?\b"),
+        (Kind.RISKS, r"\brisks?\b"),
+        (Kind.DECISIONS, r"\bdecisions?\b"),
+        (Kind.STACK, r"\b(stack|technolog(y|ies)|tech)\b"),
+        (Kind.METRICS, r"\b(metrics?|kpis?|success criteria)\b"),
+        (Kind.ROLLOUT, r"\b(roll ?-?out|deployment|release plan|launch)\b"),
+        (Kind.TIMELINE, r"\b(timeline|schedule|milestones?)\b"),
+        (Kind.RELATIONSHIPS, r"\brelationships?\b"),
+        (Kind.API, r"\b(apis?|endpoints?)\b"),
+        (Kind.DATA_MODEL, r"\b(data model|entities|entity|schema|data structures?)\b"),
+        (Kind.COMPONENTS, r"\bcomponents?\b"),
+    )
+)
+
+_PHASE_HEADING = re.compile(r"phase\s+(\d+)\s*(?::|-|\u2013|\u2014|\.|\))?\s*(.*)", re.IGNORECASE)
+
+
+def kind_of(heading: str) -> Kind | None:
+    words = normal_header(heading)
+    for kind, pattern in _KIND_WORDS:
+        if pattern.search(words):
+            return kind
+    return None
+
+
+def phase_heading(heading: str) -> tuple[int, str] | None:
+    """``(1, "Foundation")`` from ``Phase 1: Foundation``; ``None`` for other headings."""
+    match = _PHASE_HEADING.fullmatch(heading.strip())
+    if match is None:
+        return None
+    return int(match.group(1)), match.group(2).strip()
+
+
+_LAYERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (layer, re.compile(pattern))
+    for layer, pattern in (
+        ("frontend", r"\b(front ?-?end|client|ui|web|mobile|apps?)\b"),
+        ("backend", r"\b(back ?-?end|server|services?)\b"),
+        ("database", r"\b(databases?|db|data|storage|persistence)\b"),
+        ("infrastructure", r"\b(infrastructure|infra|hosting|cloud|platform|operations)\b"),
+        ("tooling", r"\b(tooling|tools|ci|cd|build|devops|developer)\b"),
+    )
+)
+
+
+def layer_of(heading: str) -> str | None:
+    words = normal_header(heading)
+    for layer, pattern in _LAYERS:
+        if pattern.search(words):
+            return layer
+    return None
+
+
+_TEST_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (level, re.compile(pattern))
+    for level, pattern in (
+        ("unit", r"\bunit\b"),
+        ("integration", r"\bintegration\b"),
+        ("e2e", r"\b(end ?-?to ?-?end|e2e)\b"),
+        ("performance", r"\b(performance|load|stress)\b"),
+        ("security", r"\b(security|penetration|pen)\b"),
+        ("manual", r"\b(manual|acceptance|uat|exploratory)\b"),
+    )
+)
+
+
+def test_level_of(heading: str) -> str | None:
+    words = normal_header(heading)
+    for level, pattern in _TEST_LEVELS:
+        if pattern.search(words):
+            return level
+    return None
+
+
+_CONSIDERATION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("security", r"\b(security|privacy)\b"),
+        ("performance", r"\b(performance|scalability)\b"),
+        ("accessibility", r"\b(accessibility|a11y)\b"),
+        ("operations", r"\b(operations|operational|ops|reliability|monitoring)\b"),
+    )
+)
+
+
+def consideration_kind_of(heading: str) -> str | None:
+    words = normal_header(heading)
+    for kind, pattern in _CONSIDERATION_KINDS:
+        if pattern.search(words):
+            return kind
+    return None

@@ -1,0 +1,128 @@
+"""``implplan convert`` on both seed templates and on filled-in plans of different
+shapes (``tests/plans/``): the items made, nothing of the input lost, and a clean
+build of the result."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from sphinx_implplan.conversion import convert
+from sphinx_implplan.conversion.markdown import parse, plain_text
+from tests.conftest import ROOTS, build_warnings, read_needs
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+PLANS = Path(__file__).parent / "plans"
+EXPECTED: dict[str, dict[str, Any]] = json.loads(
+    (PLANS / "expected.json").read_text(encoding="utf8")
+)
+PLAN_FILES = sorted(EXPECTED)
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(word.lower() for word in _WORD.findall(text))
+
+
+def _label_words(source: str) -> Counter[str]:
+    """Words that name a field rather than hold content: table column headers and
+    ``**Label**:`` leads. The converter turns them into option names, so they may go;
+    every other word of the input must still be in the output as often as before."""
+    labels: Counter[str] = Counter()
+    for node in parse(source).walk():
+        if node.type == "th":
+            labels += _words(plain_text(node.children[0]))
+        if node.type == "inline":
+            for line in node.content.splitlines():
+                match = re.match(r"\s*\*\*([^*]+)\*\*\s*:?", line)
+                if match:
+                    labels += _words(match.group(1))
+    return labels
+
+
+def _lost_words(source: str, output: str) -> Counter[str]:
+    lost = _words(source) - _words(output)
+    return lost - _label_words(source)
+
+
+@pytest.mark.parametrize("name", PLAN_FILES)
+def test_conversion_counts_and_loses_nothing(name: str) -> None:
+    source = (PLANS / name).read_text(encoding="utf8")
+    result = convert(source, fallback_title=Path(name).stem)
+    counts = {kind: count for kind, count in result.counts.items() if count}
+    assert counts == EXPECTED[name]["counts"]
+    assert not _lost_words(source, result.text)
+    for line in EXPECTED[name]["kept_verbatim"]:
+        assert line in result.text.splitlines(), line
+    # every code block of the input comes through line for line, wherever it lands
+    output_lines = set(result.text.splitlines())
+    for node in parse(source).walk():
+        if node.type == "fence" and not node.info.startswith(("http", "rest")):
+            for line in node.content.splitlines():
+                assert line in output_lines or re.match(r"\s*[A-Z]+\s+/", line), line
+
+
+def test_the_lossless_check_catches_a_dropped_cell() -> None:
+    source = (PLANS / "seed-template-1.md").read_text(encoding="utf8")
+    output = convert(source, fallback_title="plan").text
+    assert _lost_words(source, output.replace("[Why this was chosen]", "", 1)) == Counter(
+        {"why": 1, "this": 1, "was": 1, "chosen": 1}
+    )
+
+
+@pytest.fixture
+def converted_project(
+    tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> Callable[[str], SphinxTestApp]:
+    def build(name: str) -> SphinxTestApp:
+        srcdir = tmp_path / Path(name).stem
+        shutil.copytree(ROOTS / "test-convert", srcdir)
+        source = (PLANS / name).read_text(encoding="utf8")
+        result = convert(source, fallback_title=Path(name).stem)
+        (srcdir / "plan.md").write_text(result.text, encoding="utf8")
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        return app
+
+    return build
+
+
+@pytest.mark.parametrize("name", PLAN_FILES)
+def test_converted_plan_builds_cleanly(
+    name: str, converted_project: Callable[[str], SphinxTestApp]
+) -> None:
+    app = converted_project(name)
+    warnings = build_warnings(app)
+    assert [w for w in warnings if (w.subtype or "").startswith("implplan")] == []
+    assert [w for w in warnings if w.file is not None and w.file.endswith("plan.md")] == []
+    needs = read_needs(app)
+    built = Counter(need["type"] for need in needs.values() if need["type"].startswith("impl-"))
+    assert dict(built) == EXPECTED[name]["counts"]
+    plan_ids = [need_id for need_id, need in needs.items() if need["type"] == "impl-plan"]
+    assert len(plan_ids) == 1
+    assert all(
+        need["plan"] == plan_ids[0]
+        for need in needs.values()
+        if need["type"].startswith("impl-") and need["type"] != "impl-plan"
+    )
+    linked = sorted(
+        {
+            target
+            for need in needs.values()
+            if need["type"].startswith("impl-")
+            for link in ("implements", "affects", "measures", "verifies", "addresses")
+            for target in need.get(link, [])
+        }
+    )
+    assert linked == EXPECTED[name]["requirement_ids"]
