@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import ROOTS, build_warnings, read_needs
 
 from sphinx_implplan.conversion import convert
 from sphinx_implplan.conversion.markdown import parse, plain_text
-from tests.conftest import ROOTS, build_warnings, read_needs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -105,7 +105,9 @@ def test_converted_plan_builds_cleanly(
     app = converted_project(name)
     warnings = build_warnings(app)
     assert [w for w in warnings if (w.subtype or "").startswith("implplan")] == []
-    assert [w for w in warnings if w.file is not None and w.file.endswith("plan.md")] == []
+    # a mermaid block in the input has no Pygments lexer in any build: not ours
+    others = [w for w in warnings if w.subtype != "misc.highlighting_failure"]
+    assert [w for w in others if w.file is not None and w.file.endswith("plan.md")] == []
     needs = read_needs(app)
     built = Counter(need["type"] for need in needs.values() if need["type"].startswith("impl-"))
     assert dict(built) == EXPECTED[name]["counts"]

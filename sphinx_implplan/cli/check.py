@@ -1,0 +1,174 @@
+"""``implplan check SRCDIR``: build a project quietly and judge its plans.
+
+The project is built in-process with the HTML builder into a temporary folder (output
+and doctrees both), so nothing is written into the source folder. The build's
+warnings go to stderr, so a CI log shows the file and line of each problem; stdout
+carries only the report: ``text`` and ``markdown`` are rendered from the verdict,
+``json`` is the build's ``implplan.json`` byte for byte.
+
+Exit status 0 when every plan holds, 1 when a gap is found (see
+:mod:`sphinx_implplan.cli.verdict` for what a gap is), 2 on a usage or build error:
+no such folder, no ``conf.py``, a ``conf.py`` or build that raises, a project that
+does not use ``sphinx_implplan``, or no ``implplan.json`` written. A build error is
+one line naming the exception's type and the first line of its message, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+import tempfile
+from contextlib import redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+from sphinx_implplan.cli.check_output import render_markdown, render_text
+from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError
+from sphinx_implplan.cli.verdict import judge
+from sphinx_implplan.corpus import build_corpus
+from sphinx_implplan.model import Corpus
+from sphinx_implplan.report import REPORT_FILE
+
+_EXTENSION = "sphinx_implplan"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Build:
+    #: the bytes of the ``implplan.json`` the build wrote
+    report: bytes
+    corpus: Corpus
+
+
+def shown(text: str) -> str:
+    """A path as typed, or quoted with escapes where it holds a line break or another
+    control character, so an error stays one line."""
+    return text if text.isprintable() else repr(text)
+
+
+def source_folder(text: str) -> Path:
+    """``SRCDIR`` checked to be a Sphinx project's folder (a ``conf.py`` in it)."""
+    path = Path(text)
+    text = shown(text)
+    try:
+        if not path.exists():
+            raise CommandError(f"{text}: no such folder")
+        if not path.is_dir():
+            raise CommandError(f"{text} is not a folder")
+        if not (path / "conf.py").is_file():
+            raise CommandError(f"{text} is not a Sphinx project: no conf.py")
+        return path.resolve()
+    except (OSError, ValueError, RuntimeError) as error:
+        # an unreadable folder, a name the system refuses (a NUL byte), a symlink loop
+        raise CommandError(f"{text}: {_first_line(error)}") from None
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0].strip() if lines else "(no message)"
+
+
+def describe_error(error: BaseException) -> str:
+    """``Type: first line`` of an exception, and of its cause where it has one: a
+    ``conf.py`` that raises reaches us as Sphinx's ``ConfigError``, whose first line
+    does not say what went wrong, and whose message holds the traceback."""
+    text = f"{type(error).__name__}: {_first_line(error)}"
+    cause = error.__cause__
+    if cause is not None and cause is not error:
+        text += f" ({type(cause).__name__}: {_first_line(cause)})"
+    return text
+
+
+def _write(stream: TextIO, text: str) -> None:
+    # a console that cannot show every character gets escapes, not an encoding error
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    stream.flush()
+
+
+def _write_bytes(data: bytes) -> None:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        # stdout replaced by a text-only stream: the same text, decoded
+        _write(sys.stdout, data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()
+
+
+def build(srcdir: Path, workdir: Path, label: str) -> Build:
+    """Build ``srcdir`` (named ``label`` in errors) with the HTML builder into
+    ``workdir``; the build's warnings are echoed to stderr whether it succeeds or not."""
+    outdir = workdir / "html"
+    warnings = io.StringIO()
+    saved_path = list(sys.path)
+    try:
+        # as sphinx-build does: directives and roles registered by this project are
+        # dropped again afterwards, so a second build in the process starts clean;
+        # anything an extension prints goes with the warnings, off stdout
+        with patch_docutils(srcdir), docutils_namespace(), redirect_stdout(warnings):
+            app = Sphinx(
+                srcdir,
+                srcdir,
+                outdir,
+                workdir / "doctrees",
+                "html",
+                status=None,
+                warning=warnings,
+                freshenv=True,
+            )
+            if _EXTENSION not in app.extensions:
+                raise CommandError(
+                    f"{label} does not use sphinx-implplan: "
+                    f"add {_EXTENSION!r} to extensions in its conf.py"
+                )
+            app.build()
+            corpus = build_corpus(app)
+    except CommandError:
+        raise
+    # whatever conf.py, an extension or a document makes Sphinx raise: a build error
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - reported in one line
+        raise CommandError(f"building {label} failed: {describe_error(error)}") from None
+    finally:
+        # conf.py often puts its own folders on sys.path
+        sys.path[:] = saved_path
+        _write(sys.stderr, _ANSI.sub("", warnings.getvalue()))
+    report = outdir / REPORT_FILE
+    if not report.is_file():
+        raise CommandError(f"building {label} wrote no {REPORT_FILE}")
+    return Build(report.read_bytes(), corpus)
+
+
+def _parse_report(data: bytes) -> dict[str, Any]:
+    try:
+        report = json.loads(data.decode("utf-8"))
+    except ValueError as error:
+        raise CommandError(f"{REPORT_FILE} is not valid JSON: {_first_line(error)}") from None
+    if not isinstance(report, dict) or not isinstance(report.get("plans"), dict):
+        raise CommandError(f"{REPORT_FILE} has no plans")
+    return report
+
+
+def run_check(args: argparse.Namespace) -> int:
+    srcdir = source_folder(args.srcdir)
+    with tempfile.TemporaryDirectory(
+        prefix="implplan-check-", ignore_cleanup_errors=True
+    ) as workdir:
+        built = build(srcdir, Path(workdir), shown(args.srcdir))
+    result = judge(_parse_report(built.report), built.corpus, args.min_coverage)
+    if args.format == "json":
+        _write_bytes(built.report)
+    elif args.format == "markdown":
+        _write(sys.stdout, render_markdown(result))
+    else:
+        _write(sys.stdout, render_text(result))
+    return EXIT_OK if result.ok else EXIT_GAP

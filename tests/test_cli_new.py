@@ -1,0 +1,278 @@
+"""``implplan new``: the plan skeleton, and what the command refuses.
+
+The skeleton is written into a small Sphinx project made in a temporary folder (a
+spec with two ``req`` needs, an index with a toctree) and built for real: the HTML
+build, which draws the views, must give no warning at all, and the ``needs`` build
+must hold every item type, all in the new plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import assert_no_traceback, read_needs
+
+from sphinx_implplan.cli import main
+from sphinx_implplan.cli.skeleton import SECTIONS, skeleton
+from sphinx_implplan.itemtypes import ITEM_TYPES, LINK_TYPES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+CONF = """\
+project = "new plan"
+extensions = ["myst_parser", "sphinx_implplan"]
+exclude_patterns = ["_build"]
+show_warning_types = True
+"""
+
+SPEC = """\
+# Spec: payments
+
+```{req} Pay by card
+:id: FR_001
+
+People can pay with a debit or credit card.
+```
+
+```{req} Refunds
+:id: FR_002
+
+Support staff can refund a payment in full.
+```
+"""
+
+DAY = datetime.date(2027, 3, 1)
+LINK_OPTIONS = "|".join(link.name for link in LINK_TYPES)
+
+
+def make_project(root: Path, plan_doc: str) -> Path:
+    """A Sphinx project whose index lists ``plan_doc`` (not written yet) and the spec."""
+    root.mkdir()
+    (root / "conf.py").write_text(CONF, encoding="utf-8")
+    (root / "spec.md").write_text(SPEC, encoding="utf-8")
+    index = f"# Payments\n\n```{{toctree}}\n\nspec\n{plan_doc}\n```\n"
+    (root / "index.md").write_text(index, encoding="utf-8")
+    return root
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str) -> SphinxTestApp:
+    app = make_app(builder, srcdir=srcdir, freshenv=True)
+    app.build()
+    assert_no_traceback(app)
+    # the next app of the test registers its nodes and directives afresh
+    app.cleanup()
+    return app
+
+
+def assert_one_error_line(err: str) -> None:
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("implplan new: error: ")
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("plan_doc", "spec"),
+    [("plan", "spec"), ("plans/payments", "../spec.md"), ("plan", None)],
+    ids=["spec", "spec-with-suffix-from-a-new-folder", "no-spec"],
+)
+def test_the_skeleton_builds_without_a_warning(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    plan_doc: str,
+    spec: str | None,
+) -> None:
+    srcdir = make_project(tmp_path / "docs", plan_doc)
+    plan_path = srcdir / f"{plan_doc}.md"
+    argv = ["new", str(plan_path), "--title", "Card payments"]
+    if spec:
+        argv += ["--spec", spec]
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert out == f"wrote {plan_path}: plan PLAN_CARD_PAYMENTS\n"
+
+    html = build(make_app, srcdir, "html")
+    assert html.warning.getvalue() == ""
+
+    app = build(make_app, srcdir, "needs")
+    assert app.warning.getvalue() == ""
+    needs = read_needs(app)
+    items = {need_id: need for need_id, need in needs.items() if need["type"] != "req"}
+    assert {need["type"] for need in items.values()} == {t.directive for t in ITEM_TYPES}
+    assert {need["plan"] for need in items.values()} == {"PLAN_CARD_PAYMENTS"}
+    plan = items["PLAN_CARD_PAYMENTS"]
+    assert plan["status"] == "draft"
+    assert plan["spec"] == (["spec"] if spec else None)
+    # the second phase follows the first, and each lists its deliverables
+    assert items["PH_CP_2"]["depends"] == ["PH_CP_1"]
+    assert [items[f"PH_CP_{n}"]["deliverables_total"] for n in (1, 2)] == [2, 2]
+    # no requirement is linked: the skeleton cannot know their ids
+    assert all(not need.get("implements") for need in items.values())
+
+
+def test_an_id_given_by_hand_names_the_items(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    srcdir = make_project(tmp_path / "docs", "plan")
+    plan_path = srcdir / "plan.md"
+    status, out, _ = run(
+        capsys, "new", str(plan_path), "--title", "Card payments", "--id", "PLAN_PAY"
+    )
+    assert status == 0
+    assert out == f"wrote {plan_path}: plan PLAN_PAY\n"
+
+    app = build(make_app, srcdir, "needs")
+    assert app.warning.getvalue() == ""
+    items = {need_id for need_id, need in read_needs(app).items() if need["type"] != "req"}
+    assert "PLAN_PAY" in items
+    assert all("_PAY_" in need_id for need_id in items - {"PLAN_PAY"})
+    assert "PH_PAY_1" in items
+
+
+def test_an_existing_file_is_kept_unless_forced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "plan.md"
+    plan_path.write_text("# My own plan\n", encoding="utf-8")
+
+    status, out, err = run(capsys, "new", str(plan_path), "--title", "Card payments")
+    assert (status, out) == (2, "")
+    assert_one_error_line(err)
+    assert "exists; use --force to overwrite" in err
+    assert plan_path.read_text(encoding="utf-8") == "# My own plan\n"
+
+    status, out, err = run(capsys, "new", str(plan_path), "--title", "Card payments", "--force")
+    assert (status, err) == (0, "")
+    assert plan_path.read_text(encoding="utf-8").startswith("# Card payments\n")
+
+
+def test_missing_folders_are_made_and_newlines_are_lf(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_path = tmp_path / "a" / "b" / "plan.md"
+    status, _, _ = run(capsys, "new", str(plan_path), "--title", "Zahlungen über Karte")
+    assert status == 0
+    data = plan_path.read_bytes()
+    assert b"\r" not in data
+    assert data.decode("utf-8").startswith("# Zahlungen über Karte\n")
+
+
+@pytest.mark.parametrize(
+    ("options", "target", "says"),
+    [
+        (["--title", "  "], "plan.md", "--title is empty"),
+        (["--title", "Pay", "--id", "plan_pay"], "plan.md", "at least 3 upper-case letters"),
+        (["--title", "Pay", "--id", "PA"], "plan.md", "at least 3 upper-case letters"),
+        (["--title", "Pay", "--id", "PLAN-PAY"], "plan.md", "at least 3 upper-case letters"),
+        (["--title", "Pay", "--id", ""], "plan.md", "at least 3 upper-case letters"),
+        (["--title", "Pay"], "folder", "is a folder"),
+        (["--title", "Pay"], "folder.md", "is a folder"),
+        (["--title", "Pay"], "plan.rst", "plans are MyST Markdown"),
+        (["--title", "Pay"], "plan", "plans are MyST Markdown"),
+        (["--title", "Pay"], "notes.txt/plan.md", "notes.txt is not a folder"),
+        (["--title", "Pay"], "notes.txt/a/plan.md", "notes.txt is not a folder"),
+        (["--title", "Pay"], f"{'x' * 300}.md", "cannot write"),
+    ],
+    ids=[
+        "empty-title",
+        "lower-case-id",
+        "short-id",
+        "id-with-hyphen",
+        "empty-id",
+        "folder",
+        "folder-named-md",
+        "rst",
+        "no-suffix",
+        "parent-is-a-file",
+        "ancestor-is-a-file",
+        "name-too-long",
+    ],
+)
+def test_refused_arguments(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    options: list[str],
+    target: str,
+    says: str,
+) -> None:
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder.md").mkdir()
+    (tmp_path / "notes.txt").write_text("notes\n", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    status, out, err = run(capsys, "new", str(tmp_path / target), *options)
+    assert (status, out) == (2, "")
+    assert_one_error_line(err)
+    assert says in err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["new", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("PATH", "--title", "--spec DOC", "--id PLAN_ID", "--force"):
+        assert option in out
+
+
+def test_the_skeleton_is_the_same_for_the_same_day() -> None:
+    text = skeleton("Card payments", plan_id=None, spec="spec", today=DAY)
+    assert skeleton("Card payments", plan_id=None, spec="spec", today=DAY) == text
+    later = skeleton("Card payments", plan_id=None, spec="spec", today=DAY.replace(day=2))
+    assert later == text.replace("2027-03-01", "2027-03-02")
+    assert text.count("2027-03-01") == 2  # :updated: of the plan, :date: of the change
+
+
+def test_what_the_skeleton_holds() -> None:
+    text = skeleton("Card payments", plan_id=None, spec="spec", today=DAY)
+    lines = text.splitlines()
+    assert lines[0] == "# Card payments"
+    assert text.endswith("```\n")
+    assert text.isascii()
+    # backtick fences only: it builds without MyST's colon_fence
+    assert not any(line.startswith(":::") for line in lines)
+    assert ":min-coverage:" not in text
+
+    headings = [line for line in lines if re.match(r"#{2,3} ", line)]
+    assert headings == [f"{'#' * level} {heading}" for level, heading in SECTIONS]
+
+    directives = re.findall(r"^```\{([\w-]+)\}", text, re.MULTILINE)
+    for item_type in ITEM_TYPES:
+        assert item_type.directive in directives
+    for view in ("impl-summary", "impl-timeline", "impl-risk-matrix", "impl-traceability"):
+        assert directives.count(view) == 1
+    assert ":level: unit" in text
+    assert ":level: integration" in text
+    assert ":level: e2e" in text
+    assert [line for line in lines if line.startswith(":stage:")] == [
+        ":stage: 1",
+        ":stage: 2",
+        ":stage: 3",
+    ]
+
+    # every link points at an item of the skeleton itself, never at a requirement
+    own_ids = set(re.findall(r"^:id: (\S+)$", text, re.MULTILINE))
+    linked = re.findall(rf"^:(?:{LINK_OPTIONS}): (.+)$", text, re.MULTILINE)
+    assert linked
+    assert {target.strip() for value in linked for target in value.split(",")} <= own_ids
+    assert all(len(line) <= 80 for line in lines if not line.startswith(":"))
+
+
+def test_without_a_spec_the_plan_has_no_spec_option() -> None:
+    text = skeleton("Card payments", plan_id="PLAN_PAY", spec=None, today=DAY)
+    assert "\n:spec:" not in text
+    assert ":id: PLAN_PAY\n" in text
+    assert ":id: CMP_PAY_1\n" in text
