@@ -35,6 +35,17 @@ def read_plan(path: Path) -> str:
     return text
 
 
+def already_converted(text: str) -> bool:
+    """Whether the plan holds sphinx-implplan directives: converting again would add
+    a second plan."""
+    from sphinx_implplan.conversion.markdown import parse
+
+    return any(
+        node.type == "fence" and node.info.strip().startswith("{impl-")
+        for node in parse(text).walk()
+    )
+
+
 def summary(result: Converted) -> str:
     made = ", ".join(
         f"{count} {name.removeprefix('impl-')}" for name, count in sorted(result.counts.items())
@@ -44,7 +55,10 @@ def summary(result: Converted) -> str:
 
 def run_convert(args: argparse.Namespace) -> int:
     source = Path(args.input)
-    result = convert(read_plan(source), fallback_title=source.stem)
+    text = read_plan(source)
+    if already_converted(text):
+        raise CommandError(f"{source}: already holds impl- directives; nothing to convert")
+    result = convert(text, fallback_title=source.stem)
     if args.output:
         target = Path(args.output)
         try:

@@ -39,7 +39,8 @@ def slug(text: str, max_words: int = 4) -> str:
 
 
 def plan_id_for(title: str) -> str:
-    return "PLAN_" + (slug(title, max_words=3) or "1")
+    meaningful = [word for word in words(title) if word not in _FILLER_WORDS]
+    return "PLAN_" + (slug(" ".join(meaningful), max_words=3) or "1")
 
 
 def plan_key(title: str, plan_id: str | None = None) -> str:

@@ -1,0 +1,131 @@
+"""The ``implplan convert`` command: files in and out, and bad input as one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sphinx_implplan.cli import main
+
+PLANS = Path(__file__).parent / "plans"
+
+
+def _one_line_error(capsys: pytest.CaptureFixture[str], code: int) -> str:
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert "Traceback" not in captured.err
+    return lines[0]
+
+
+def test_writes_output_file_and_reports_on_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "plan.md"
+    code = main(["convert", str(PLANS / "crm-contact-migration.md"), "-o", str(target)])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.out == ""
+    text = target.read_text(encoding="utf8")
+    assert text.count("```{impl-phase}") == 3
+    assert ":duration: 10d" in text
+    # the row whose impact is no level stays a table row, and the author is told
+    assert "| Consent flags lost in the mapping | Critical |" in text
+    err = captured.err.splitlines()
+    assert err[0] == "converted into plan PLAN_CRM_CONTACT_MIGRATION: 3 phase, 1 plan, 2 risk"
+    assert any("crm-contact-migration.md:" in line and "Critical" in line for line in err[1:])
+
+
+def test_prints_to_stdout_without_output_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(PLANS / "seed-template-1.md")]) == 0
+    assert capsys.readouterr().out.startswith(
+        "# Implementation Plan: [Feature Name]\n\n```{impl-plan}"
+    )
+
+
+def test_a_plan_with_no_recognisable_section_gets_a_bare_plan_header(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    source = (PLANS / "wiki-retirement.md").read_text(encoding="utf8")
+    assert main(["convert", str(PLANS / "wiki-retirement.md")]) == 0
+    out = capsys.readouterr().out
+    head, plan, rest = out.partition("```{impl-plan} Retire the Team Wiki\n")
+    assert plan
+    directive, _, after = rest.partition("```\n")
+    assert directive == ":id: PLAN_RETIRE_TEAM_WIKI\n:owner: Developer Experience\n"
+    # the title, then everything after the header line, exactly as written
+    assert head == "# Implementation Plan: Retire the Team Wiki\n\n"
+    assert after == source.split("**Owner**: Developer Experience\n", 1)[1]
+
+
+def test_a_file_without_headings_is_named_after_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "payments-notes.md"
+    source.write_text("Some notes about payments.\n", encoding="utf8")
+    assert main(["convert", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        "```{impl-plan} payments-notes\n:id: PLAN_PAYMENTS_NOTES\n```\n\nSome notes about payments.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (None, "no such file"),
+        (b"", "the file is empty"),
+        (b"  \n\n", "the file is empty"),
+        (b"# Plan \xff\xfe\n", "not UTF-8 text"),
+        (b"# Plan\n\n```{impl-plan} Plan\n```\n", "already holds impl- directives"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, reason: str
+) -> None:
+    source = tmp_path / "plan.md"
+    if content is not None:
+        source.write_bytes(content)
+    line = _one_line_error(capsys, main(["convert", str(source)]))
+    assert line.startswith("implplan convert: error: ")
+    assert reason in line
+
+
+def test_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = _one_line_error(capsys, main(["convert", str(tmp_path)]))
+    assert "is a folder" in line
+
+
+def test_an_unwritable_output_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "missing-folder" / "plan.md"
+    line = _one_line_error(
+        capsys, main(["convert", str(PLANS / "seed-template-2.md"), "-o", str(target)])
+    )
+    assert "cannot write" in line
+
+
+def test_help_and_module_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_implplan", "convert", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "-o OUTPUT.md, --output OUTPUT.md" in result.stdout
+    converted = subprocess.run(
+        [sys.executable, "-m", "sphinx_implplan", "convert", str(PLANS / "billing-api.md")],
+        capture_output=True,
+        text=True,
+        encoding="utf8",
+        check=False,
+    )
+    assert converted.returncode == 0
+    assert converted.stdout.count("```{impl-tech}") == 10
