@@ -1,0 +1,27 @@
+"""The command line page of the docs shows real input and output: these tests fail
+when the commands' output no longer matches what the page shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sphinx_implplan.cli import main
+from sphinx_implplan.conversion import convert
+
+DOCS = Path(__file__).parent.parent / "example_docs"
+SHOWN = DOCS / "guide" / "cli"
+
+
+def test_the_conversion_shown_is_what_convert_writes() -> None:
+    source = (SHOWN / "plain-plan.txt").read_text(encoding="utf8")
+    converted = convert(source, fallback_title="plain-plan").text
+    assert converted == (SHOWN / "converted-plan.txt").read_text(encoding="utf8")
+
+
+def test_the_check_output_shown_is_what_check_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", str(DOCS)])
+    out = capsys.readouterr().out
+    assert code == 1  # the docs' admin plan has no implementing items, on purpose
+    assert out == (SHOWN / "check-output.txt").read_text(encoding="utf8")
