@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import ROOTS, build_warnings, read_needs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sphinx_implplan.conversion import convert
 from sphinx_implplan.conversion.markdown import parse, plain_text
@@ -128,3 +130,72 @@ def test_converted_plan_builds_cleanly(
         }
     )
     assert linked == EXPECTED[name]["requirement_ids"]
+
+
+_LINES = [
+    "# Implementation Plan: Sync",
+    "## Components",
+    "## Risks & Mitigation",
+    "## Timeline",
+    "## Testing Strategy",
+    "### Unit Tests",
+    "### Phase 1: Foundation",
+    "### Phase 2 - Core",
+    "## Data Model",
+    "### Relationships",
+    "## API Design",
+    "## Success Metrics",
+    "## Technology Stack",
+    "### Backend",
+    "## Security Considerations",
+    "## Changelog",
+    "### 2026-10-14",
+    "## Rollout Plan",
+    "## Technical Decisions",
+    "**Goal**: sync",
+    "**Depends on**: Phase 1",
+    "**Spec**: [spec](spec.md)",
+    "**Status**: Draft",
+    "| Risk | Impact | Likelihood | Mitigation |",
+    "| Component | Purpose | New/Modified |",
+    "| Decision | Choice | Rationale |",
+    "| Phase | Start | Duration |",
+    "|---|---|---|---|",
+    "|---|---|---|",
+    "| Outage | High | Low | Retry |",
+    "| Phase 1 | 2027-01-04 | 10d |",
+    "| a | b |",
+    "- [ ] task",
+    "- [x] done",
+    "- Phase 1: 2 weeks",
+    "- **Stage**: internal",
+    "- Latency: < 2 s",
+    "- Postgres: 16 / store",
+    "- User has many Notes",
+    "- 2026-09-01: drafted",
+    "1. first",
+    "   - nested",
+    "- [A]: [B]",
+    "```sql",
+    "CREATE TABLE notes (",
+    "  id UUID REFERENCES users(id),",
+    ");",
+    "```",
+    "GET /api/x - list",
+    "User",
+    "- id: uuid",
+    "> quote",
+    "<!-- comment -->",
+    "",
+    "",
+    "plain words here",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LINES) | st.text(max_size=30), max_size=40))
+def test_any_markdown_converts_without_error_or_loss(lines: list[str]) -> None:
+    source = "\n".join(lines) + "\n"
+    result = convert(source, fallback_title="plan")
+    assert not _lost_words(source, result.text)
+    assert result.counts["impl-plan"] == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ from sphinx_implplan.conversion.context import Conversion
 from sphinx_implplan.conversion.edits import apply_edits
 from sphinx_implplan.conversion.header import convert_header, plan_title
 from sphinx_implplan.conversion.kinds import (
-    Kind,
+    SectionKind,
     consideration_kind_of,
     kind_of,
     layer_of,
@@ -37,6 +38,8 @@ from sphinx_implplan.conversion.registers import (
     convert_test,
 )
 
+_LINE_ENDS = re.compile(r"\r\n?")
+
 
 @dataclass(frozen=True)
 class Converted:
@@ -49,8 +52,13 @@ class Converted:
 
 
 def convert(source: str, fallback_title: str) -> Converted:
-    """``source`` in directive form; ``fallback_title`` names a plan with no heading."""
-    lines = source.splitlines(keepends=True)
+    """``source`` in directive form; ``fallback_title`` names a plan with no heading.
+    Line ends become ``\n``, as markdown-it reads them."""
+    source = _LINE_ENDS.sub("\n", source)
+    # split where markdown-it counts lines: not at form feeds or other separators
+    # that str.splitlines() also breaks at
+    lines = source.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     root = sections(parse(source), len(lines))
     title, title_section = plan_title(root, fallback_title)
     plan_id = plan_id_for(title)
@@ -78,7 +86,7 @@ def convert(source: str, fallback_title: str) -> Converted:
 def _visit(
     conversion: Conversion,
     section: Section,
-    inherited: Kind | None,
+    inherited: SectionKind | None,
     timelines: list[Section],
     *,
     is_title: bool = False,
@@ -103,42 +111,42 @@ def _convert_own_blocks(
     conversion: Conversion,
     section: Section,
     *,
-    kind: Kind,
-    own: Kind | None,
-    inherited: Kind | None,
+    kind: SectionKind,
+    own: SectionKind | None,
+    inherited: SectionKind | None,
     timelines: list[Section],
 ) -> bool:
     """Convert the section's blocks before its first subsection; ``False`` when the
     whole section, subsections included, is done."""
     heading = section.title.plain
-    if kind is Kind.COMPONENTS:
+    if kind is SectionKind.COMPONENTS:
         convert_components(conversion, section)
-    elif kind is Kind.DATA_MODEL:
+    elif kind is SectionKind.DATA_MODEL:
         convert_data_model(conversion, section)
         collect_relationships(conversion, section, named=False)
-    elif kind is Kind.RELATIONSHIPS:
+    elif kind is SectionKind.RELATIONSHIPS:
         collect_relationships(conversion, section, named=True)
-    elif kind is Kind.API:
+    elif kind is SectionKind.API:
         convert_api(conversion, section)
-    elif kind is Kind.TIMELINE:
+    elif kind is SectionKind.TIMELINE:
         timelines.append(section)
-    elif kind is Kind.DECISIONS:
+    elif kind is SectionKind.DECISIONS:
         convert_decisions(conversion, section)
-    elif kind is Kind.RISKS:
+    elif kind is SectionKind.RISKS:
         convert_risks(conversion, section)
-    elif kind is Kind.TESTING:
+    elif kind is SectionKind.TESTING:
         # "### Unit Tests" under "## Testing Strategy" is one test
-        if inherited is Kind.TESTING and convert_test(conversion, section):
+        if inherited is SectionKind.TESTING and convert_test(conversion, section):
             return False
-    elif kind is Kind.ROLLOUT:
+    elif kind is SectionKind.ROLLOUT:
         convert_rollout(conversion, section)
-    elif kind is Kind.METRICS:
+    elif kind is SectionKind.METRICS:
         convert_metrics(conversion, section)
-    elif kind is Kind.STACK:
+    elif kind is SectionKind.STACK:
         convert_stack(conversion, section, None if own is not None else layer_of(heading))
-    elif kind is Kind.CONSIDERATIONS:
+    elif kind is SectionKind.CONSIDERATIONS:
         convert_considerations(conversion, section, consideration_kind_of(heading))
-    elif kind is Kind.CHANGELOG:
+    elif kind is SectionKind.CHANGELOG:
         if own is None:
             convert_dated_changes(conversion, section)
         else:

@@ -8,7 +8,7 @@ from enum import Enum
 from sphinx_implplan.conversion.markdown import normal_header
 
 
-class Kind(Enum):
+class SectionKind(Enum):
     COMPONENTS = "components"
     DATA_MODEL = "data model"
     RELATIONSHIPS = "relationships"
@@ -26,29 +26,29 @@ class Kind(Enum):
 
 # first match wins: "Security Considerations" is a consideration, not a test level,
 # and "Risks & Mitigation" a risk section
-_KIND_WORDS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple(
+_KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        (Kind.CHANGELOG, r"\b(change ?log|revision history|version history|history)\b"),
-        (Kind.CONSIDERATIONS, r"\bconsiderations?\b"),
-        (Kind.TESTING, r"\btest(s|ing)?\b"),
-        (Kind.RISKS, r"\brisks?\b"),
-        (Kind.DECISIONS, r"\bdecisions?\b"),
-        (Kind.STACK, r"\b(stack|technolog(y|ies)|tech)\b"),
-        (Kind.METRICS, r"\b(metrics?|kpis?|success criteria)\b"),
-        (Kind.ROLLOUT, r"\b(roll ?-?out|deployment|release plan|launch)\b"),
-        (Kind.TIMELINE, r"\b(timeline|schedule|milestones?)\b"),
-        (Kind.RELATIONSHIPS, r"\brelationships?\b"),
-        (Kind.API, r"\b(apis?|endpoints?)\b"),
-        (Kind.DATA_MODEL, r"\b(data model|entities|entity|schema|data structures?)\b"),
-        (Kind.COMPONENTS, r"\bcomponents?\b"),
+        (SectionKind.CHANGELOG, r"\b(change ?log|revision history|version history|history)\b"),
+        (SectionKind.CONSIDERATIONS, r"\bconsiderations?\b"),
+        (SectionKind.TESTING, r"\btest(s|ing)?\b"),
+        (SectionKind.RISKS, r"\brisks?\b"),
+        (SectionKind.DECISIONS, r"\bdecisions?\b"),
+        (SectionKind.STACK, r"\b(stack|technolog(y|ies)|tech)\b"),
+        (SectionKind.METRICS, r"\b(metrics?|kpis?|success criteria)\b"),
+        (SectionKind.ROLLOUT, r"\b(roll ?-?out|deployment|release plan|launch)\b"),
+        (SectionKind.TIMELINE, r"\b(timeline|schedule|milestones?)\b"),
+        (SectionKind.RELATIONSHIPS, r"\brelationships?\b"),
+        (SectionKind.API, r"\b(apis?|endpoints?)\b"),
+        (SectionKind.DATA_MODEL, r"\b(data model|entities|entity|schema|data structures?)\b"),
+        (SectionKind.COMPONENTS, r"\bcomponents?\b"),
     )
 )
 
 _PHASE_HEADING = re.compile(r"phase\s+(\d+)\s*(?::|-|\u2013|\u2014|\.|\))?\s*(.*)", re.IGNORECASE)
 
 
-def kind_of(heading: str) -> Kind | None:
+def kind_of(heading: str) -> SectionKind | None:
     words = normal_header(heading)
     for kind, pattern in _KIND_WORDS:
         if pattern.search(words):

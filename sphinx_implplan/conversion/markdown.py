@@ -21,13 +21,11 @@ def parse(text: str) -> SyntaxTreeNode:
     return SyntaxTreeNode(_PARSER.parse(text))
 
 
-def parse_inline(text: str) -> SyntaxTreeNode:
-    """One line of inline Markdown, as the inline node of a paragraph."""
+def parse_inline(text: str) -> SyntaxTreeNode | None:
+    """One line of inline Markdown, as the inline node of a paragraph; ``None`` when
+    the line reads as a block with no inline text (a rule, raw HTML)."""
     tree = parse(text.strip())
-    for node in tree.walk():
-        if node.type == "inline":
-            return node
-    return SyntaxTreeNode(_PARSER.parse("x"))  # pragma: no cover - a blank line has no inline
+    return next((node for node in tree.walk() if node.type == "inline"), None)
 
 
 def span(node: SyntaxTreeNode) -> tuple[int, int]:
@@ -70,7 +68,10 @@ class Text:
 
     @classmethod
     def parse(cls, raw: str) -> Text:
-        return cls.of(parse_inline(raw)) if raw.strip() else cls("", "", False)
+        inline = parse_inline(raw) if raw.strip() else None
+        if inline is None:
+            return cls(raw.strip(), raw.strip(), False)
+        return cls.of(inline)
 
 
 @dataclass
@@ -251,6 +252,8 @@ def label_line(raw_line: str, line_number: int) -> Label | None:
     """``**Goal**: Sync notes`` -> ``Label("goal", "Sync notes")``; ``None`` for a line
     of another shape. The label may end inside or after the bold part."""
     inline = parse_inline(raw_line)
+    if inline is None:
+        return None
     children = inline.children
     if len(children) >= 2 and children[0].type == "text" and not children[0].content:
         children = children[1:]

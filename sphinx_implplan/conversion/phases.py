@@ -77,12 +77,13 @@ def convert_phase(conversion: Conversion, section: Section) -> None:
                 body.append(lines[number_in_block])
             elif label.name in _DEPENDS_LABELS:
                 depends_texts.append(label)
-            elif label.name in _PHASE_LABELS and (option := _PHASE_LABELS[label.name]):
-                value = option[1](label.value.plain)
+            elif label.name in _PHASE_LABELS:
+                option, check = _PHASE_LABELS[label.name]
+                value = check(label.value.plain)
                 if value is None or label.value.rich:
                     fields.append((label.name.capitalize(), label.value))
                 if value is not None:
-                    directive.option(option[0], value)
+                    directive.option(option, value)
             else:
                 body.append(lines[number_in_block])
     body.append("".join(lines[position : section.body_end]))
