@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_implplan.conversion import convert
-from sphinx_implplan.conversion.markdown import parse, plain_text
+from sphinx_implplan.conversion.markdown import Text, parse, plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -199,3 +199,39 @@ def test_any_markdown_converts_without_error_or_loss(lines: list[str]) -> None:
     result = convert(source, fallback_title="plan")
     assert not _lost_words(source, result.text)
     assert result.counts["impl-plan"] == 1
+
+
+HOSTILE_CELLS = [
+    "Handles #tags and 'single' quotes",
+    'Says "hello" \\ and \\u00e9 literally',
+    "[What it does]",
+    "| starts with a bar",
+    "> starts like a folded block",
+    "{not: a mapping}",
+    "key: value, with a colon",
+    "- starts like a list",
+    "< 2 s at the 95th percentile",
+    "../relative/path.md",
+    "& anchor * alias ! tag % @ `tick`",
+]
+
+
+def test_option_values_reach_the_item_as_written(
+    tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    cells = [cell.replace("|", "\\|") for cell in HOSTILE_CELLS]  # a bar in a cell is escaped
+    rows = "\n".join(f"| Part {n} | {cell} | New |" for n, cell in enumerate(cells))
+    source = (
+        "# Implementation Plan: Values\n\n## Components\n\n"
+        f"| Component | Purpose | Change |\n|---|---|---|\n{rows}\n"
+    )
+    srcdir = tmp_path / "values"
+    shutil.copytree(ROOTS / "test-convert", srcdir)
+    (srcdir / "plan.md").write_text(convert(source, "plan").text, encoding="utf8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert build_warnings(app) == []
+    needs = read_needs(app)
+    purposes = [needs[f"CMP_VALUES_PART_{n}"]["purpose"] for n in range(len(HOSTILE_CELLS))]
+    # the cell as a reader sees it: Markdown's own backslash escape is read there too
+    assert purposes == [Text.parse(cell).plain for cell in cells]

@@ -12,10 +12,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 _FENCE_RUN = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+#: an option value MyST reads as written: MyST parses option values as a small YAML,
+#: where ``#`` starts a comment and a leading quote, ``|``, ``>`` or ``[`` has meaning
+_PLAIN_VALUE = re.compile(r"[\w(./<][^#\"\\]*")
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def option_value(text: str) -> str:
+    """``text`` on one line, double-quoted (YAML escapes) unless it reads as written."""
+    value = _one_line(text)
+    if _PLAIN_VALUE.fullmatch(value):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
 
 
 @dataclass
@@ -29,6 +41,9 @@ class Directive:
         """Add ``:name: value`` unless the value is empty."""
         if value is not None and value.strip():
             self.options.append((name, _one_line(value)))
+
+    def rendered_options(self) -> list[str]:
+        return [f":{name}: {option_value(value)}" for name, value in self.options]
 
 
 def fence_for(body: str) -> str:
@@ -44,7 +59,7 @@ def render_directive(directive: Directive) -> str:
     if directive.argument.strip():
         head += f" {_one_line(directive.argument)}"
     lines = [head]
-    lines.extend(f":{name}: {value}" for name, value in directive.options)
+    lines.extend(directive.rendered_options())
     if body:
         lines.extend(["", body])
     lines.append(fence)

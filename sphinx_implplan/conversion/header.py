@@ -85,6 +85,5 @@ def convert_header(conversion: Conversion, plan: Directive, title_section: Secti
 
 def _link_target(raw: str) -> str:
     """``spec.md`` from ``[spec.md](spec.md)``; the text itself when no link."""
-    inline = parse_inline(raw)
-    targets = links(inline) if inline is not None else []
+    targets = links(parse_inline(raw))
     return targets[0] if targets else raw.strip().strip("`")

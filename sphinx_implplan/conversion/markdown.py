@@ -21,11 +21,9 @@ def parse(text: str) -> SyntaxTreeNode:
     return SyntaxTreeNode(_PARSER.parse(text))
 
 
-def parse_inline(text: str) -> SyntaxTreeNode | None:
-    """One line of inline Markdown, as the inline node of a paragraph; ``None`` when
-    the line reads as a block with no inline text (a rule, raw HTML)."""
-    tree = parse(text.strip())
-    return next((node for node in tree.walk() if node.type == "inline"), None)
+def parse_inline(text: str) -> SyntaxTreeNode:
+    """Inline Markdown only (a cell, a line's value): ``> x`` or ``- x`` stay text."""
+    return SyntaxTreeNode(_PARSER.parseInline(text.strip())).children[0]
 
 
 def span(node: SyntaxTreeNode) -> tuple[int, int]:
@@ -68,10 +66,7 @@ class Text:
 
     @classmethod
     def parse(cls, raw: str) -> Text:
-        inline = parse_inline(raw) if raw.strip() else None
-        if inline is None:
-            return cls(raw.strip(), raw.strip(), False)
-        return cls.of(inline)
+        return cls.of(parse_inline(raw)) if raw.strip() else cls("", "", False)
 
 
 @dataclass
@@ -251,10 +246,7 @@ class Label:
 def label_line(raw_line: str, line_number: int) -> Label | None:
     """``**Goal**: Sync notes`` -> ``Label("goal", "Sync notes")``; ``None`` for a line
     of another shape. The label may end inside or after the bold part."""
-    inline = parse_inline(raw_line)
-    if inline is None:
-        return None
-    children = inline.children
+    children = parse_inline(raw_line).children
     if len(children) >= 2 and children[0].type == "text" and not children[0].content:
         children = children[1:]
     if not children or children[0].type != "strong":
