@@ -75,6 +75,12 @@ def test_conversion_counts_and_loses_nothing(name: str) -> None:
                 assert line in output_lines or re.match(r"\s*[A-Z]+\s+/", line), line
 
 
+def test_every_plan_file_has_its_expectations() -> None:
+    assert sorted(path.name for path in PLANS.glob("*.md") if path.name != "README.md") == (
+        PLAN_FILES
+    )
+
+
 def test_the_lossless_check_catches_a_dropped_cell() -> None:
     source = (PLANS / "seed-template-1.md").read_text(encoding="utf8")
     output = convert(source, fallback_title="plan").text
