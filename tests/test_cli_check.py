@@ -326,3 +326,17 @@ def test_console_script(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# implplan check\n\n**OK: 2 plans, no gaps**\n")
     assert result.stderr == ""
+
+
+def test_help_names_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    for option in ("SRCDIR", "--min-coverage N", "--format {text,json,markdown}"):
+        assert option in out
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert all(command in out for command in ("new", "convert", "check"))
