@@ -11,12 +11,12 @@ from collections.abc import Iterable, Sequence
 
 from sphinx_implplan.cli.verdict import (
     CheckResult,
-    CoverageFigures,
     PhaseProgress,
     PlanVerdict,
     Ref,
     format_percent,
 )
+from sphinx_implplan.coverage import Coverage
 
 _INDENT = "  "
 #: ASCII punctuation that Markdown (or GitHub's math) may read as markup
@@ -28,7 +28,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _coverage_text(coverage: CoverageFigures, min_coverage: float | None) -> str:
+def _coverage_text(coverage: Coverage, min_coverage: float | None) -> str:
     if coverage.percent is None:
         return "no requirements in scope"
     bar = "" if min_coverage is None else f"; at least {format_percent(min_coverage)}% required"

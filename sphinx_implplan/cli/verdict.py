@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from sphinx_implplan.coverage import Coverage
 from sphinx_implplan.model import LINK_NAMES, Corpus
 
 
@@ -71,20 +72,10 @@ class PhaseProgress:
 
 
 @dataclass(frozen=True)
-class CoverageFigures:
-    requirements: int
-    implemented: int
-    verified: int
-    measured: int
-    #: ``None`` when no requirement is in scope
-    percent: float | None
-
-
-@dataclass(frozen=True)
 class PlanVerdict:
     id: str
     title: str
-    coverage: CoverageFigures
+    coverage: Coverage
     uncovered: tuple[Ref, ...]
     high_risks: tuple[Ref, ...]
     dangling: tuple[DanglingLink, ...]
@@ -116,30 +107,23 @@ def format_percent(value: float) -> str:
     return f"{value:g}"
 
 
-def _base_id(target: str) -> str:
-    # the rule of model.item_from_need: ``ID.part`` names a part of need ``ID``
-    return target.partition(".")[0]
-
-
-def dangling_links(corpus: Corpus, plan_id: str) -> tuple[DanglingLink, ...]:
-    """The links of the plan's own items to ids that are no need of the build, in
-    document order. Links of a type the target does not take were dropped (and
-    warned about) by the build, so what is left here names no need at all."""
-    own = sorted(
-        (
-            item
-            for item in corpus.items.values()
-            if not item.external and plan_id in (item.plan, item.id)
-        ),
-        key=lambda item: item.position,
-    )
-    return tuple(
-        DanglingLink(item.id, link, target)
-        for item in own
-        for link in LINK_NAMES
-        for target in item.links_of(link)
-        if _base_id(target) not in corpus.items
-    )
+def dangling_links(corpus: Corpus) -> dict[str, tuple[DanglingLink, ...]]:
+    """Per plan, the links of its own items to ids that are no need of the build, in
+    document order; one pass over the build's items for every plan. Links of a type
+    the target does not take were dropped (and warned about) by the build, so what
+    is left here names no need at all."""
+    found: dict[str, list[DanglingLink]] = {}
+    for item in sorted(corpus.items.values(), key=lambda item: item.position):
+        plan_id = item.id if item.type == "impl-plan" else item.plan
+        if item.external or plan_id is None:
+            continue
+        for link in LINK_NAMES:
+            # an item's links already name whole needs (``ID.part`` is read as ``ID``)
+            missing = [target for target in item.links_of(link) if target not in corpus.items]
+            found.setdefault(plan_id, []).extend(
+                DanglingLink(item.id, link, target) for target in missing
+            )
+    return {plan_id: tuple(links) for plan_id, links in found.items()}
 
 
 def _count(value: Any) -> int | None:
@@ -150,15 +134,14 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _coverage(report: Mapping[str, Any]) -> CoverageFigures:
+def _coverage(report: Mapping[str, Any]) -> Coverage:
+    """The report's counts; the percent follows from them as in the report."""
     numbers = report.get("coverage") or {}
-    percent = numbers.get("percent")
-    return CoverageFigures(
+    return Coverage(
         requirements=_count(numbers.get("requirements")) or 0,
         implemented=_count(numbers.get("implemented")) or 0,
         verified=_count(numbers.get("verified")) or 0,
         measured=_count(numbers.get("measured")) or 0,
-        percent=float(percent) if isinstance(percent, int | float) else None,
     )
 
 
@@ -219,9 +202,10 @@ def judge_plan(
 def judge(report: Mapping[str, Any], corpus: Corpus, min_coverage: float | None) -> CheckResult:
     """Every plan of the report, in the report's order."""
     plans = report.get("plans") or {}
+    dangling = dangling_links(corpus)
     return CheckResult(
         plans=tuple(
-            judge_plan(plan_id, plan, dangling_links(corpus, plan_id), min_coverage)
+            judge_plan(plan_id, plan, dangling.get(plan_id, ()), min_coverage)
             for plan_id, plan in plans.items()
         ),
         min_coverage=min_coverage,

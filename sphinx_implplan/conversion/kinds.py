@@ -4,8 +4,23 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import TypeVar
 
 from sphinx_implplan.conversion.markdown import normal_header
+
+_Name = TypeVar("_Name")
+
+
+def _patterns(
+    pairs: tuple[tuple[_Name, str], ...],
+) -> tuple[tuple[_Name, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(pattern)) for name, pattern in pairs)
+
+
+def _first_named(patterns: tuple[tuple[_Name, re.Pattern[str]], ...], heading: str) -> _Name | None:
+    """The name of the first pattern the heading's words match (first match wins)."""
+    words = normal_header(heading)
+    return next((name for name, pattern in patterns if pattern.search(words)), None)
 
 
 class SectionKind(Enum):
@@ -26,9 +41,8 @@ class SectionKind(Enum):
 
 # first match wins: "Security Considerations" is a consideration, not a test level,
 # and "Risks & Mitigation" a risk section
-_KIND_WORDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
+_KIND_WORDS = _patterns(
+    (
         (SectionKind.CHANGELOG, r"\b(change ?log|revision history|version history|history)\b"),
         (SectionKind.CONSIDERATIONS, r"\bconsiderations?\b"),
         (SectionKind.TESTING, r"\btest(s|ing)?\b"),
@@ -49,11 +63,7 @@ _PHASE_HEADING = re.compile(r"phase\s+(\d+)\s*(?::|-|\u2013|\u2014|\.|\))?\s*(.*
 
 
 def kind_of(heading: str) -> SectionKind | None:
-    words = normal_header(heading)
-    for kind, pattern in _KIND_WORDS:
-        if pattern.search(words):
-            return kind
-    return None
+    return _first_named(_KIND_WORDS, heading)
 
 
 def phase_heading(heading: str) -> tuple[int, str] | None:
@@ -64,9 +74,8 @@ def phase_heading(heading: str) -> tuple[int, str] | None:
     return int(match.group(1)), match.group(2).strip()
 
 
-_LAYERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (layer, re.compile(pattern))
-    for layer, pattern in (
+_LAYERS = _patterns(
+    (
         ("frontend", r"\b(front ?-?end|client|ui|web|mobile|apps?)\b"),
         ("backend", r"\b(back ?-?end|server|services?)\b"),
         ("database", r"\b(databases?|db|data|storage|persistence)\b"),
@@ -77,16 +86,11 @@ _LAYERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def layer_of(heading: str) -> str | None:
-    words = normal_header(heading)
-    for layer, pattern in _LAYERS:
-        if pattern.search(words):
-            return layer
-    return None
+    return _first_named(_LAYERS, heading)
 
 
-_TEST_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (level, re.compile(pattern))
-    for level, pattern in (
+_TEST_LEVELS = _patterns(
+    (
         ("unit", r"\bunit\b"),
         ("integration", r"\bintegration\b"),
         ("e2e", r"\b(end ?-?to ?-?end|e2e)\b"),
@@ -98,16 +102,11 @@ _TEST_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def test_level_of(heading: str) -> str | None:
-    words = normal_header(heading)
-    for level, pattern in _TEST_LEVELS:
-        if pattern.search(words):
-            return level
-    return None
+    return _first_named(_TEST_LEVELS, heading)
 
 
-_CONSIDERATION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
+_CONSIDERATION_KINDS = _patterns(
+    (
         ("security", r"\b(security|privacy)\b"),
         ("performance", r"\b(performance|scalability)\b"),
         ("accessibility", r"\b(accessibility|a11y)\b"),
@@ -117,8 +116,4 @@ _CONSIDERATION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 def consideration_kind_of(heading: str) -> str | None:
-    words = normal_header(heading)
-    for kind, pattern in _CONSIDERATION_KINDS:
-        if pattern.search(words):
-            return kind
-    return None
+    return _first_named(_CONSIDERATION_KINDS, heading)

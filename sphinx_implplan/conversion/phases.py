@@ -23,6 +23,7 @@ from sphinx_implplan.conversion.markdown import (
     span,
     table,
 )
+from sphinx_implplan.conversion.tables import kept_table
 
 #: label -> (option, check) of the ``**Label**: value`` lines a phase may hold
 _PHASE_LABELS: dict[str, tuple[str, checks.Check]] = {
@@ -151,11 +152,7 @@ def convert_timeline(conversion: Conversion, section: Section) -> None:
             kept_rows = [row for row in found.rows if not _attach_row(conversion, found, row)]
             if len(kept_rows) == len(found.rows):
                 continue
-            lines = conversion.lines
-            keep = ""
-            if kept_rows:
-                rows = [lines[row.line] for row in kept_rows]
-                keep = "".join([lines[found.start], lines[found.start + 1], *rows])
+            keep = kept_table(conversion.lines, found, kept_rows)
             conversion.replace(found.start, found.end, [] if view_placed else [_view()], keep=keep)
         else:
             continue

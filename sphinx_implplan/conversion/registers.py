@@ -140,8 +140,8 @@ def _version_and_purpose(rest: str) -> tuple[str, str]:
 
 def convert_stack(conversion: Conversion, section: Section, layer: str | None) -> None:
     for block in section.blocks:
-        if block.type == "table" and has_title_column(table(block), STACK_TABLE):
-            convert_table(conversion, table(block), STACK_TABLE)
+        if block.type == "table" and has_title_column(found := table(block), STACK_TABLE):
+            convert_table(conversion, found, STACK_TABLE)
     for block in _lists(section):
 
         def tech(item: ListItem, text: Text) -> Directive | None:

@@ -106,14 +106,16 @@ def convert_table(
         else:
             directives.append(directive)
     if directives:
-        lines = conversion.lines
-        kept = ""
-        if kept_rows:
-            # the header and delimiter lines as written, then the rows kept
-            head = [lines[table.start], lines[table.start + 1]]
-            kept = "".join([*head, *(lines[row.line] for row in kept_rows)])
+        kept = kept_table(conversion.lines, table, kept_rows)
         conversion.replace(table.start, table.end, [*directives, *then], keep=kept)
     return directives
+
+
+def kept_table(lines: list[str], table: Table, rows: Sequence[TableRow]) -> str:
+    """The header and delimiter lines as written, then ``rows``; nothing without rows."""
+    if not rows:
+        return ""
+    return "".join([lines[table.start], lines[table.start + 1], *(lines[row.line] for row in rows)])
 
 
 def _cell(row: TableRow, index: int) -> Text:
