@@ -13,7 +13,8 @@ from typing import ClassVar
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_implplan.warnings import Subtype, warn
+from sphinx_implplan.replay import note_read_warning
+from sphinx_implplan.warnings import Subtype
 
 
 class AnyOption(dict[str, Callable[[str | None], str]]):
@@ -45,9 +46,5 @@ class ImplPlanDirective(SphinxDirective):
         _, line = self.get_source_info()
         return line or self.lineno
 
-    @property
-    def location(self) -> tuple[str, int]:
-        return (self.env.docname, self.source_line)
-
     def problem(self, subtype: Subtype, message: str) -> None:
-        warn(subtype, f"{self.name}: {message}", self.location)
+        note_read_warning(self.env, subtype, f"{self.name}: {message}", self.source_line)

@@ -17,6 +17,7 @@ from sphinx_implplan.config import risk_levels
 from sphinx_implplan.deliverables import count_deliverables
 from sphinx_implplan.directive_base import ImplPlanDirective
 from sphinx_implplan.domain import get_domain
+from sphinx_implplan.duplicates import note_left_out
 from sphinx_implplan.itemtypes import (
     ITEM_TYPES_BY_DIRECTIVE,
     LINK_TYPES_BY_NAME,
@@ -81,6 +82,10 @@ class PlanItemDirective(ImplPlanDirective):
             lineno=self.source_line,
             fields=fields,
         )
+        if isinstance(created, needs_bridge.IdTaken):
+            # warned about once every document is read, naming the need that kept it
+            note_left_out(self.env, created.id, self.source_line, self.name)
+            return []
         if isinstance(created, str):
             self.problem(Subtype.VALUE, f"the item could not be created: {created}")
             return []

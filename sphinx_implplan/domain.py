@@ -8,6 +8,10 @@ time. Kept here:
   document read and to know which pages to write again when the plan changes;
 - ``descriptions``: docname -> item id -> the first paragraph of the item's body as
   text (the description column of the item tables);
+- ``read_warnings``: docname -> the warnings its directives gave when it was read,
+  so that a build which does not read it again repeats them (:mod:`.replay`);
+- ``duplicates``: docname -> the items in it left out because another need has
+  their id (:mod:`.duplicates`);
 - ``states``: need id -> what other pages show of that need, as found by the last
   build (main process only, see :mod:`sphinx_implplan.freshness`).
 """
@@ -22,7 +26,9 @@ from sphinx.domains import Domain
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_implplan.duplicates import LeftOut
     from sphinx_implplan.freshness import NeedState
+    from sphinx_implplan.replay import ReadWarning
     from sphinx_implplan.views.spec import ViewSpec
 
 
@@ -30,12 +36,21 @@ class ImplPlanDomain(Domain):
     name = "implplan"
     label = "sphinx-implplan"
     #: bump when the shape of ``data`` changes
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         "views": {},
         "descriptions": {},
+        "read_warnings": {},
+        "duplicates": {},
         "states": {},
     }
+    #: the per-document parts of ``data``: purged and merged one document at a time
+    PER_DOCUMENT: ClassVar[tuple[str, ...]] = (
+        "views",
+        "descriptions",
+        "read_warnings",
+        "duplicates",
+    )
 
     @property
     def views(self) -> dict[str, list[ViewSpec]]:
@@ -44,6 +59,14 @@ class ImplPlanDomain(Domain):
     @property
     def descriptions(self) -> dict[str, dict[str, str]]:
         return self.data["descriptions"]  # type: ignore[no-any-return]
+
+    @property
+    def read_warnings(self) -> dict[str, list[ReadWarning]]:
+        return self.data["read_warnings"]  # type: ignore[no-any-return]
+
+    @property
+    def duplicates(self) -> dict[str, list[LeftOut]]:
+        return self.data["duplicates"]  # type: ignore[no-any-return]
 
     @property
     def states(self) -> dict[str, NeedState]:
@@ -67,16 +90,15 @@ class ImplPlanDomain(Domain):
         return [spec for docname in sorted(self.views) for spec in self.views[docname]]
 
     def clear_doc(self, docname: str) -> None:
-        self.views.pop(docname, None)
-        self.descriptions.pop(docname, None)
+        for key in self.PER_DOCUMENT:
+            self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: Mapping[str, Any]) -> None:
         # only the documents the other process read; ``states`` belong to the main one
         for docname in docnames:
-            if docname in otherdata["views"]:
-                self.views[docname] = otherdata["views"][docname]
-            if docname in otherdata["descriptions"]:
-                self.descriptions[docname] = otherdata["descriptions"][docname]
+            for key in self.PER_DOCUMENT:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
 
 
 def get_domain(env: BuildEnvironment) -> ImplPlanDomain:

@@ -14,9 +14,15 @@ from sphinx_implplan.config import check_config, register_config_values
 from sphinx_implplan.corpus import forget_corpus, make_corpus
 from sphinx_implplan.directives import PlanItemDirective, item_directive_names
 from sphinx_implplan.domain import ImplPlanDomain, get_domain
+from sphinx_implplan.duplicates import (
+    documents_to_read_again,
+    keep_first_of_parallel_duplicates,
+    warn_left_out,
+)
 from sphinx_implplan.freshness import outdated_pages
 from sphinx_implplan.html_report import write_report
 from sphinx_implplan.outputs import write_if_changed
+from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.views.checks import check_views
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
 from sphinx_implplan.views.render import render_views
@@ -32,7 +38,7 @@ if TYPE_CHECKING:
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
@@ -94,6 +100,15 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.add_node(
         view_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip, epub=skip
     )
+
+    # read phase: every build gives every document's warnings, read now or not
+    app.connect("env-get-outdated", documents_to_read_again)
+    # last, once every handler has added the documents it wants read
+    app.connect("env-before-read-docs", note_documents_read, priority=900)
+    # before sphinx-needs' own merge (500) picks whichever parallel reader came first
+    app.connect("env-merge-info", keep_first_of_parallel_duplicates, priority=400)
+    app.connect("env-updated", repeat_read_warnings)
+    app.connect("env-updated", warn_left_out)
 
     needs_bridge.connect_post_processing(app, check_all_items)
     needs_bridge.connect_sealing(app, check_sealed_needs)

@@ -174,6 +174,13 @@ class CreatedNeed:
         return _own_body(self.need_node)
 
 
+@dataclass(frozen=True)
+class IdTaken:
+    """sphinx-needs refused the need: another need already has its id."""
+
+    id: str
+
+
 def create_need(
     directive: SphinxDirective,
     *,
@@ -182,8 +189,8 @@ def create_need(
     content: StringList,
     lineno: int,
     fields: Mapping[str, Any],
-) -> CreatedNeed | str:
-    """Create the need; its nodes, or sphinx-needs' reason for refusing it."""
+) -> CreatedNeed | IdTaken | str:
+    """Create the need; its nodes, or why sphinx-needs refused it."""
 
     def add(with_fields: Mapping[str, Any]) -> list[nodes.Node]:
         return add_need(
@@ -201,15 +208,19 @@ def create_need(
     try:
         created = add(fields)
     except InvalidNeedException as error:
-        if error.type != "duplicate_id" or "id" in fields:
+        if error.type != "duplicate_id":
             return str(error.message)
+        if "id" in fields:
+            return IdTaken(str(fields["id"]))
         # sphinx-needs derives a missing id from the title (or else the body), so two
         # untitled items, or two of one title, would get the same one and the second
         # would be lost: it gets an id from where it stands instead
+        located = _located_id(directive, need_type, title, content, lineno)
         try:
-            located = _located_id(directive, need_type, title, content, lineno)
             created = add({**fields, "id": located})
         except InvalidNeedException as second_error:
+            if second_error.type == "duplicate_id":
+                return IdTaken(located)
             return str(second_error.message)
     need_node = next((found for node in created for found in node.findall(Need)), None)
     if need_node is None:
@@ -254,6 +265,59 @@ def first_paragraph_text(created: CreatedNeed) -> str:
         if isinstance(child, nodes.paragraph):
             return " ".join(child.astext().split())
     return ""
+
+
+@dataclass(frozen=True)
+class DroppedNeed:
+    id: str
+    type: str
+    docname: str
+    lineno: int | None
+
+
+def _read_order(need: NeedData) -> tuple[str, int]:
+    return (need["docname"] or "", need.get("lineno") or 0)
+
+
+def drop_parallel_duplicates(
+    env: BuildEnvironment,
+    other: BuildEnvironment,
+    docnames: frozenset[str],
+    types: frozenset[str],
+) -> list[DroppedNeed]:
+    """Before sphinx-needs merges what a parallel reader read (``docnames``, into
+    ``other``): of two needs of ``types`` with one id, keep the one a serial read
+    keeps, the first in document order, and take the other out of both sides.
+
+    sphinx-needs keeps whichever reader finished first, so the kept item, its
+    page and the warning would change from one ``-j`` build to the next.
+    """
+    held_data, other_data = SphinxNeedsData(env), SphinxNeedsData(other)
+    held = cast("dict[str, NeedData]", held_data._env_needs)
+    incoming = cast("dict[str, NeedData]", other_data._env_needs)
+    held_nodes, incoming_nodes = held_data._needs_all_nodes, other_data._needs_all_nodes
+    dropped: list[DroppedNeed] = []
+    for need_id in sorted(held.keys() & incoming.keys()):
+        first, second = held[need_id], incoming[need_id]
+        # a need the reader inherited from this environment is the same need
+        if second["docname"] not in docnames or second["docname"] == first["docname"]:
+            continue
+        if first["type"] not in types or second["type"] not in types:
+            continue
+        if first["is_external"] or second["is_external"]:
+            continue
+        if _read_order(second) < _read_order(first):
+            held[need_id] = second
+            held_nodes.pop(need_id, None)
+            if need_id in incoming_nodes:
+                held_nodes[need_id] = incoming_nodes[need_id]
+            first, second = second, first
+        del incoming[need_id]
+        incoming_nodes.pop(need_id, None)
+        dropped.append(
+            DroppedNeed(need_id, second["type"], second["docname"] or "", second.get("lineno"))
+        )
+    return dropped
 
 
 def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:

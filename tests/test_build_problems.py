@@ -8,10 +8,12 @@ of type ``implplan``, at the item's file and line, and the build must go on.
 
 from __future__ import annotations
 
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from conftest import (
+    ROOTS,
     BuildWarning,
     assert_no_traceback,
     build_warnings,
@@ -21,6 +23,9 @@ from conftest import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from sphinx.testing.util import SphinxTestApp
 
 #: (subtype, file, text on the item's line, what the message says), all of the build
@@ -196,3 +201,26 @@ def test_five_risk_levels(app: SphinxTestApp) -> None:
     risk = read_needs(app)["RISK_1"]
     # rank 4 x rank 4 = 16 of 25: below 2/3 of the highest score, so band medium
     assert (risk["impact"], risk["score"], risk["band"]) == ("high", 16, "medium")
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_every_build_gives_every_warning(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, parallel: int
+) -> None:
+    """A build that reads nothing again, or one document only, still warns about every
+    problem: ``-W`` on a kept ``_build`` fails as on a clean one."""
+    source = tmp_path / "problems"
+    shutil.copytree(ROOTS / "test-problems", source)
+
+    def build() -> list[BuildWarning]:
+        app = make_app("html", srcdir=source, parallel=parallel)
+        app.build()
+        assert_no_traceback(app)
+        app.cleanup()
+        return sorted(build_warnings(app))
+
+    clean = build()
+    assert len(clean) == len(EXPECTED)
+    assert build() == clean
+    (source / "links.md").touch()
+    assert build() == clean

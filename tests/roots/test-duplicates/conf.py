@@ -1,0 +1,4 @@
+project = "duplicates"
+extensions = ["myst_parser", "sphinx_implplan"]
+exclude_patterns = ["_build"]
+show_warning_types = True

@@ -1,0 +1,145 @@
+"""Items whose id another need already has: the same item kept and the same warnings
+in serial, parallel and incremental builds.
+
+``roots/test-duplicates`` has eight documents. ``PH_SAME`` stands twice in ``a.md``
+and once more in ``c.md``, ``e.md`` and ``g.md``: the first, in ``a.md``, is kept,
+as a serial read keeps it, and each of the others is left out with a warning at its
+line naming the need that kept the id.
+"""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import ROOTS, BuildWarning, assert_no_traceback, build_warnings, line_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+#: (file, text on the line of the item left out)
+LEFT_OUT = [
+    ("a.md", "Second of its id, same document"),
+    ("c.md", "Another document, same id"),
+    ("e.md", "Another document, same id"),
+    ("g.md", "Another document, same id"),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    source = tmp_path / "duplicates"
+    shutil.copytree(ROOTS / "test-duplicates", source)
+    return source
+
+
+def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **options: Any) -> SphinxTestApp:
+    app = make_app("html", srcdir=srcdir, **options)
+    app.build()
+    assert_no_traceback(app)
+    app.cleanup()
+    return app
+
+
+def expected(app: SphinxTestApp, kept_at: str) -> list[BuildWarning]:
+    return sorted(
+        BuildWarning(
+            file,
+            line_of(app, file, marker),
+            "implplan.value",
+            f"impl-phase: the id 'PH_SAME' is already taken by the need at {kept_at}; "
+            "this item is left out",
+        )
+        for file, marker in LEFT_OUT
+    )
+
+
+def kept_phase(app: SphinxTestApp) -> tuple[str, str]:
+    """The page that shows the card of ``PH_SAME`` and the goal it shows."""
+    pages = [
+        docname
+        for docname in sorted(app.env.found_docs)
+        if 'id="PH_SAME"' in (app.outdir / f"{docname}.html").read_text(encoding="utf8")
+    ]
+    assert len(pages) == 1, pages
+    need = app.env._needs_all_needs["PH_SAME"]  # type: ignore[attr-defined]
+    return pages[0], need["goal"]
+
+
+def test_serial_build_keeps_the_first(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    app = build(make_app, project)
+    kept_at = f"a:{line_of(app, 'a.md', 'First of its id')}"
+    assert sorted(build_warnings(app)) == expected(app, kept_at)
+    assert kept_phase(app) == ("a", "kept")
+
+
+def test_parallel_build_keeps_the_same_one(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    # a long first document: its reader finishes after the others, so the parallel
+    # merge meets the item kept by a serial read last
+    text = (project / "a.md").read_text(encoding="utf8")
+    filler = "\n\n".join(f"Paragraph {number} of filler text." for number in range(8000))
+    (project / "a.md").write_text(text.replace("# Plan A\n", f"# Plan A\n\n{filler}\n"))
+    serial_twin = project.parent / "serial"
+    shutil.copytree(project, serial_twin)
+
+    serial = build(make_app, serial_twin)
+    parallel = build(make_app, project, parallel=4)
+    kept_at = f"a:{line_of(serial, 'a.md', 'First of its id')}"
+    assert sorted(build_warnings(parallel)) == expected(parallel, kept_at)
+    assert sorted(build_warnings(parallel)) == sorted(build_warnings(serial))
+    assert kept_phase(parallel) == kept_phase(serial) == ("a", "kept")
+    assert (parallel.outdir / "implplan.json").read_bytes() == (
+        serial.outdir / "implplan.json"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize("parallel", [0, 4])
+def test_a_build_that_reads_nothing_warns_again(
+    make_app: Callable[..., SphinxTestApp], project: Path, parallel: int
+) -> None:
+    first = build(make_app, project, parallel=parallel)
+    again = build(make_app, project, parallel=parallel)
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+    assert sorted(build_warnings(again)) == sorted(build_warnings(first))
+
+
+def test_when_the_kept_item_goes_the_next_takes_its_id(
+    make_app: Callable[..., SphinxTestApp], project: Path, tmp_path: Path
+) -> None:
+    build(make_app, project)
+    text = (project / "a.md").read_text(encoding="utf8")
+    (project / "a.md").write_text(text.replace(":id: PH_SAME\n:goal: kept", ":id: PH_FIRST"))
+    incremental = build(make_app, project)
+
+    clean_copy = tmp_path / "clean"
+    shutil.copytree(project, clean_copy, ignore=shutil.ignore_patterns("_build"))
+    clean = build(make_app, clean_copy)
+    # the second item of a.md, read again, is now the first of its id
+    assert kept_phase(incremental) == kept_phase(clean) == ("a", "left out")
+    assert sorted(build_warnings(incremental)) == sorted(build_warnings(clean))
+    assert [warning.file for warning in sorted(build_warnings(clean))] == ["c.md", "e.md", "g.md"]
+
+
+def test_when_the_document_of_the_kept_item_goes(
+    make_app: Callable[..., SphinxTestApp], project: Path, tmp_path: Path
+) -> None:
+    build(make_app, project)
+    (project / "a.md").unlink()
+    index = project / "index.md"
+    index.write_text(index.read_text(encoding="utf8").replace("a\nb\n", "b\n"))
+    incremental = build(make_app, project)
+
+    clean_copy = tmp_path / "clean"
+    shutil.copytree(project, clean_copy, ignore=shutil.ignore_patterns("_build"))
+    clean = build(make_app, clean_copy)
+    # c.md was not changed, but its item takes the id the removed document held
+    assert kept_phase(incremental) == kept_phase(clean) == ("c", "left out")
+    assert sorted(build_warnings(incremental)) == sorted(build_warnings(clean))
