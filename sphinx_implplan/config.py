@@ -47,7 +47,9 @@ def _check_risk_levels(value: Any) -> list[str]:
 class ConfigValue:
     name: str
     default: Any
+    #: one sentence for the documentation's table of settings (``literal`` markup)
     help: str
+    #: the value as the extension uses it, or ConfigValueError saying what is expected
     check: Callable[[Any], Any]
 
 
@@ -55,14 +57,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue(
         "implplan_requirement_types",
         ["req"],
-        "The need types that count as requirements: the targets of :implements:, "
-        ":addresses:, :verifies:, :measures: and :affects:.",
+        "The need types that count as requirements: the targets of ``:implements:``, "
+        "``:addresses:``, ``:measures:``, and the requirement targets of ``:verifies:`` "
+        "and ``:affects:``.",
         _check_requirement_types,
     ),
     ConfigValue(
         "implplan_risk_levels",
         list(DEFAULT_RISK_LEVELS),
-        "The ordered levels of :impact: and :likelihood:, lowest first. "
+        "The ordered levels of ``:impact:`` and ``:likelihood:``, lowest first. "
         "Risk score = rank(impact) x rank(likelihood), ranks from 1.",
         _check_risk_levels,
     ),

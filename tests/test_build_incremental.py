@@ -9,11 +9,14 @@ twice does: each new app loads the environment the previous build saved.
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import ROOTS, assert_no_traceback, build_warnings, view_text, visible_text
+
+from sphinx_implplan.extension import ENV_VERSION
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -185,3 +188,21 @@ def test_parallel_builds_match_serial_ones(
     assert (parallel.outdir / "implplan.json").read_bytes() == (
         clean.outdir / "implplan.json"
     ).read_bytes()
+
+
+def test_an_environment_of_an_older_release_is_read_again(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """The extension declares ``env_version``: an environment pickled by a release
+    whose stored data had another shape is thrown away, not misread."""
+    first = build(make_app, project)
+    pickled = first.doctreedir / "environment.pickle"
+    env = pickle.loads(pickled.read_bytes())
+    assert env.version["sphinx_implplan"] == ENV_VERSION
+    env.version["sphinx_implplan"] = ENV_VERSION - 1
+    pickled.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
+
+    again = build(make_app, project)
+    assert "build environment version not current" in again.status.getvalue()
+    assert f"{len(again.env.found_docs)} added, 0 changed, 0 removed" in again.status.getvalue()
+    assert report(again) == report(first)

@@ -22,6 +22,8 @@ from conftest import (
     warnings_of,
 )
 
+from sphinx_implplan.config import CONFIG_VALUES
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -167,26 +169,42 @@ def test_config_of_the_wrong_shape_warns_and_uses_the_default(app: SphinxTestApp
     assert needs["FR_001"]["implements_back"] == ["PH_1"]
 
 
-def risk_levels(levels: object) -> pytest.MarkDecorator:
-    return pytest.mark.sphinx(confoverrides={"implplan_risk_levels": levels})
+#: per setting, values of the wrong shape: each must be warned about and replaced (a
+#: string is in ``roots/test-config-shapes``: as an override, Sphinx splits it at commas)
+WRONG_SHAPES: dict[str, list[object]] = {
+    "implplan_requirement_types": [None, 5, [], [""], ["req", 3], {"req": 1}, ("  ",)],
+    "implplan_risk_levels": [None, 2.5, [], ["one"], ["low", "LOW"], [1, 2], ["low", None], {"low"}],
+}  # fmt: skip
+
+
+def test_every_setting_has_wrong_shapes_to_try() -> None:
+    assert set(WRONG_SHAPES) == {value.name for value in CONFIG_VALUES}
 
 
 @pytest.mark.parametrize(
-    "shown",
+    ("setting", "raw"),
     [
-        pytest.param("[1, 2]", marks=risk_levels([1, 2]), id="numbers"),
-        pytest.param("['a']", marks=risk_levels(["a"]), id="one-level"),
-        pytest.param("['low', 'LOW']", marks=risk_levels(["low", "LOW"]), id="twice"),
+        pytest.param(value.name, raw, marks=pytest.mark.sphinx(confoverrides={value.name: raw}))
+        for value in CONFIG_VALUES
+        for raw in WRONG_SHAPES[value.name]
     ],
 )
 @pytest.mark.sphinx("needs", testroot="minimal", freshenv=True)
-def test_risk_levels_of_the_wrong_shape(app: SphinxTestApp, shown: str) -> None:
+def test_a_setting_of_the_wrong_shape_falls_back_to_its_default(
+    app: SphinxTestApp, setting: str, raw: object
+) -> None:
     app.build()
+    assert_no_traceback(app)
     (warning,) = build_warnings(app)
-    assert warning.subtype == "implplan.config"
-    assert warning.message.startswith(f"implplan_risk_levels = {shown} is not valid")
+    assert (warning.file, warning.line, warning.subtype) == ("", None, "implplan.config")
+    assert warning.message.startswith(f"{setting} = {raw!r} is not valid: expected ")
+    (value,) = [value for value in CONFIG_VALUES if value.name == setting]
+    assert warning.message.endswith(f"using the default {value.default!r}")
+    assert getattr(app.config, setting) == value.check(value.default)
+    # the build went on with the default: the link and the score are as without it
     needs = read_needs(app)
-    assert (needs["RISK_1"]["impact"], needs["RISK_1"]["score"]) == ("high", 9)
+    assert needs["FR_001"]["implements_back"] == ["PH_1"]
+    assert (needs["RISK_1"]["score"], needs["RISK_1"]["band"]) == (9, "high")
 
 
 @pytest.mark.sphinx(

@@ -5,6 +5,10 @@
     :class:`sphinx_implplan.warnings.Subtype`, so that the page always lists
     exactly what the extension emits.
 
+``implplan-config-table``
+    The settings of the extension, their defaults and what they do, generated
+    from :data:`sphinx_implplan.config.CONFIG_VALUES`.
+
 ``implplan-columns-table``
     The columns ``impl-table`` can show for each item type, with their headers and
     the default set, generated from :mod:`sphinx_implplan.views.columns`.
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_implplan.config import CONFIG_VALUES
 from sphinx_implplan.views.columns import DEFAULT_COLUMNS, columns_for
 from sphinx_implplan.warnings import WARNING_TYPE, Subtype
 
@@ -74,6 +79,36 @@ class WarningsTable(SphinxDirective):
         return [table]
 
 
+class ConfigTable(SphinxDirective):
+    """``implplan-config-table``: every ``implplan_*`` setting, its default and use."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        tgroup = nodes.tgroup(cols=3)
+        for width in (30, 25, 45):
+            tgroup += nodes.colspec(colwidth=width)
+        tgroup += nodes.thead(
+            "",
+            table_row(
+                [nodes.Text("Setting")], [nodes.Text("Default")], [nodes.Text("What it sets")]
+            ),
+        )
+        body = nodes.tbody()
+        for value in CONFIG_VALUES:
+            default = repr(value.default)
+            body += table_row(
+                [nodes.literal(value.name, value.name)],
+                [nodes.literal(default, default)],
+                inline_nodes(value.help),
+            )
+        tgroup += body
+        table = nodes.table("", tgroup)
+        self.set_source_info(table)
+        return [table]
+
+
 def literals(texts: list[str]) -> list[nodes.Node]:
     """``texts`` as literals separated by commas."""
     result: list[nodes.Node] = []
@@ -85,7 +120,11 @@ def literals(texts: list[str]) -> list[nodes.Node]:
 
 
 class ColumnsTable(SphinxDirective):
-    """``implplan-columns-table``: per item type, every column of ``impl-table``."""
+    """``implplan-config-table``
+        The settings of the extension, their defaults and what they do, generated
+        from :data:`sphinx_implplan.config.CONFIG_VALUES`.
+
+    ``implplan-columns-table``: per item type, every column of ``impl-table``."""
 
     has_content = False
     option_spec: ClassVar[OptionSpec] = {}
@@ -142,6 +181,7 @@ class LiveExample(SphinxDirective):
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("implplan-warnings-table", WarningsTable)
+    app.add_directive("implplan-config-table", ConfigTable)
     app.add_directive("implplan-columns-table", ColumnsTable)
     app.add_directive("live-example", LiveExample)
     # nothing is stored in the environment, so parallel reading and writing are safe
