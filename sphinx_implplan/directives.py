@@ -40,6 +40,7 @@ from sphinx_implplan.values import (
     parse_positive_integer,
     parse_text_list,
     resolve_docnames,
+    shown,
     split_endpoint_title,
 )
 from sphinx_implplan.warnings import Subtype
@@ -98,6 +99,8 @@ class PlanItemDirective(ImplPlanDirective):
         own_links = {link.name for link in links_from(item_type.directive)}
         for key in sorted(self.options):
             raw = self.options[key] or ""
+            if key in item_type.required and not raw.strip():
+                continue  # one warning, from complete_fields: the option is empty
             if key == "id":
                 self.read_id(raw, fields)
             elif key == "status":
@@ -143,7 +146,7 @@ class PlanItemDirective(ImplPlanDirective):
         else:
             self.problem(
                 Subtype.VALUE,
-                f"{need_id or 'an empty value'!r} is not a valid id (the project's rule "
+                f"{shown(need_id)} is not a valid id (the project's rule "
                 f"is {rule!r}); an id is generated instead",
             )
 

@@ -15,6 +15,7 @@ from sphinx_implplan.corpus import forget_corpus, make_corpus
 from sphinx_implplan.directives import PlanItemDirective, item_directive_names
 from sphinx_implplan.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.duplicates import (
+    clear_documents_before_reading,
     documents_to_read_again,
     keep_first_of_parallel_duplicates,
     warn_left_out,
@@ -26,6 +27,7 @@ from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.views.checks import check_views
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
 from sphinx_implplan.views.render import render_views
+from sphinx_implplan.views.traceability import remove_stale_csv_files
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -104,6 +106,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # read phase: every build gives every document's warnings, read now or not
     app.connect("env-get-outdated", documents_to_read_again)
     # last, once every handler has added the documents it wants read
+    app.connect("env-before-read-docs", clear_documents_before_reading, priority=900)
     app.connect("env-before-read-docs", note_documents_read, priority=900)
     # before sphinx-needs' own merge (500) picks whichever parallel reader came first
     app.connect("env-merge-info", keep_first_of_parallel_duplicates, priority=400)
@@ -122,6 +125,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.add_latex_package(LATEX_PACKAGE)
     app.connect("build-finished", copy_assets)
     app.connect("build-finished", write_report)
+    app.connect("build-finished", remove_stale_csv_files)
 
     return {
         "version": version,

@@ -40,13 +40,19 @@ def normalise_enum_text(raw: str) -> str:
     return _INNER_SEPARATORS.sub("-", raw.strip()).lower()
 
 
+def shown(text: str) -> str:
+    """A value as a message quotes it; an empty one described, not quoted."""
+    return repr(text) if text else "an empty value"
+
+
 def parse_enum(raw: str, allowed: Sequence[str], what: str) -> str:
     """One of ``allowed`` (lower-case forms), matched loosely; the stored form returned."""
     value = normalise_enum_text(raw)
     if value in allowed:
         return value
-    shown = raw.strip() or "an empty value"
-    raise InvalidValue(f"{shown!r} is not a valid {what}; use one of: {', '.join(allowed)}")
+    raise InvalidValue(
+        f"{shown(raw.strip())} is not a valid {what}; use one of: {', '.join(allowed)}"
+    )
 
 
 def parse_method(raw: str) -> str:
@@ -55,8 +61,7 @@ def parse_method(raw: str) -> str:
     if raw.isascii() and value in METHODS:
         return value
     raise InvalidValue(
-        f"{raw.strip() or 'an empty value'!r} is not an HTTP method; "
-        f"use one of: {', '.join(METHODS)}"
+        f"{shown(raw.strip())} is not an HTTP method; use one of: {', '.join(METHODS)}"
     )
 
 
@@ -67,7 +72,7 @@ def parse_date(raw: str) -> datetime.date:
             return datetime.date.fromisoformat(text)
         except ValueError:
             raise InvalidValue(f"{text!r} is not a real calendar date") from None
-    raise InvalidValue(f"{text or 'an empty value'!r} is not a date; write it as YYYY-MM-DD")
+    raise InvalidValue(f"{shown(text)} is not a date; write it as YYYY-MM-DD")
 
 
 def parse_duration(raw: str) -> int:
@@ -76,7 +81,7 @@ def parse_duration(raw: str) -> int:
     match = _DURATION.fullmatch(text)
     if match is None:
         raise InvalidValue(
-            f"{text or 'an empty value'!r} is not a duration; write a positive whole "
+            f"{shown(text)} is not a duration; write a positive whole "
             "number and a unit, like 10d, 3w, 2 weeks or 5 days"
         )
     count = int(match.group(1))
@@ -92,9 +97,7 @@ def parse_positive_integer(raw: str, what: str) -> int:
     text = raw.strip()
     if _POSITIVE_INTEGER.fullmatch(text) and int(text) > 0:
         return int(text)
-    raise InvalidValue(
-        f"{text or 'an empty value'!r} is not a valid {what}; use a whole number from 1"
-    )
+    raise InvalidValue(f"{shown(text)} is not a valid {what}; use a whole number from 1")
 
 
 def split_list(raw: str) -> tuple[list[str], bool]:

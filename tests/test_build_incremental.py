@@ -206,3 +206,24 @@ def test_an_environment_of_an_older_release_is_read_again(
     assert "build environment version not current" in again.status.getvalue()
     assert f"{len(again.env.found_docs)} added, 0 changed, 0 removed" in again.status.getvalue()
     assert report(again) == report(first)
+
+
+def test_the_csv_of_a_view_that_shows_no_rows_or_is_gone_is_removed(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    first = build(make_app, project)
+    csv_file = first.outdir / "_implplan" / "review.traceability-1.csv"
+    assert csv_file.is_file()
+
+    # the view now shows only uncovered requirements: a plan that covers them all
+    edit(project / "review.md", ":min-coverage: 60", ":plan: PLAN_NONE")
+    build(make_app, project)
+    assert not csv_file.exists()
+
+    edit(project / "review.md", ":plan: PLAN_NONE", ":min-coverage: 60")
+    build(make_app, project)
+    assert csv_file.is_file()
+    # the view is taken out of its page
+    edit(project / "review.md", "```{impl-traceability}\n:min-coverage: 60\n```\n", "")
+    build(make_app, project)
+    assert not csv_file.exists()

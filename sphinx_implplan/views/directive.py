@@ -24,6 +24,7 @@ from sphinx_implplan.values import (
     parse_ids,
     parse_text_list,
     resolve_docnames,
+    shown,
 )
 from sphinx_implplan.views.columns import columns_for, find_column
 from sphinx_implplan.views.spec import LAYOUTS, SHOW, VIEW_OPTIONS, ViewKind, ViewSpec
@@ -126,7 +127,7 @@ class ViewDirective(ImplPlanDirective):
                 item_type = item_type_named(raw)
                 if item_type is None:
                     raise InvalidValue(
-                        f"{raw.strip() or 'an empty value'!r} is not an item type; use one "
+                        f"{shown(raw.strip())} is not an item type; use one "
                         f"of: {', '.join(ITEM_TYPES_BY_DIRECTIVE)}"
                     )
                 values["item_type"] = item_type
@@ -191,7 +192,7 @@ def read_percentage(raw: str) -> float:
     """A number from 0 to 100, with or without a ``%`` sign."""
     text = raw.strip().removesuffix("%").strip()
     if not _NUMBER.fullmatch(text) or not 0 <= float(text) <= 100:
-        raise InvalidValue(f"{raw.strip() or 'an empty value'!r} is not a percentage from 0 to 100")
+        raise InvalidValue(f"{shown(raw.strip())} is not a percentage from 0 to 100")
     return float(text)
 
 

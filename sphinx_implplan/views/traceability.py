@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_implplan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
+from sphinx_implplan.domain import get_domain
 from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.views.scope import trace_scope, unknown_plan
+from sphinx_implplan.views.spec import ViewKind
 from sphinx_implplan.views.tables import Cell, make_table, sentence
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from sphinx_implplan.views.render import ViewContext
     from sphinx_implplan.views.spec import ViewSpec
 
@@ -57,25 +61,35 @@ def coverage_line(coverage: Coverage) -> str:
 
 
 def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
+    drawn, shown = _drawn(context, spec)
+    if context.offers_downloads:
+        if shown:
+            drawn.append(_csv_link(context, spec, shown))
+        else:
+            # the file of an earlier build, when the view still had rows
+            (Path(context.app.outdir) / CSV_FOLDER / csv_name(spec)).unlink(missing_ok=True)
+    return drawn
+
+
+def _drawn(context: ViewContext, spec: ViewSpec) -> tuple[list[nodes.Node], list[TraceRow]]:
+    """The view's nodes, and the rows its table shows (none when it shows no table)."""
     corpus = context.corpus
     if unknown_plan(corpus, spec):
-        return [sentence(f"No plan {spec.plan} in this project: nothing to trace.")]
+        return [sentence(f"No plan {spec.plan} in this project: nothing to trace.")], []
     rows = trace_rows(corpus, trace_scope(corpus, spec))
     coverage = coverage_of(rows)
     drawn: list[nodes.Node] = [sentence(coverage_line(coverage), "implplan-coverage")]
     shown = rows if spec.show == "all" else [row for row in rows if not row.implemented]
     if not rows:
-        return drawn
+        return drawn, []
     if not shown:
         drawn.append(sentence("Every requirement in scope is implemented."))
-        return drawn
+        return drawn, []
     if spec.layout == "matrix":
         drawn += _matrix(context, spec, shown)
     else:
         drawn.append(_table(context, spec, shown))
-    if context.offers_downloads:
-        drawn.append(_csv_link(context, spec, shown))
-    return drawn
+    return drawn, shown
 
 
 def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.table:
@@ -160,6 +174,22 @@ def csv_text(rows: list[TraceRow]) -> str:
 
 def csv_name(spec: ViewSpec) -> str:
     return f"{spec.docname.replace('/', '.')}.traceability-{spec.serial}.csv"
+
+
+def remove_stale_csv_files(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the CSV files of views that are gone (their document was
+    removed, or the view taken out of it), which no page links to any more."""
+    folder = Path(app.outdir) / CSV_FOLDER
+    if exception is not None or not folder.is_dir():
+        return
+    current = {
+        csv_name(spec)
+        for spec in get_domain(app.env).all_views()
+        if spec.kind is ViewKind.TRACEABILITY
+    }
+    for path in folder.glob("*.csv"):
+        if path.name not in current:
+            path.unlink()
 
 
 def _csv_link(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.Node:
