@@ -420,6 +420,23 @@ CYCLES: tuple[Case, ...] = (
     ),
 )
 
+IDS: tuple[Case, ...] = (
+    Case(
+        "id-taken-in-one-document",
+        "A second item with an id already taken is left out, with a warning at its line "
+        "naming the item that keeps the id; the first item stays as written. (Across "
+        "documents and under -j: test_build_duplicates.py.)",
+        (
+            warned(
+                "value",
+                "Second of its id",
+                "the id 'PH_ID_TAKEN' is already taken by the need at cases/id-taken-in-one-document:7; this item is left out",
+            ),
+        ),
+        {"PH_ID_TAKEN": {"title": "First of its id", "goal": "kept"}},
+    ),
+)
+
 PLANS: tuple[Case, ...] = (
     Case(
         "plan-two-in-one-document",
@@ -603,6 +620,7 @@ CASES: tuple[Case, ...] = (
     *SCHEDULES,
     *LINKS,
     *CYCLES,
+    *IDS,
     *PLANS,
     *VIEWS,
     *TITLES,
