@@ -141,9 +141,10 @@ def build_card(
     if need.get("status"):
         status = str(need["status"])
         header += nodes.Text(" ")
-        header += nodes.inline(
-            status, status, classes=["implplan-status", f"implplan-status-{status}"]
-        )
+        # a class name is written unescaped by some writers (LaTeX's \DUrole), and a
+        # free-text status may hold anything: only its id form goes into the class
+        status_class = f"implplan-status-{nodes.make_id(status)}"
+        header += nodes.inline(status, status, classes=["implplan-status", status_class])
     card += header
 
     rows = own_fields(item_type, need, doc_link)

@@ -75,14 +75,18 @@ class PlanItemDirective(ImplPlanDirective):
         self.read_options(item_type, fields)
         self.complete_fields(item_type, title, fields)
 
-        created = needs_bridge.create_need(
-            self,
-            need_type=item_type.directive,
-            title=title,
-            content=self.content,
-            lineno=self.source_line,
-            fields=fields,
-        )
+        created = self.create(item_type, title, fields)
+        passed = [key for key in PASSED_OPTIONS if key in fields]
+        if isinstance(created, str) and passed:
+            # sphinx-needs refuses a need for a bad value of its own options (an
+            # unknown constraint, say); the item is kept without them
+            self.problem(
+                Subtype.VALUE,
+                f"{created.rstrip('.')}; the item is kept without "
+                + ", ".join(f":{key}:" for key in passed),
+            )
+            fields = {key: value for key, value in fields.items() if key not in passed}
+            created = self.create(item_type, title, fields)
         if isinstance(created, needs_bridge.IdTaken):
             # warned about once every document is read, naming the need that kept it
             note_left_out(self.env, created.id, self.source_line, self.name)
@@ -92,6 +96,18 @@ class PlanItemDirective(ImplPlanDirective):
             return []
         self.after_creation(item_type, created, fields)
         return created.result
+
+    def create(
+        self, item_type: ItemType, title: str, fields: dict[str, Any]
+    ) -> needs_bridge.CreatedNeed | needs_bridge.IdTaken | str:
+        return needs_bridge.create_need(
+            self,
+            need_type=item_type.directive,
+            title=title,
+            content=self.content,
+            lineno=self.source_line,
+            fields=fields,
+        )
 
     # -- options -------------------------------------------------------------------
 

@@ -422,6 +422,19 @@ CYCLES: tuple[Case, ...] = (
 
 IDS: tuple[Case, ...] = (
     Case(
+        "constraints-unknown",
+        "A value sphinx-needs refuses for one of its own options (:constraints: not in "
+        "needs_constraints) is warned about; the item is kept without that option.",
+        (
+            warned(
+                "value",
+                "Item with an unknown constraint",
+                "not in 'needs_constraints'; the item is kept without :constraints:",
+            ),
+        ),
+        {"CMP_CONSTRAINTS": {"purpose": "kept", "constraints": []}},
+    ),
+    Case(
         "id-taken-in-one-document",
         "A second item with an id already taken is left out, with a warning at its line "
         "naming the item that keeps the id; the first item stays as written. (Across "
