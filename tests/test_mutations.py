@@ -31,6 +31,18 @@ class Mutation(NamedTuple):
 
 
 MUTATIONS = {
+    "card-title-as-raw-html": Mutation(
+        "cards.py",
+        'header += nodes.strong(need["title"], need["title"], classes=["implplan-card-title"])',
+        'header += nodes.raw("", need["title"], format="html")',
+        ("tests/test_escaping.py::test_cards_show_every_text_escaped",),
+    ),
+    "status-into-a-latex-class-as-written": Mutation(
+        "cards.py",
+        'status_class = f"implplan-status-{nodes.make_id(status)}"',
+        'status_class = f"implplan-status-{status}"',
+        ("tests/test_escaping.py::test_latex_gets_user_text_escaped",),
+    ),
     "warning-at-the-next-line": Mutation(
         "replay.py",
         "warn(subtype, message, (env.docname, line))",
