@@ -54,6 +54,10 @@ FIXED_ENUMS: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
 )
 #: sphinx-needs' common options, passed on as written
 PASSED_OPTIONS = ("tags", "collapse", "hide", "style", "layout", "constraints")
+#: what opens a sphinx-needs dynamic function in a title or status, and what a title
+#: holding one that sphinx-needs cannot read gets instead
+DYNAMIC_FUNCTION_START = "[["
+NO_DYNAMIC_FUNCTION = "[ ["
 #: per document, the id of the latest ``impl-plan`` read (``env.temp_data`` is reset
 #: for each document, so this never leaks into the next one)
 CURRENT_PLAN_KEY = "implplan_current_plan"
@@ -86,6 +90,23 @@ class PlanItemDirective(ImplPlanDirective):
                 + ", ".join(f":{key}:" for key in passed),
             )
             fields = {key: value for key, value in fields.items() if key not in passed}
+            created = self.create(item_type, title, fields)
+        if isinstance(created, str) and DYNAMIC_FUNCTION_START in title + str(
+            fields.get("status", "")
+        ):
+            # in the title and status, sphinx-needs reads ``[[`` as the start of one
+            # of its dynamic functions and refuses the need if none follows
+            self.problem(
+                Subtype.VALUE,
+                f"{created.rstrip('.')}; {DYNAMIC_FUNCTION_START!r} starts a sphinx-needs "
+                f"dynamic function, so the item is kept with {NO_DYNAMIC_FUNCTION!r} "
+                "in its place",
+            )
+            title = title.replace(DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION)
+            if "status" in fields:
+                fields["status"] = fields["status"].replace(
+                    DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION
+                )
             created = self.create(item_type, title, fields)
         if isinstance(created, needs_bridge.IdTaken):
             # warned about once every document is read, naming the need that kept it

@@ -422,6 +422,29 @@ CYCLES: tuple[Case, ...] = (
 
 IDS: tuple[Case, ...] = (
     Case(
+        "title-unreadable-dynamic-function",
+        "A '[[' in a title or free-text status that sphinx-needs cannot read as one of "
+        "its dynamic functions: the item is kept, with '[ [' in its place, and warned.",
+        (
+            warned(
+                "value",
+                "Parse [[x",
+                "'title' value is invalid",
+                "so the item is kept with '[ [' in its place",
+            ),
+            warned(
+                "value",
+                "Status with brackets",
+                "'status' value is invalid",
+                "so the item is kept with '[ [' in its place",
+            ),
+        ),
+        {
+            "CMP_DYNAMIC_TITLE": {"title": "Parse [ [x", "purpose": "kept"},
+            "TEST_DYNAMIC_STATUS": {"status": "[ [x", "level": "unit"},
+        },
+    ),
+    Case(
         "constraints-unknown",
         "A value sphinx-needs refuses for one of its own options (:constraints: not in "
         "needs_constraints) is warned about; the item is kept without that option.",
