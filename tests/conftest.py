@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -28,6 +29,17 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
 
 ROOTS = Path(__file__).parent.resolve() / "roots"
+
+# Hypothesis profiles. "ci" (loaded when CI=true) runs the same examples on every run, so
+# that a failure in CI is reproduced by running the test again; "dev" (the default)
+# explores new examples on each run, and half as many. HYPOTHESIS_PROFILE=<name> picks
+# one. No deadline: the properties of test_properties.py are whole Sphinx builds (about
+# 20 s for the file under "ci"), and a busy machine makes any test slow now and then.
+settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True, print_blob=True)
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WARNING_LINE = re.compile(
