@@ -58,6 +58,8 @@ PASSED_OPTIONS = ("tags", "collapse", "hide", "style", "layout", "constraints")
 #: holding one that sphinx-needs cannot read gets instead
 DYNAMIC_FUNCTION_START = "[["
 NO_DYNAMIC_FUNCTION = "[ ["
+#: a title and fields to create an item with instead, and how that keeps the item
+Fallback = tuple[str, dict[str, Any], str]
 #: per document, the id of the latest ``impl-plan`` read (``env.temp_data`` is reset
 #: for each document, so this never leaks into the next one)
 CURRENT_PLAN_KEY = "implplan_current_plan"
@@ -80,34 +82,14 @@ class PlanItemDirective(ImplPlanDirective):
         self.complete_fields(item_type, title, fields)
 
         created = self.create(item_type, title, fields)
-        passed = [key for key in PASSED_OPTIONS if key in fields]
-        if isinstance(created, str) and passed:
-            # sphinx-needs refuses a need for a bad value of its own options (an
-            # unknown constraint, say); the item is kept without them
-            self.problem(
-                Subtype.VALUE,
-                f"{created.rstrip('.')}; the item is kept without "
-                + ", ".join(f":{key}:" for key in passed),
-            )
-            fields = {key: value for key, value in fields.items() if key not in passed}
-            created = self.create(item_type, title, fields)
-        if isinstance(created, str) and DYNAMIC_FUNCTION_START in title + str(
-            fields.get("status", "")
-        ):
-            # in the title and status, sphinx-needs reads ``[[`` as the start of one
-            # of its dynamic functions and refuses the need if none follows
-            self.problem(
-                Subtype.VALUE,
-                f"{created.rstrip('.')}; {DYNAMIC_FUNCTION_START!r} starts a sphinx-needs "
-                f"dynamic function, so the item is kept with {NO_DYNAMIC_FUNCTION!r} "
-                "in its place",
-            )
-            title = title.replace(DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION)
-            if "status" in fields:
-                fields["status"] = fields["status"].replace(
-                    DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION
-                )
-            created = self.create(item_type, title, fields)
+        for fallback in (self.without_passed_options, self.without_dynamic_functions):
+            if not isinstance(created, str):
+                break
+            retry = fallback(title, fields)
+            if retry is not None:
+                title, fields, kept = retry
+                self.problem(Subtype.VALUE, f"{created.rstrip('.')}; the item is kept {kept}")
+                created = self.create(item_type, title, fields)
         if isinstance(created, needs_bridge.IdTaken):
             # warned about once every document is read, naming the need that kept it
             note_left_out(self.env, created.id, self.source_line, self.name)
@@ -129,6 +111,35 @@ class PlanItemDirective(ImplPlanDirective):
             lineno=self.source_line,
             fields=fields,
         )
+
+    # sphinx-needs refuses a whole need for some values the extension passes on; each
+    # fallback gives the title and fields to try instead, and says how the item is kept
+
+    @staticmethod
+    def without_passed_options(title: str, fields: dict[str, Any]) -> Fallback | None:
+        """Without sphinx-needs' own options: one of them may hold a value sphinx-needs
+        refuses (a constraint not in ``needs_constraints``, say)."""
+        passed = [key for key in PASSED_OPTIONS if key in fields]
+        if not passed:
+            return None
+        kept = {key: value for key, value in fields.items() if key not in passed}
+        return title, kept, "without " + ", ".join(f":{key}:" for key in passed)
+
+    @staticmethod
+    def without_dynamic_functions(title: str, fields: dict[str, Any]) -> Fallback | None:
+        """With ``[[`` taken apart in the title and status, sphinx-needs' own fields,
+        where it opens a dynamic function and sphinx-needs refuses one it cannot read."""
+        status = fields.get("status")
+        if DYNAMIC_FUNCTION_START not in title + str(status or ""):
+            return None
+        kept = dict(fields)
+        if isinstance(status, str):
+            kept["status"] = status.replace(DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION)
+        how = (
+            f"with {NO_DYNAMIC_FUNCTION!r} in place of {DYNAMIC_FUNCTION_START!r}, which "
+            "starts a sphinx-needs dynamic function"
+        )
+        return title.replace(DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION), kept, how
 
     # -- options -------------------------------------------------------------------
 

@@ -430,13 +430,13 @@ IDS: tuple[Case, ...] = (
                 "value",
                 "Parse [[x",
                 "'title' value is invalid",
-                "so the item is kept with '[ [' in its place",
+                "the item is kept with '[ [' in place of '[['",
             ),
             warned(
                 "value",
                 "Status with brackets",
                 "'status' value is invalid",
-                "so the item is kept with '[ [' in its place",
+                "the item is kept with '[ [' in place of '[['",
             ),
         ),
         {
