@@ -43,7 +43,9 @@ class Subtype(Enum):
 _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.VALUE: (
         "A value outside its allowed set or form (enumerated value, date, duration, "
-        "stage, number, id list) or an option the directive does not take."
+        "stage, number, id list), an option the directive does not take, an ``:id:`` "
+        "another need already has (the item is left out), or a value sphinx-needs "
+        "refuses for one of its own options (the item is kept without it)."
     ),
     Subtype.MISSING: (
         "A required option is absent: a risk without ``:impact:`` or ``:likelihood:``, "
