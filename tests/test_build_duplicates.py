@@ -9,11 +9,15 @@ line naming the need that kept the id.
 
 from __future__ import annotations
 
+import io
+import json
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import ROOTS, BuildWarning, assert_no_traceback, build_warnings, line_of
+from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -143,3 +147,19 @@ def test_when_the_document_of_the_kept_item_goes(
     # c.md was not changed, but its item takes the id the removed document held
     assert kept_phase(incremental) == kept_phase(clean) == ("c", "left out")
     assert sorted(build_warnings(incremental)) == sorted(build_warnings(clean))
+
+
+@pytest.mark.parametrize("jobs", ["1", "4"])
+def test_w_fails_on_an_id_taken_in_another_document(project: Path, jobs: str) -> None:
+    status, errors = io.StringIO(), io.StringIO()
+    argv = ["-b", "needs", "-j", jobs, "--color", str(project), str(project / "_build")]
+    with redirect_stdout(status), redirect_stderr(errors):
+        passing = build_main(argv)
+        failing = build_main(["-E", "-W", *argv])
+    assert (passing, failing) == (0, 1)
+    assert "Traceback" not in status.getvalue() + errors.getvalue()
+    # the items of the kept id and of the other documents are all there
+    needs = json.loads((project / "_build" / "needs.json").read_text(encoding="utf8"))
+    kept = needs["versions"][needs["current_version"]]["needs"]
+    assert kept["PH_SAME"]["goal"] == "kept"
+    assert {f"CMP_{letter}" for letter in "BCDEFGH"} <= kept.keys()
