@@ -9,8 +9,9 @@ the need that kept the id, so that:
 - an incremental build that does not read the document again still warns;
 - when the need that kept the id changes or goes, the documents whose items were
   left out are read again, and one of them may now take the id;
-- an item moved to a document read earlier does not meet its old self: every
-  document to be read is cleared before the first is read, as a parallel read does.
+- an item moved to a document read earlier does not meet its old self: the needs
+  of every document to be read are taken out before the first is read, as a
+  parallel read does.
 """
 
 from __future__ import annotations
@@ -74,15 +75,12 @@ def documents_to_read_again(
     return sorted(again - removed)
 
 
-def clear_documents_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: clear what every document to be read left in the
-    environment. A serial read clears each document just before reading it, so an
-    item moved from ``b.md`` to ``a.md`` would find its id still held by ``b.md``.
-    (A parallel read clears them all itself; clearing twice is harmless.)"""
-    for docname in docnames:
-        if docname in env.all_docs:
-            app.events.emit("env-purge-doc", env, docname)
-            env.clear_doc(docname)
+def forget_needs_before_reading(_app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: take out the needs of every document to be read. A
+    serial read clears each document just before reading it, so an item moved from
+    ``b.md`` to ``a.md`` would find its id still held by ``b.md``. (A parallel read
+    clears them all first itself.)"""
+    needs_bridge.forget_needs_of(env, frozenset(docnames))
 
 
 def warn_left_out(_app: Sphinx, env: BuildEnvironment) -> None:

@@ -15,8 +15,8 @@ from sphinx_implplan.corpus import forget_corpus, make_corpus
 from sphinx_implplan.directives import PlanItemDirective, item_directive_names
 from sphinx_implplan.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.duplicates import (
-    clear_documents_before_reading,
     documents_to_read_again,
+    forget_needs_before_reading,
     keep_first_of_parallel_duplicates,
     warn_left_out,
 )
@@ -106,7 +106,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # read phase: every build gives every document's warnings, read now or not
     app.connect("env-get-outdated", documents_to_read_again)
     # last, once every handler has added the documents it wants read
-    app.connect("env-before-read-docs", clear_documents_before_reading, priority=900)
+    app.connect("env-before-read-docs", forget_needs_before_reading, priority=900)
     app.connect("env-before-read-docs", note_documents_read, priority=900)
     # before sphinx-needs' own merge (500) picks whichever parallel reader came first
     app.connect("env-merge-info", keep_first_of_parallel_duplicates, priority=400)

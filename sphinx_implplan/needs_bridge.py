@@ -320,6 +320,18 @@ def drop_parallel_duplicates(
     return dropped
 
 
+def forget_needs_of(env: BuildEnvironment, docnames: frozenset[str]) -> None:
+    """Take the needs of ``docnames`` out of the environment, in one pass over the
+    needs (sphinx-needs' own purge passes over them once per document)."""
+    data = SphinxNeedsData(env)
+    if data.needs_is_post_processed:
+        return  # a build of the same process that ended early left them frozen
+    needs = cast("dict[str, NeedData]", data._env_needs)
+    for need_id in [key for key, need in needs.items() if need["docname"] in docnames]:
+        del needs[need_id]
+        data.remove_need_node(need_id)
+
+
 def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
     """Call ``handler`` with every need once all documents are read, before
     sphinx-needs builds back-links: the last moment needs may change."""

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import settings
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -41,7 +41,9 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
 )
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: colour codes, and the line erasing of the one-line progress Sphinx prints where it
+#: thinks the terminal takes colour (CI=true)
+ANSI_CODE = re.compile(r"\x1b\[[0-9;]*[mK]")
 _WARNING_LINE = re.compile(
     r"^(?:(?P<location>.*?): )?(?:WARNING|ERROR|CRITICAL): (?P<message>.*?)"
     r"(?: \[(?P<subtype>[\w.-]+)\])?$"
@@ -85,7 +87,7 @@ class BuildWarning(NamedTuple):
 def parse_warnings(text: str) -> list[BuildWarning]:
     """Every warning in a build's warning stream; continuation lines join the message."""
     warnings: list[BuildWarning] = []
-    for raw in _ANSI.sub("", text).splitlines():
+    for raw in ANSI_CODE.sub("", text).splitlines():
         match = _WARNING_LINE.match(raw)
         if match is None:
             if warnings and raw.strip():
@@ -119,11 +121,16 @@ def warnings_of(
     ]
 
 
-def read_needs(app: SphinxTestApp) -> dict[str, dict[str, Any]]:
-    """The needs of the current version in the ``needs`` builder's ``needs.json``."""
-    data = json.loads((app.outdir / "needs.json").read_text(encoding="utf8"))
+def needs_in(outdir: Path) -> dict[str, dict[str, Any]]:
+    """The needs of the current version in the ``needs.json`` of ``outdir``."""
+    data = json.loads((outdir / "needs.json").read_text(encoding="utf8"))
     needs: dict[str, dict[str, Any]] = data["versions"][data["current_version"]]["needs"]
     return needs
+
+
+def read_needs(app: SphinxTestApp) -> dict[str, dict[str, Any]]:
+    """The needs of the current version in the ``needs`` builder's ``needs.json``."""
+    return needs_in(app.outdir)
 
 
 def read_needs_schema(app: SphinxTestApp) -> dict[str, Any]:
@@ -132,20 +139,25 @@ def read_needs_schema(app: SphinxTestApp) -> dict[str, Any]:
     return schema
 
 
-def line_of(app: SphinxTestApp, filename: str, marker: str) -> int:
-    """The 1-based line of the first line of ``filename`` (in the source folder) that
-    contains ``marker``: where a directive's warnings must point."""
-    lines = (app.srcdir / filename).read_text(encoding="utf8").splitlines()
+def line_in(path: Path, marker: str) -> int:
+    """The 1-based line of the first line of ``path`` that contains ``marker``."""
+    lines = path.read_text(encoding="utf8").splitlines()
     found = [number for number, text in enumerate(lines, start=1) if marker in text]
-    assert found, f"{marker!r} is not in {filename}"
+    assert found, f"{marker!r} is not in {path.name}"
     return found[0]
+
+
+def line_of(app: SphinxTestApp, filename: str, marker: str) -> int:
+    """The line of ``marker`` in ``filename`` of the source folder: where a
+    directive's warnings must point."""
+    return line_in(app.srcdir / filename, marker)
 
 
 def read_html(app: SphinxTestApp, docname: str) -> str:
     return (app.outdir / f"{docname}.html").read_text(encoding="utf8")
 
 
-def _div_from(html: str, start: int) -> str:
+def div_from(html: str, start: int) -> str:
     """The ``div`` opening at ``start``, up to its own closing tag."""
     depth = 0
     for tag in _DIV_TAG.finditer(html, start):
@@ -162,7 +174,7 @@ def card_html(html: str, need_id: str) -> str:
     # a risk's band class comes first (LaTeX reads the classes in order)
     cards = list(re.finditer(r'<div class="(?:[^"]* )?implplan-card[ "]', html[:anchor]))
     assert cards, f"the anchor of {need_id} is not in a card"
-    return _div_from(html, cards[-1].start())
+    return div_from(html, cards[-1].start())
 
 
 def view_text(html: str, kind: str, index: int = 0) -> str:
@@ -173,7 +185,7 @@ def view_text(html: str, kind: str, index: int = 0) -> str:
     for _ in range(index + 1):
         start = html.find(marker, start + 1)
         assert start != -1, f"no {kind} view number {index}"
-    return visible_text(_div_from(html, start))
+    return visible_text(div_from(html, start))
 
 
 def visible_text(html: str) -> str:
@@ -181,7 +193,41 @@ def visible_text(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def assert_no_traceback(app: SphinxTestApp) -> None:
-    output = app.status.getvalue() + app.warning.getvalue()
+def assert_no_traceback_in(output: str) -> None:
     assert "Traceback" not in output
     assert "Exception occurred" not in output
+
+
+def assert_no_traceback(app: SphinxTestApp) -> None:
+    assert_no_traceback_in(app.status.getvalue() + app.warning.getvalue())
+
+
+def copy_tree(source: Path, destination: Path) -> Path:
+    """A copy of the project ``source`` at ``destination``, without its build."""
+    shutil.copytree(source, destination, ignore=shutil.ignore_patterns("_build"))
+    return destination
+
+
+def copy_root(name: str, destination: Path) -> Path:
+    """A copy of ``roots/test-<name>`` at ``destination``, for a test that edits it."""
+    return copy_tree(ROOTS / f"test-{name}", destination)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the one place of ``old`` in ``path`` by ``new``."""
+    text = path.read_text(encoding="utf8")
+    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf8")
+
+
+def build_again(
+    make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str = "html", **options: Any
+) -> SphinxTestApp:
+    """Build ``srcdir`` with a new app, as a new run of ``sphinx-build`` does:
+    incremental when its output folder holds an earlier build."""
+    app = make_app(builder, srcdir=srcdir, **options)
+    app.build()
+    assert_no_traceback(app)
+    # let the next app of the test register its nodes and directives afresh
+    app.cleanup()
+    return app

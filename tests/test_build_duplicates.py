@@ -10,13 +10,21 @@ line naming the need that kept the id.
 from __future__ import annotations
 
 import io
-import json
-import shutil
 from contextlib import redirect_stderr, redirect_stdout
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, BuildWarning, assert_no_traceback, build_warnings, line_of
+from conftest import (
+    BuildWarning,
+    assert_no_traceback_in,
+    build_again,
+    build_warnings,
+    copy_root,
+    copy_tree,
+    edit,
+    line_of,
+    needs_in,
+)
 from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
@@ -36,17 +44,18 @@ LEFT_OUT = [
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    source = tmp_path / "duplicates"
-    shutil.copytree(ROOTS / "test-duplicates", source)
-    return source
+    return copy_root("duplicates", tmp_path / "duplicates")
 
 
-def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **options: Any) -> SphinxTestApp:
-    app = make_app("html", srcdir=srcdir, **options)
-    app.build()
-    assert_no_traceback(app)
-    app.cleanup()
-    return app
+def incremental_and_clean(
+    make_app: Callable[..., SphinxTestApp], project: Path, change: Callable[[], None]
+) -> tuple[SphinxTestApp, SphinxTestApp]:
+    """An incremental build after ``change``, and a clean build of the changed tree."""
+    build_again(make_app, project)
+    change()
+    incremental = build_again(make_app, project)
+    clean = build_again(make_app, copy_tree(project, project.parent / "clean"))
+    return incremental, clean
 
 
 def expected(app: SphinxTestApp, kept_at: str) -> list[BuildWarning]:
@@ -77,7 +86,7 @@ def kept_phase(app: SphinxTestApp) -> tuple[str, str]:
 def test_serial_build_keeps_the_first(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    app = build(make_app, project)
+    app = build_again(make_app, project)
     kept_at = f"a:{line_of(app, 'a.md', 'First of its id')}"
     assert sorted(build_warnings(app)) == expected(app, kept_at)
     assert kept_phase(app) == ("a", "kept")
@@ -91,11 +100,10 @@ def test_parallel_build_keeps_the_same_one(
     text = (project / "a.md").read_text(encoding="utf8")
     filler = "\n\n".join(f"Paragraph {number} of filler text." for number in range(8000))
     (project / "a.md").write_text(text.replace("# Plan A\n", f"# Plan A\n\n{filler}\n"))
-    serial_twin = project.parent / "serial"
-    shutil.copytree(project, serial_twin)
+    serial_twin = copy_tree(project, project.parent / "serial")
 
-    serial = build(make_app, serial_twin)
-    parallel = build(make_app, project, parallel=4)
+    serial = build_again(make_app, serial_twin)
+    parallel = build_again(make_app, project, parallel=4)
     kept_at = f"a:{line_of(serial, 'a.md', 'First of its id')}"
     assert sorted(build_warnings(parallel)) == expected(parallel, kept_at)
     assert sorted(build_warnings(parallel)) == sorted(build_warnings(serial))
@@ -109,23 +117,20 @@ def test_parallel_build_keeps_the_same_one(
 def test_a_build_that_reads_nothing_warns_again(
     make_app: Callable[..., SphinxTestApp], project: Path, parallel: int
 ) -> None:
-    first = build(make_app, project, parallel=parallel)
-    again = build(make_app, project, parallel=parallel)
+    first = build_again(make_app, project, parallel=parallel)
+    again = build_again(make_app, project, parallel=parallel)
     assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
     assert sorted(build_warnings(again)) == sorted(build_warnings(first))
 
 
 def test_when_the_kept_item_goes_the_next_takes_its_id(
-    make_app: Callable[..., SphinxTestApp], project: Path, tmp_path: Path
+    make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    build(make_app, project)
-    text = (project / "a.md").read_text(encoding="utf8")
-    (project / "a.md").write_text(text.replace(":id: PH_SAME\n:goal: kept", ":id: PH_FIRST"))
-    incremental = build(make_app, project)
-
-    clean_copy = tmp_path / "clean"
-    shutil.copytree(project, clean_copy, ignore=shutil.ignore_patterns("_build"))
-    clean = build(make_app, clean_copy)
+    incremental, clean = incremental_and_clean(
+        make_app,
+        project,
+        lambda: edit(project / "a.md", ":id: PH_SAME\n:goal: kept", ":id: PH_FIRST"),
+    )
     # the second item of a.md, read again, is now the first of its id
     assert kept_phase(incremental) == kept_phase(clean) == ("a", "left out")
     assert sorted(build_warnings(incremental)) == sorted(build_warnings(clean))
@@ -133,17 +138,13 @@ def test_when_the_kept_item_goes_the_next_takes_its_id(
 
 
 def test_when_the_document_of_the_kept_item_goes(
-    make_app: Callable[..., SphinxTestApp], project: Path, tmp_path: Path
+    make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    build(make_app, project)
-    (project / "a.md").unlink()
-    index = project / "index.md"
-    index.write_text(index.read_text(encoding="utf8").replace("a\nb\n", "b\n"))
-    incremental = build(make_app, project)
+    def remove_a() -> None:
+        (project / "a.md").unlink()
+        edit(project / "index.md", "a\nb\n", "b\n")
 
-    clean_copy = tmp_path / "clean"
-    shutil.copytree(project, clean_copy, ignore=shutil.ignore_patterns("_build"))
-    clean = build(make_app, clean_copy)
+    incremental, clean = incremental_and_clean(make_app, project, remove_a)
     # c.md was not changed, but its item takes the id the removed document held
     assert kept_phase(incremental) == kept_phase(clean) == ("c", "left out")
     assert sorted(build_warnings(incremental)) == sorted(build_warnings(clean))
@@ -157,9 +158,8 @@ def test_w_fails_on_an_id_taken_in_another_document(project: Path, jobs: str) ->
         passing = build_main(argv)
         failing = build_main(["-E", "-W", *argv])
     assert (passing, failing) == (0, 1)
-    assert "Traceback" not in status.getvalue() + errors.getvalue()
+    assert_no_traceback_in(status.getvalue() + errors.getvalue())
     # the items of the kept id and of the other documents are all there
-    needs = json.loads((project / "_build" / "needs.json").read_text(encoding="utf8"))
-    kept = needs["versions"][needs["current_version"]]["needs"]
+    kept = needs_in(project / "_build")
     assert kept["PH_SAME"]["goal"] == "kept"
     assert {f"CMP_{letter}" for letter in "BCDEFGH"} <= kept.keys()

@@ -10,10 +10,9 @@ is 66.7 %; TEST_SIGNIN verifies AUTH_1.
 from __future__ import annotations
 
 import json
-import shutil
 from typing import TYPE_CHECKING
 
-from conftest import ROOTS, assert_no_traceback, build_warnings, view_text
+from conftest import assert_no_traceback, build_warnings, copy_root, view_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,8 +28,8 @@ def test_external_requirements_count_like_local_ones(
 ) -> None:
     spec_src = tmp_path / "spec"
     plan_src = tmp_path / "plan"
-    shutil.copytree(ROOTS / "test-external-spec", spec_src)
-    shutil.copytree(ROOTS / "test-external-plan", plan_src)
+    copy_root("external-spec", spec_src)
+    copy_root("external-plan", plan_src)
 
     spec = make_app("needs", srcdir=spec_src)
     spec.build()

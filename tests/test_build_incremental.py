@@ -14,7 +14,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ROOTS, assert_no_traceback, build_warnings, view_text, visible_text
+from conftest import build_again, build_warnings, copy_root, edit, view_text, visible_text
 
 from sphinx_implplan.extension import ENV_VERSION
 
@@ -27,18 +27,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    source = tmp_path / "views"
-    shutil.copytree(ROOTS / "test-views", source)
-    return source
-
-
-def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, **options: Any) -> SphinxTestApp:
-    app = make_app("html", srcdir=srcdir, **options)
-    app.build()
-    assert_no_traceback(app)
-    # let the next app of the test register its nodes and directives afresh
-    app.cleanup()
-    return app
+    return copy_root("views", tmp_path / "views")
 
 
 def written(app: SphinxTestApp) -> dict[str, int]:
@@ -57,12 +46,6 @@ def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {name for name, mtime in after.items() if before.get(name) != mtime}
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf8")
-
-
 def report(app: SphinxTestApp) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((app.outdir / "implplan.json").read_text(encoding="utf8"))
     return data
@@ -71,10 +54,10 @@ def report(app: SphinxTestApp) -> dict[str, Any]:
 def test_a_build_with_no_change_writes_nothing(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    first = build(make_app, project)
+    first = build_again(make_app, project)
     before = written(first)
     assert "implplan.json" in before
-    second = build(make_app, project)
+    second = build_again(make_app, project)
     assert "no targets are out of date" in second.status.getvalue()
     assert rewritten(before, written(second)) == set()
 
@@ -82,13 +65,13 @@ def test_a_build_with_no_change_writes_nothing(
 def test_a_new_requirement_implemented_by_an_existing_phase(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    first = build(make_app, project)
+    first = build_again(make_app, project)
     before = written(first)
     with (project / "spec.md").open("a", encoding="utf8") as spec:
         spec.write("\n```{req} Tag notes\n:id: FR_7\n```\n")
     edit(project / "plan.md", ":implements: FR_3\n", ":implements: FR_3, FR_7\n")
 
-    second = build(make_app, project)
+    second = build_again(make_app, project)
     # 5 of 8 is 62.5 %: the review page's :min-coverage: 60 now holds
     assert build_warnings(second) == []
     pages = rewritten(before, written(second))
@@ -129,11 +112,11 @@ def test_a_new_requirement_implemented_by_an_existing_phase(
 def test_a_retitled_requirement_reaches_the_untouched_pages(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    first = build(make_app, project)
+    first = build_again(make_app, project)
     before = written(first)
     edit(project / "spec.md", "Import notes", "Import files")
 
-    second = build(make_app, project)
+    second = build_again(make_app, project)
     pages = rewritten(before, written(second))
     # plan.md was not read again, but its cards link to FR_1 under its title
     assert {"spec.html", "plan.html", "review.html", "summary.html"} <= pages
@@ -150,7 +133,7 @@ def test_a_retitled_requirement_reaches_the_untouched_pages(
 def test_a_removed_item_leaves_no_back_link(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    first = build(make_app, project)
+    first = build_again(make_app, project)
     assert "CMP_B" in (first.outdir / "spec.html").read_text(encoding="utf8")
     edit(
         project / "plan-b.md",
@@ -158,7 +141,7 @@ def test_a_removed_item_leaves_no_back_link(
         "",
     )
 
-    second = build(make_app, project)
+    second = build_again(make_app, project)
     # spec.md was not read again: its page is written again for FR_4's back-link
     assert "CMP_B" not in visible_text((second.outdir / "spec.html").read_text(encoding="utf8"))
     assert report(second)["plans"]["PLAN_B"]["coverage"]["implemented"] == 0
@@ -169,8 +152,8 @@ def test_parallel_builds_match_serial_ones(
 ) -> None:
     twin = tmp_path / "views-parallel"
     shutil.copytree(project, twin)
-    serial = build(make_app, project)
-    parallel = build(make_app, twin, parallel=2)
+    serial = build_again(make_app, project)
+    parallel = build_again(make_app, twin, parallel=2)
     assert (parallel.outdir / "implplan.json").read_bytes() == (
         serial.outdir / "implplan.json"
     ).read_bytes()
@@ -183,8 +166,8 @@ def test_parallel_builds_match_serial_ones(
     # and after the same edit, an incremental parallel build matches a clean serial one
     for folder in (project, twin):
         edit(folder / "spec.md", "Print notes", "Print and export notes")
-    build(make_app, twin, parallel=2)
-    clean = build(make_app, project, freshenv=True)
+    build_again(make_app, twin, parallel=2)
+    clean = build_again(make_app, project, freshenv=True)
     assert (parallel.outdir / "implplan.json").read_bytes() == (
         clean.outdir / "implplan.json"
     ).read_bytes()
@@ -195,14 +178,14 @@ def test_an_environment_of_an_older_release_is_read_again(
 ) -> None:
     """The extension declares ``env_version``: an environment pickled by a release
     whose stored data had another shape is thrown away, not misread."""
-    first = build(make_app, project)
+    first = build_again(make_app, project)
     pickled = first.doctreedir / "environment.pickle"
     env = pickle.loads(pickled.read_bytes())
     assert env.version["sphinx_implplan"] == ENV_VERSION
     env.version["sphinx_implplan"] = ENV_VERSION - 1
     pickled.write_bytes(pickle.dumps(env, pickle.HIGHEST_PROTOCOL))
 
-    again = build(make_app, project)
+    again = build_again(make_app, project)
     assert "build environment version not current" in again.status.getvalue()
     assert f"{len(again.env.found_docs)} added, 0 changed, 0 removed" in again.status.getvalue()
     assert report(again) == report(first)
@@ -211,19 +194,19 @@ def test_an_environment_of_an_older_release_is_read_again(
 def test_the_csv_of_a_view_that_shows_no_rows_or_is_gone_is_removed(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    first = build(make_app, project)
+    first = build_again(make_app, project)
     csv_file = first.outdir / "_implplan" / "review.traceability-1.csv"
     assert csv_file.is_file()
 
     # the view now shows only uncovered requirements: a plan that covers them all
     edit(project / "review.md", ":min-coverage: 60", ":plan: PLAN_NONE")
-    build(make_app, project)
+    build_again(make_app, project)
     assert not csv_file.exists()
 
     edit(project / "review.md", ":plan: PLAN_NONE", ":min-coverage: 60")
-    build(make_app, project)
+    build_again(make_app, project)
     assert csv_file.is_file()
     # the view is taken out of its page
     edit(project / "review.md", "```{impl-traceability}\n:min-coverage: 60\n```\n", "")
-    build(make_app, project)
+    build_again(make_app, project)
     assert not csv_file.exists()

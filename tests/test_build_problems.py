@@ -8,15 +8,15 @@ of type ``implplan``, at the item's file and line, and the build must go on.
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
 from conftest import (
-    ROOTS,
     BuildWarning,
     assert_no_traceback,
+    build_again,
     build_warnings,
+    copy_root,
     line_of,
     read_needs,
     warnings_of,
@@ -227,15 +227,10 @@ def test_every_build_gives_every_warning(
 ) -> None:
     """A build that reads nothing again, or one document only, still warns about every
     problem: ``-W`` on a kept ``_build`` fails as on a clean one."""
-    source = tmp_path / "problems"
-    shutil.copytree(ROOTS / "test-problems", source)
+    source = copy_root("problems", tmp_path / "problems")
 
     def build() -> list[BuildWarning]:
-        app = make_app("html", srcdir=source, parallel=parallel)
-        app.build()
-        assert_no_traceback(app)
-        app.cleanup()
-        return sorted(build_warnings(app))
+        return sorted(build_warnings(build_again(make_app, source, parallel=parallel)))
 
     clean = build()
     assert len(clean) == len(EXPECTED)

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import (
-    ROOTS,
     BuildWarning,
     assert_no_traceback,
     build_warnings,
+    copy_root,
     line_of,
     read_html,
     read_needs,
@@ -346,8 +345,7 @@ def _not_ours(builder: str, warning: BuildWarning) -> bool:
 def test_every_builder_draws_the_views(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path, builder: str, output: str
 ) -> None:
-    srcdir = tmp_path / "views"
-    shutil.copytree(ROOTS / "test-views", srcdir)
+    srcdir = copy_root("views", tmp_path / "views")
     app = make_app(builder, srcdir=srcdir)
     app.build()
     assert_no_traceback(app)
@@ -374,8 +372,7 @@ def test_every_builder_draws_the_views(
 def test_needs_builder_exports_the_items(
     make_app: Callable[..., SphinxTestApp], tmp_path: Path
 ) -> None:
-    srcdir = tmp_path / "views"
-    shutil.copytree(ROOTS / "test-views", srcdir)
+    srcdir = copy_root("views", tmp_path / "views")
     app = make_app("needs", srcdir=srcdir)
     app.build()
     assert_no_traceback(app)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
-from conftest import ROOTS, unavailable
+from conftest import ROOTS, copy_root, unavailable
 
 from sphinx_implplan.cli import main
 from sphinx_implplan.cli.check_output import render_markdown, render_text
@@ -43,11 +43,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Run:
         code = exit_.code if isinstance(exit_.code, int) else 2
     out, err = capsys.readouterr()
     return Run(code, out, err)
-
-
-def copy_root(name: str, dest: Path) -> Path:
-    shutil.copytree(ROOTS / f"test-{name}", dest)
-    return dest
 
 
 def gaps_project(tmp_path: Path, *keep: str) -> Path:

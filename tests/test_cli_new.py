@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import assert_no_traceback, read_needs
+from conftest import build_again, read_needs
 
 from sphinx_implplan.cli import main
 from sphinx_implplan.cli.skeleton import SECTIONS, skeleton
@@ -69,12 +69,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def build(make_app: Callable[..., SphinxTestApp], srcdir: Path, builder: str) -> SphinxTestApp:
-    app = make_app(builder, srcdir=srcdir, freshenv=True)
-    app.build()
-    assert_no_traceback(app)
-    # the next app of the test registers its nodes and directives afresh
-    app.cleanup()
-    return app
+    return build_again(make_app, srcdir, builder, freshenv=True)
 
 
 def assert_one_error_line(err: str) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import ROOTS, build_warnings, read_needs
+from conftest import build_warnings, copy_root, read_needs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -94,8 +93,7 @@ def converted_project(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> Callable[[str], SphinxTestApp]:
     def build(name: str) -> SphinxTestApp:
-        srcdir = tmp_path / Path(name).stem
-        shutil.copytree(ROOTS / "test-convert", srcdir)
+        srcdir = copy_root("convert", tmp_path / Path(name).stem)
         source = (PLANS / name).read_text(encoding="utf8")
         result = convert(source, fallback_title=Path(name).stem)
         (srcdir / "plan.md").write_text(result.text, encoding="utf8")
@@ -231,8 +229,7 @@ def test_option_values_reach_the_item_as_written(
         "# Implementation Plan: Values\n\n## Components\n\n"
         f"| Component | Purpose | Change |\n|---|---|---|\n{rows}\n"
     )
-    srcdir = tmp_path / "values"
-    shutil.copytree(ROOTS / "test-convert", srcdir)
+    srcdir = copy_root("convert", tmp_path / "values")
     (srcdir / "plan.md").write_text(convert(source, "plan").text, encoding="utf8")
     app = make_app("html", srcdir=srcdir)
     app.build()

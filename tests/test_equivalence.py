@@ -21,13 +21,21 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import _ANSI, ROOTS, BuildWarning, _div_from, build_warnings
+from conftest import (
+    ANSI_CODE,
+    ROOTS,
+    BuildWarning,
+    assert_no_traceback_in,
+    build_warnings,
+    copy_tree,
+    div_from,
+    edit,
+)
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
@@ -74,9 +82,8 @@ def build(srcdir: Path, *, parallel: int = 0, pid_log: Path | None = None) -> Bu
     finally:
         # let the next app register its nodes and directives afresh
         app.cleanup()
-    status = _ANSI.sub("", app.status.getvalue())
-    assert "Traceback" not in status + app.warning.getvalue()
-    assert "Exception occurred" not in status + app.warning.getvalue()
+    status = ANSI_CODE.sub("", app.status.getvalue())
+    assert_no_traceback_in(status + app.warning.getvalue())
     return Build(srcdir, app.outdir, status, build_warnings(app), app.parallel)
 
 
@@ -86,8 +93,7 @@ def _log_pid(pid_log: Path) -> None:
 
 
 def copy_project(destination: Path, source: Path = PROJECT) -> Path:
-    shutil.copytree(source, destination, ignore=shutil.ignore_patterns("_build"))
-    return destination
+    return copy_tree(source, destination)
 
 
 # --- what is compared -----------------------------------------------------------
@@ -105,7 +111,7 @@ def extension_output(html: str) -> str:
     for match in _EXTENSION_DIV.finditer(html):
         if match.start() < end:
             continue  # a div inside the previous card or view
-        fragment = _div_from(html, match.start())
+        fragment = div_from(html, match.start())
         end = match.start() + len(fragment)
         fragments.append(one_tag_per_line(fragment))
     return "\n\n".join(fragments)
@@ -121,7 +127,7 @@ def page_body(html: str) -> str:
     """
     start = html.find(_BODY_DIV)
     assert start != -1, "no body div: not the basic theme?"
-    return one_tag_per_line(_div_from(html, start))
+    return one_tag_per_line(div_from(html, start))
 
 
 def pages(result: Build) -> dict[str, str]:
@@ -287,16 +293,13 @@ def test_two_clean_builds_are_identical(clean_serial: Build, clean_serial_twin: 
     assert_identical_builds(clean_serial_twin, clean_serial)
 
 
-ANSI_CODE = re.compile(r"\x1b\[[0-9;]*[mK]")
-
-
 def test_a_parallel_build_reads_in_several_processes(clean_parallel: ParallelBuild) -> None:
     result = clean_parallel.result
     assert result.parallel == 4
     # Sphinx reads in chunks of documents, one line "first .. last" per chunk; where it
     # thinks the terminal takes colour (CI=true), it ends each line by a carriage return
     chunk_line = re.compile(r"^reading sources\.\.\. \[[ \d]+%\] \S+ \.\. \S+$", re.MULTILINE)
-    status = ANSI_CODE.sub("", result.status).replace("\r", "\n")
+    status = result.status.replace("\r", "\n")
     chunks = chunk_line.findall(status)
     assert len(chunks) >= 3
     # every document was read outside the main process, by more than one process
@@ -311,12 +314,6 @@ def test_a_parallel_build_equals_a_serial_one(
 
 
 # --- incremental builds -----------------------------------------------------------
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf8")
-    assert text.count(old) == 1, f"{old!r} is not once in {path.name}"
-    path.write_text(text.replace(old, new), encoding="utf8")
 
 
 def append(path: Path, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,26 @@ def test_html_builds_without_warnings(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert (tmp_path / "_static" / "implplan.css").is_file()
+    # the generated tables list every setting and warning type with its text (compared
+    # without white space, which the tags around literals add, and with straight quotes)
+    from conftest import visible_text
+
+    from sphinx_implplan.config import CONFIG_VALUES
+    from sphinx_implplan.warnings import Subtype
+
+    def page_text(page: str) -> str:
+        html = (tmp_path / "guide" / page).read_text(encoding="utf8")
+        return "".join(unescape(visible_text(html)).replace("\u2019", "'").split())
+
+    def squeezed(*parts: str) -> str:
+        return "".join("".join(parts).replace("``", "").split())
+
+    settings = page_text("configuration.html")
+    for value in CONFIG_VALUES:
+        assert squeezed(value.name, repr(value.default), value.help) in settings
+    warnings = page_text("warnings.html")
+    for subtype in Subtype:
+        assert squeezed(f"implplan.{subtype.value}", subtype.description) in warnings
 
 
 def test_demo_uses_every_directive_and_link(needs_json: dict[str, dict[str, object]]) -> None:

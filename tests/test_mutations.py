@@ -30,6 +30,10 @@ class Mutation(NamedTuple):
     tests: tuple[str, ...]
 
 
+INCREMENTAL_EQUALS_CLEAN = (
+    "tests/test_equivalence.py::test_incremental_builds_give_the_report_and_needs_of_a_clean_build"
+)
+
 MUTATIONS = {
     "card-title-as-raw-html": Mutation(
         "cards.py",
@@ -62,6 +66,12 @@ MUTATIONS = {
         (
             "tests/test_build_incremental.py::test_a_retitled_requirement_reaches_the_untouched_pages",
         ),
+    ),
+    "needs-of-documents-to-read-kept-until-each-is-read": Mutation(
+        "duplicates.py",
+        "needs_bridge.forget_needs_of(env, frozenset(docnames))",
+        "pass",
+        (f"{INCREMENTAL_EQUALS_CLEAN}[serial]",),
     ),
     "read-warnings-not-repeated": Mutation(
         "replay.py",

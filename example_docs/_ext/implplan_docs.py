@@ -56,6 +56,20 @@ def table_row(*cells: list[nodes.Node]) -> nodes.row:
     return row
 
 
+def generated_table(
+    directive: SphinxDirective, columns: list[tuple[str, int]], rows: list[nodes.row]
+) -> list[nodes.Node]:
+    """A table of ``rows`` under ``columns`` (header, relative width)."""
+    tgroup = nodes.tgroup(cols=len(columns))
+    for _, width in columns:
+        tgroup += nodes.colspec(colwidth=width)
+    tgroup += nodes.thead("", table_row(*([nodes.Text(header)] for header, _ in columns)))
+    tgroup += nodes.tbody("", *rows)
+    table = nodes.table("", tgroup)
+    directive.set_source_info(table)
+    return [table]
+
+
 class WarningsTable(SphinxDirective):
     """``implplan-warnings-table``: every warning type and when it is emitted."""
 
@@ -63,20 +77,11 @@ class WarningsTable(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def run(self) -> list[nodes.Node]:
-        tgroup = nodes.tgroup(cols=2)
-        tgroup += nodes.colspec(colwidth=30)
-        tgroup += nodes.colspec(colwidth=70)
-        tgroup += nodes.thead(
-            "", table_row([nodes.Text("Warning type")], [nodes.Text("Emitted when")])
-        )
-        body = nodes.tbody()
+        rows = []
         for subtype in Subtype:
             name = f"{WARNING_TYPE}.{subtype.value}"
-            body += table_row([nodes.literal(name, name)], inline_nodes(subtype.description))
-        tgroup += body
-        table = nodes.table("", tgroup)
-        self.set_source_info(table)
-        return [table]
+            rows.append(table_row([nodes.literal(name, name)], inline_nodes(subtype.description)))
+        return generated_table(self, [("Warning type", 30), ("Emitted when", 70)], rows)
 
 
 class ConfigTable(SphinxDirective):
@@ -86,27 +91,18 @@ class ConfigTable(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {}
 
     def run(self) -> list[nodes.Node]:
-        tgroup = nodes.tgroup(cols=3)
-        for width in (30, 25, 45):
-            tgroup += nodes.colspec(colwidth=width)
-        tgroup += nodes.thead(
-            "",
-            table_row(
-                [nodes.Text("Setting")], [nodes.Text("Default")], [nodes.Text("What it sets")]
-            ),
-        )
-        body = nodes.tbody()
+        rows = []
         for value in CONFIG_VALUES:
             default = repr(value.default)
-            body += table_row(
-                [nodes.literal(value.name, value.name)],
-                [nodes.literal(default, default)],
-                inline_nodes(value.help),
+            rows.append(
+                table_row(
+                    [nodes.literal(value.name, value.name)],
+                    [nodes.literal(default, default)],
+                    inline_nodes(value.help),
+                )
             )
-        tgroup += body
-        table = nodes.table("", tgroup)
-        self.set_source_info(table)
-        return [table]
+        columns = [("Setting", 30), ("Default", 25), ("What it sets", 45)]
+        return generated_table(self, columns, rows)
 
 
 def literals(texts: list[str]) -> list[nodes.Node]:
@@ -120,28 +116,13 @@ def literals(texts: list[str]) -> list[nodes.Node]:
 
 
 class ColumnsTable(SphinxDirective):
-    """``implplan-config-table``
-        The settings of the extension, their defaults and what they do, generated
-        from :data:`sphinx_implplan.config.CONFIG_VALUES`.
-
-    ``implplan-columns-table``: per item type, every column of ``impl-table``."""
+    """``implplan-columns-table``: per item type, every column of ``impl-table``."""
 
     has_content = False
     option_spec: ClassVar[OptionSpec] = {}
 
     def run(self) -> list[nodes.Node]:
-        tgroup = nodes.tgroup(cols=3)
-        for width in (18, 52, 30):
-            tgroup += nodes.colspec(colwidth=width)
-        tgroup += nodes.thead(
-            "",
-            table_row(
-                [nodes.Text("Item type")],
-                [nodes.Text("Columns: key (header, where it differs)")],
-                [nodes.Text("Default columns")],
-            ),
-        )
-        body = nodes.tbody()
+        rows = []
         for directive in sorted(DEFAULT_COLUMNS):
             columns = columns_for(directive)
             every: list[nodes.Node] = []
@@ -152,15 +133,19 @@ class ColumnsTable(SphinxDirective):
                 if column.header.lower() != column.key.replace("-", " "):
                     every += [nodes.Text(" ("), nodes.emphasis(column.header, column.header)]
                     every.append(nodes.Text(")"))
-            body += table_row(
-                [nodes.literal(directive, directive)],
-                every,
-                literals(list(DEFAULT_COLUMNS[directive])),
+            rows.append(
+                table_row(
+                    [nodes.literal(directive, directive)],
+                    every,
+                    literals(list(DEFAULT_COLUMNS[directive])),
+                )
             )
-        tgroup += body
-        table = nodes.table("", tgroup)
-        self.set_source_info(table)
-        return [table]
+        columns = [
+            ("Item type", 18),
+            ("Columns: key (header, where it differs)", 52),
+            ("Default columns", 30),
+        ]
+        return generated_table(self, columns, rows)
 
 
 class LiveExample(SphinxDirective):

@@ -5,12 +5,11 @@ and errors on stderr."""
 from __future__ import annotations
 
 import io
-import json
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from conftest import BuildWarning, parse_warnings
+from conftest import BuildWarning, assert_no_traceback_in, line_in, needs_in, parse_warnings
 from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
@@ -40,22 +39,13 @@ class BuildRun:
         return sorted(in_file, key=lambda warning: (warning.line or 0, warning.subtype))
 
     def needs(self) -> dict[str, dict[str, Any]]:
-        """The needs of the current version in ``needs.json``."""
-        data = json.loads((self.outdir / "needs.json").read_text(encoding="utf8"))
-        needs: dict[str, dict[str, Any]] = data["versions"][data["current_version"]]["needs"]
-        return needs
+        return needs_in(self.outdir)
 
     def line_of(self, document: str, marker: str) -> int:
-        """The 1-based line of the first line of ``document`` holding ``marker``."""
-        lines = (self.srcdir / document).read_text(encoding="utf8").splitlines()
-        found = [number for number, text in enumerate(lines, start=1) if marker in text]
-        assert found, f"{marker!r} is not in {document}"
-        return found[0]
+        return line_in(self.srcdir / document, marker)
 
     def assert_no_traceback(self) -> None:
-        output = self.status + self.stderr
-        assert "Traceback" not in output
-        assert "Exception occurred" not in output
+        assert_no_traceback_in(self.status + self.stderr)
 
 
 def sphinx_build(srcdir: Path, outdir: Path, *, strict: bool) -> BuildRun:

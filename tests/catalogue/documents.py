@@ -5,6 +5,8 @@ inputs too large to keep (a 1 MB body, 2,000 deliverables, a 10,000-character ti
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 #: titles as the documents write them
 BELL_TITLE = "Bell \x07 rings"
 ESCAPE_TITLE = "Escape \x1b[31m turns red \x1b[0m and back"
@@ -31,40 +33,18 @@ def _item(directive: str, title: str, need_id: str, body: str = "") -> str:
     return f"```{{{directive}}} {title}\n:id: {need_id}\n\n{body}\n```\n"
 
 
-def bell_title() -> str:
-    return _document(
-        "A bell", "PLAN_TITLE_BELL", _item("impl-component", BELL_TITLE, "CMP_TITLE_BELL")
+def component_titled(heading: str, key: str, title: str) -> Callable[[], str]:
+    """The writer of a document whose one component, ``CMP_TITLE_<key>``, has ``title``."""
+    return lambda: _document(
+        heading, f"PLAN_TITLE_{key}", _item("impl-component", title, f"CMP_TITLE_{key}")
     )
 
 
-def escape_title() -> str:
-    return _document(
-        "An ANSI escape",
-        "PLAN_TITLE_ESCAPE",
-        _item("impl-component", ESCAPE_TITLE, "CMP_TITLE_ESCAPE"),
-    )
-
-
-def nul_title() -> str:
-    return _document(
-        "A NUL byte", "PLAN_TITLE_NUL", _item("impl-component", NUL_TITLE, "CMP_TITLE_NUL")
-    )
-
-
-def bidi_override_title() -> str:
-    return _document(
-        "A right-to-left override",
-        "PLAN_TITLE_BIDI",
-        _item("impl-component", BIDI_OVERRIDE_TITLE, "CMP_TITLE_BIDI"),
-    )
-
-
-def long_title() -> str:
-    return _document(
-        "A title of 10,000 characters",
-        "PLAN_TITLE_LONG",
-        _item("impl-component", LONG_TITLE, "CMP_TITLE_LONG"),
-    )
+bell_title = component_titled("A bell", "BELL", BELL_TITLE)
+escape_title = component_titled("An ANSI escape", "ESCAPE", ESCAPE_TITLE)
+nul_title = component_titled("A NUL byte", "NUL", NUL_TITLE)
+bidi_override_title = component_titled("A right-to-left override", "BIDI", BIDI_OVERRIDE_TITLE)
+long_title = component_titled("A title of 10,000 characters", "LONG", LONG_TITLE)
 
 
 def many_deliverables() -> str:
