@@ -1,0 +1,378 @@
+"""Benchmark sphinx-implplan against the same project in plain sphinx-needs.
+
+    python benchmarks/run.py                       # S = 1,000 and 5,000, three runs each
+    python benchmarks/run.py --sizes 1000 5000 20000 --repeat 2
+    python benchmarks/run.py --sizes 20 50 --repeat 1 --report-only   # a smoke run
+
+For each scale S it writes three projects (``project.py``): the extension's, the same
+without its four views, and the plain sphinx-needs baseline. It times, with
+``sphinx-build`` in a child process each time:
+
+- clean HTML builds, serial and ``-j 2``, with the peak memory of the serial ones;
+- an incremental build after changing one requirement's title in one spec document,
+  noting which pages were written again.
+
+Each figure is the median of the runs; the three projects take turns so that a slow
+moment of the machine falls on all of them. It prints a Markdown table with the
+ratios extension / baseline and whether each target holds, and exits 1 when one
+does not (``--report-only``: always 0, for a smoke run where times mean nothing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from project import Scale, edit_requirement, requirement_id, write_project
+
+PROJECTS = ("extension", "no-views", "baseline")
+#: the pages Sphinx writes for every build whatever changed
+SPHINX_PAGES = frozenset({"genindex", "search", "py-modindex"})
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mib: float
+    warnings: int
+
+
+@dataclass
+class Incremental:
+    seconds: float
+    rewritten: list[str]
+    #: pages that show the edited requirement, and pages that show any requirement
+    #: of the edited document (the document itself included)
+    showing_edited: list[str]
+    showing_document: list[str]
+
+    @property
+    def stale(self) -> list[str]:
+        return sorted(set(self.showing_edited) - set(self.rewritten))
+
+    @property
+    def needless(self) -> list[str]:
+        return sorted(set(self.rewritten) - set(self.showing_document))
+
+
+@dataclass
+class Results:
+    size: int
+    clean: dict[str, list[Build]] = field(default_factory=dict)
+    parallel: dict[str, list[Build]] = field(default_factory=dict)
+    incremental: dict[str, list[Incremental]] = field(default_factory=dict)
+
+
+def sphinx_build(source: Path, *options: str) -> Build:
+    """One ``sphinx-build -b html`` in a child process: wall time and peak memory."""
+    output = source / "_build" / "html"
+    warnings = source / "_build" / "warnings.txt"
+    output.parent.mkdir(exist_ok=True)
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-w", str(warnings)]
+    started = time.perf_counter()
+    child = subprocess.Popen([*command, *options, str(source), str(output)])
+    _pid, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"sphinx-build failed on {source} ({child.returncode})")
+    lines = warnings.read_text(encoding="utf-8").splitlines()
+    # ru_maxrss is in KiB on Linux
+    return Build(seconds, usage.ru_maxrss / 1024, sum("WARNING" in line for line in lines))
+
+
+def clean_build(source: Path, *options: str) -> Build:
+    shutil.rmtree(source / "_build", ignore_errors=True)
+    return sphinx_build(source, *options)
+
+
+def page_times(output: Path) -> dict[str, int]:
+    return {
+        path.relative_to(output).with_suffix("").as_posix(): path.stat().st_mtime_ns
+        for path in output.rglob("*.html")
+        if not path.relative_to(output).parts[0].startswith("_")
+    }
+
+
+def pages_containing(output: Path, needles: list[str]) -> list[str]:
+    found = []
+    for path in sorted(output.rglob("*.html")):
+        page = path.relative_to(output).with_suffix("").as_posix()
+        if page in SPHINX_PAGES or page.startswith("_"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if any(needle in text for needle in needles):
+            found.append(page)
+    return found
+
+
+def incremental_build(source: Path, scale: Scale, revision: int) -> Incremental:
+    """Change one requirement of the middle spec document and build again."""
+    output = source / "_build" / "html"
+    document = scale.documents // 2
+    before = page_times(output)
+    edited = edit_requirement(source, document, revision)
+    build = sphinx_build(source)
+    after = page_times(output)
+    rewritten = sorted(page for page, mtime in after.items() if before.get(page) != mtime)
+    of_document = [requirement_id(document, index) for index in range(10)]
+    return Incremental(
+        seconds=build.seconds,
+        rewritten=[page for page in rewritten if page not in SPHINX_PAGES],
+        showing_edited=pages_containing(output, [f"{edited}<", f'{edited}"']),
+        showing_document=sorted({*pages_containing(output, of_document), f"spec/s{document:05d}"}),
+    )
+
+
+def measure(size: int, work: Path, repeat: int, jobs: int) -> Results:
+    scale = Scale(size)
+    sources = {name: work / f"s{size}" / name for name in PROJECTS}
+    for name, source in sources.items():
+        shutil.rmtree(source, ignore_errors=True)
+        write_project(source, scale, baseline=name == "baseline", views=name != "no-views")
+    results = Results(size)
+    for run in range(repeat):
+        # the projects take turns, starting with a different one each run
+        order = PROJECTS[run % 3 :] + PROJECTS[: run % 3]
+        for name in order:
+            build = clean_build(sources[name])
+            results.clean.setdefault(name, []).append(build)
+            print(f"S={size} run {run + 1}: {name} clean {build.seconds:.1f} s", flush=True)
+    for run in range(repeat):
+        for name in ("extension", "baseline")[:: 1 if run % 2 == 0 else -1]:
+            build = clean_build(sources[name], "-j", str(jobs))
+            results.parallel.setdefault(name, []).append(build)
+            print(f"S={size} run {run + 1}: {name} -j {jobs} {build.seconds:.1f} s", flush=True)
+    for name in ("extension", "baseline"):
+        clean_build(sources[name])
+        for run in range(repeat):
+            step = incremental_build(sources[name], scale, run + 1)
+            results.incremental.setdefault(name, []).append(step)
+            print(
+                f"S={size} run {run + 1}: {name} incremental {step.seconds:.1f} s, "
+                f"{len(step.rewritten)} pages written",
+                flush=True,
+            )
+    return results
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+@dataclass
+class Row:
+    measure: str
+    extension: str
+    baseline: str
+    ratio: str
+    target: str
+    met: bool | None
+
+
+def _seconds(builds: list[Build]) -> float:
+    return median([build.seconds for build in builds])
+
+
+def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[Row]:
+    rows = []
+    clean_ext = _seconds(results.clean["extension"])
+    clean_base = _seconds(results.clean["baseline"])
+    ratio = clean_ext / clean_base
+    rows.append(
+        Row(
+            "clean build",
+            f"{clean_ext:.1f} s",
+            f"{clean_base:.1f} s",
+            f"{ratio:.2f}",
+            "≤ 1.10" if largest else "",
+            ratio <= 1.10 if largest else None,
+        )
+    )
+    if largest and smallest is not None and smallest is not results:
+        growth = clean_ext / _seconds(smallest.clean["extension"])
+        base_growth = clean_base / _seconds(smallest.clean["baseline"])
+        limit = 1.1 * results.size / smallest.size
+        rows.append(
+            Row(
+                f"growth from S = {smallest.size:,}",
+                f"{growth:.2f} x",
+                f"{base_growth:.2f} x",
+                "",
+                f"≤ {limit:.1f}",
+                growth <= limit,
+            )
+        )
+    no_views = _seconds(results.clean["no-views"])
+    share = (clean_ext - no_views) / clean_ext
+    rows.append(
+        Row(
+            "the views' share of the clean build",
+            f"{100 * share:.1f} %",
+            "",
+            "",
+            "< 5 %" if largest else "",
+            share < 0.05 if largest else None,
+        )
+    )
+    parallel_ext = _seconds(results.parallel["extension"])
+    parallel_base = _seconds(results.parallel["baseline"])
+    rows.append(
+        Row(
+            "clean build, -j 2",
+            f"{parallel_ext:.1f} s",
+            f"{parallel_base:.1f} s",
+            f"{parallel_ext / parallel_base:.2f}",
+            "",
+            None,
+        )
+    )
+    inc_ext = median([step.seconds for step in results.incremental["extension"]])
+    inc_base = median([step.seconds for step in results.incremental["baseline"]])
+    rows.append(
+        Row(
+            "incremental build, one spec document changed",
+            f"{inc_ext:.1f} s",
+            f"{inc_base:.1f} s",
+            f"{inc_ext / inc_base:.2f}",
+            "≤ 1.50" if largest else "",
+            inc_ext / inc_base <= 1.5 if largest else None,
+        )
+    )
+    ext_steps = results.incremental["extension"]
+    base_steps = results.incremental["baseline"]
+    exact = all(not step.stale and not step.needless for step in ext_steps)
+    rows.append(
+        Row(
+            "pages written again (stale: showing the change, not written)",
+            _pages(ext_steps),
+            _pages(base_steps),
+            "",
+            "only pages showing the document's requirements, none stale",
+            exact,
+        )
+    )
+    peak_ext = max(build.peak_mib for build in results.clean["extension"])
+    peak_base = max(build.peak_mib for build in results.clean["baseline"])
+    rows.append(
+        Row(
+            "peak memory, clean build",
+            f"{peak_ext:,.0f} MiB",
+            f"{peak_base:,.0f} MiB",
+            f"{peak_ext / peak_base:.2f}",
+            "≤ 1.20" if largest else "",
+            peak_ext / peak_base <= 1.2 if largest else None,
+        )
+    )
+    warnings = {
+        name: max(build.warnings for build in builds) for name, builds in results.clean.items()
+    }
+    rows.append(
+        Row(
+            "warnings",
+            str(warnings["extension"]),
+            str(warnings["baseline"]),
+            "",
+            "none",
+            not any(warnings.values()),
+        )
+    )
+    return rows
+
+
+def _pages(steps: list[Incremental]) -> str:
+    step = steps[-1]
+    stale = f", {len(step.stale)} stale" if step.stale else ""
+    return f"{len(step.rewritten)}{stale}"
+
+
+def table(all_results: list[Results]) -> tuple[str, bool]:
+    smallest, largest = all_results[0], all_results[-1]
+    lines = [
+        "| S | measure | extension | baseline | ratio | target | met |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    every_target_met = True
+    for results in all_results:
+        for row in rows_for(results, results is largest, smallest):
+            met = {None: "", True: "yes", False: "**no**"}[row.met]
+            every_target_met &= row.met is not False
+            lines.append(
+                f"| {results.size:,} | {row.measure} | {row.extension} | {row.baseline} "
+                f"| {row.ratio} | {row.target} | {met} |"
+            )
+    return "\n".join(lines), every_target_met
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB"
+    packages = ", ".join(
+        f"{name} {version(name)}" for name in ("sphinx", "sphinx-needs", "myst-parser")
+    )
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()}; "
+        f"Python {platform.python_version()}; {packages}; "
+        f"sphinx-implplan {version('sphinx-implplan')}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--work", type=Path, default=Path("benchmarks/_work"))
+    parser.add_argument("--markdown", type=Path, help="also write the table here")
+    parser.add_argument("--json", type=Path, help="also write every measurement here")
+    parser.add_argument(
+        "--report-only", action="store_true", help="exit 0 even when a target is missed"
+    )
+    args = parser.parse_args(argv)
+    sizes = sorted(set(args.sizes))
+
+    all_results = [measure(size, args.work, args.repeat, args.jobs) for size in sizes]
+    text, every_target_met = table(all_results)
+    about = (
+        f"Median of {args.repeat} run(s) on {machine()}.\n"
+        f"Command: python benchmarks/run.py --sizes {' '.join(map(str, sizes))} "
+        f"--repeat {args.repeat}"
+    )
+    print()
+    print(text)
+    print()
+    print(about)
+    if args.markdown:
+        args.markdown.write_text(f"{text}\n\n{about}\n", encoding="utf-8")
+    if args.json:
+        args.json.write_text(
+            json.dumps([asdict(results) for results in all_results], indent=1) + "\n",
+            encoding="utf-8",
+        )
+    return 0 if every_target_met or args.report_only else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
