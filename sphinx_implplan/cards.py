@@ -15,7 +15,13 @@ from docutils import nodes
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, ItemType
-from sphinx_implplan.references import dead_reference, doc_reference, joined, reference_to
+from sphinx_implplan.references import (
+    PageLinks,
+    dead_reference,
+    doc_reference,
+    joined,
+    reference_to,
+)
 from sphinx_implplan.values import days_text, display_text
 
 if TYPE_CHECKING:
@@ -24,16 +30,13 @@ if TYPE_CHECKING:
     from sphinx_implplan.needs_bridge import NeedData
 
 
-def need_reference(
-    app: Sphinx, fromdocname: str, needs: Mapping[str, NeedData], target_id: str
-) -> nodes.Node:
+def need_reference(links: PageLinks, needs: Mapping[str, NeedData], target_id: str) -> nodes.Node:
     """A link to a need by id; plain text where the id is unknown or has no URI."""
     base, target = needs_bridge.resolve_link_target(needs, target_id)
     if target is None:
         return dead_reference(target_id)
     return reference_to(
-        app,
-        fromdocname,
+        links,
         target_id,
         anchor=base,
         docname=target.get("docname"),
@@ -102,21 +105,20 @@ def link_fields(
 
 
 def build_card(
-    app: Sphinx,
+    links: PageLinks,
     need: NeedData,
     *,
     needs: Mapping[str, NeedData],
     link_titles: Sequence[tuple[str, str, str]],
-    fromdocname: str,
     body: list[nodes.Node],
 ) -> nodes.container:
     item_type = ITEM_TYPES_BY_DIRECTIVE[need["type"]]
 
     def reference(target_id: str) -> nodes.Node:
-        return need_reference(app, fromdocname, needs, target_id)
+        return need_reference(links, needs, target_id)
 
     def doc_link(docname: str) -> nodes.Node:
-        return doc_reference(app, fromdocname, docname)
+        return doc_reference(links, docname)
 
     classes = ["implplan-card", f"implplan-{item_type.short}"]
     if need.get("band"):
@@ -164,6 +166,7 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     """Replace the need node of every plan item in ``doctree`` by its card."""
     needs: Mapping[str, NeedData] | None = None
     link_titles: list[tuple[str, str, str]] = []
+    links = PageLinks(app, fromdocname)
     for node in needs_bridge.need_nodes(doctree):
         if needs is None:
             # once per page, and only on pages that hold needs
@@ -179,12 +182,7 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         ):
             continue
         card = build_card(
-            app,
-            need,
-            needs=needs,
-            link_titles=link_titles,
-            fromdocname=fromdocname,
-            body=list(node.children),
+            links, need, needs=needs, link_titles=link_titles, body=list(node.children)
         )
         # not replace_self: it would copy the need node's ids onto the card, and the
         # anchor must stand once, on the card's target

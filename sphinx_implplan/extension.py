@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"

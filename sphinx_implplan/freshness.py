@@ -9,7 +9,8 @@ need that changed, appeared or disappeared:
 
 - the pages of the needs it links to and of those linking to it, before and after;
 - for a phase, the pages of every phase of its plan (their dates move together);
-- every page with a view, as soon as anything changed.
+- every page with a view that shows such a need (``view_shows``): a timeline only
+  when a phase or a plan changed, a summary not for a requirement's new title.
 
 A build where nothing changed finds no difference and writes no page.
 """
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_implplan import needs_bridge
+from sphinx_implplan.config import requirement_types
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import COMPUTED_FIELDS, NEEDS_BUILTIN_FIELDS, OPTION_FIELDS
+from sphinx_implplan.views.spec import ViewKind, ViewSpec
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,6 +58,7 @@ class NeedState(NamedTuple):
     targets: tuple[str, ...]
     #: the plan of a phase, whose phases are scheduled together; else ``None``
     schedule_group: str | None
+    need_type: str = ""
 
 
 def need_state(
@@ -72,13 +76,45 @@ def need_state(
         docname=need.get("docname") or None,
         targets=tuple(targets),
         schedule_group=str(need.get("plan")) if need.get("type") == "impl-phase" else None,
+        need_type=str(need.get("type") or ""),
     )
+
+
+class Change(NamedTuple):
+    """One need that changed, as the views see it."""
+
+    #: its type before and after
+    types: frozenset[str]
+    #: the types of the needs linking to it, which show its title beside its id
+    source_types: frozenset[str]
+    #: it appeared, went, or moved to another page or type
+    moved: bool
+
+
+#: the views that show only some item types (besides plans, which every view shows)
+_SHOWN_TYPES = {ViewKind.RISK_MATRIX: "impl-risk", ViewKind.TIMELINE: "impl-phase"}
+
+
+def view_shows(spec: ViewSpec, change: Change, requirement_types: frozenset[str]) -> bool:
+    """Whether ``spec``'s view may look different after ``change``."""
+    if "impl-plan" in change.types:
+        return True
+    if spec.kind in _SHOWN_TYPES:
+        return _SHOWN_TYPES[spec.kind] in change.types
+    if spec.kind is ViewKind.TABLE:
+        return spec.item_type in change.types | change.source_types
+    unlisted = change.types - {"impl-change"}
+    if spec.kind is ViewKind.SUMMARY:
+        # it counts requirements but shows none of their text
+        return bool(unlisted - requirement_types) or (bool(unlisted) and change.moved)
+    return bool(unlisted)
 
 
 def pages_to_rewrite(
     previous: Mapping[str, NeedState],
     current: Mapping[str, NeedState],
-    view_pages: Iterable[str],
+    views: Mapping[str, Sequence[ViewSpec]],
+    requirement_types: frozenset[str] = frozenset({"req"}),
 ) -> set[str]:
     """The pages showing a need whose state differs between the two builds."""
     changed = {
@@ -112,7 +148,30 @@ def pages_to_rewrite(
         for need_id in affected
         if (now := current.get(need_id)) is not None and now.docname
     }
-    return pages | set(view_pages)
+    changes = {_change(previous, current, sources, need_id) for need_id in changed}
+    pages.update(
+        page
+        for page, specs in views.items()
+        if any(view_shows(spec, change, requirement_types) for spec in specs for change in changes)
+    )
+    return pages
+
+
+def _change(
+    previous: Mapping[str, NeedState],
+    current: Mapping[str, NeedState],
+    sources: Mapping[str, list[str]],
+    need_id: str,
+) -> Change:
+    before, now = previous.get(need_id), current.get(need_id)
+    seen = [state for state in (before, now) if state is not None]
+    return Change(
+        types=frozenset(state.need_type for state in seen),
+        source_types=frozenset(current[source].need_type for source in sources.get(need_id, ())),
+        moved=before is None
+        or now is None
+        or (before.docname, before.need_type) != (now.docname, now.need_type),
+    )
 
 
 def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
@@ -129,6 +188,6 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     pages that show a need that changed since the last build."""
     domain = get_domain(env)
     current = current_states(app, env)
-    pages = pages_to_rewrite(domain.states, current, domain.views)
+    pages = pages_to_rewrite(domain.states, current, domain.views, requirement_types(app.config))
     domain.data["states"] = current
     return sorted(page for page in pages if page in env.found_docs)

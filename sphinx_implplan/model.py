@@ -102,11 +102,20 @@ class Corpus:
         by_type: dict[str, list[Item]] = {}
         for item in self.items.values():
             by_type.setdefault(item.type, []).append(item)
-        # every view and the report ask by type: sorted once here, not per question
+        # every view and the report ask by type, by plan and by spec document: sorted
+        # and grouped once here, not per question (a project has hundreds of plans)
         self._by_type = {
             item_type: sorted(items, key=lambda item: item.position)
             for item_type, items in by_type.items()
         }
+        self._by_type_and_plan: dict[tuple[str, str | None], list[Item]] = {}
+        for item_type, of_type in self._by_type.items():
+            for item in of_type:
+                self._by_type_and_plan.setdefault((item_type, item.plan), []).append(item)
+        self._requirements_by_doc: dict[str | None, list[Item]] = {}
+        for item_type in sorted(self.requirement_types):
+            for item in self._by_type.get(item_type, ()):
+                self._requirements_by_doc.setdefault(item.docname, []).append(item)
 
     def sources(self, target: str, link: str) -> tuple[str, ...]:
         """The ids of the items linking to ``target`` by ``link``, in id order."""
@@ -117,11 +126,13 @@ class Corpus:
 
     def of_type(self, item_type: str, plans: Iterable[str] | None = None) -> list[Item]:
         """The items of one type (of the given plans), in document order."""
-        items = self._by_type.get(item_type, [])
         if plans is None:
-            return list(items)
-        wanted = set(plans)
-        return [item for item in items if item.plan in wanted]
+            return list(self._by_type.get(item_type, ()))
+        wanted = list(dict.fromkeys(plans))
+        if len(wanted) == 1:
+            return list(self._by_type_and_plan.get((item_type, wanted[0]), ()))
+        chosen = set(wanted)
+        return [item for item in self._by_type.get(item_type, ()) if item.plan in chosen]
 
     @property
     def plans(self) -> list[Item]:
@@ -130,15 +141,13 @@ class Corpus:
 
     def requirements(self, docnames: Iterable[str] | None = None) -> list[Item]:
         """The requirements (of the given documents), in id order."""
-        wanted = None if docnames is None else set(docnames)
+        groups = (
+            self._requirements_by_doc.values()
+            if docnames is None
+            else [self._requirements_by_doc.get(docname, []) for docname in set(docnames)]
+        )
         return sorted(
-            (
-                item
-                for item_type in self.requirement_types
-                for item in self._by_type.get(item_type, ())
-                if wanted is None or item.docname in wanted
-            ),
-            key=lambda item: natural_key(item.id),
+            (item for group in groups for item in group), key=lambda item: natural_key(item.id)
         )
 
 

@@ -3,7 +3,8 @@
 An id links to the item's anchor on its page (``todo.py``'s way: a builder without
 URIs between pages, such as LaTeX for a part outside its document, gets plain text
 through ``NoUri``); an external need links to the other site; an unknown id is shown
-struck through.
+struck through. A page asks the builder for each other page's URI once
+(:class:`PageLinks`): a traceability table links to the same pages thousands of times.
 """
 
 from __future__ import annotations
@@ -19,9 +20,31 @@ if TYPE_CHECKING:
     from sphinx_implplan.model import Corpus
 
 
+class PageLinks:
+    """Links from the page being written; only for as long as it is written, since a
+    builder with several output files (LaTeX) answers by the file being written."""
+
+    def __init__(self, app: Sphinx, fromdocname: str) -> None:
+        self.app = app
+        self.fromdocname = fromdocname
+        self._uris: dict[str, str | None] = {}
+
+    @property
+    def in_html(self) -> bool:
+        return self.app.builder.format == "html"
+
+    def uri(self, docname: str) -> str | None:
+        """The relative URI of ``docname``'s page; ``None`` where it has none here."""
+        if docname not in self._uris:
+            try:
+                self._uris[docname] = self.app.builder.get_relative_uri(self.fromdocname, docname)
+            except NoUri:
+                self._uris[docname] = None
+        return self._uris[docname]
+
+
 def reference_to(
-    app: Sphinx,
-    fromdocname: str,
+    links: PageLinks,
     shown_id: str,
     *,
     anchor: str,
@@ -30,31 +53,36 @@ def reference_to(
     external: bool = False,
     external_url: str | None = None,
 ) -> nodes.Node:
-    text = nodes.literal(shown_id, shown_id)
     if external:
-        if not external_url:
+        uri = external_url or None
+    else:
+        uri = links.uri(docname) if docname else None
+        uri = f"{uri}#{anchor}" if uri is not None else None
+    if not links.in_html:
+        # print sets an id in the code font through a literal
+        text: nodes.Node = nodes.literal(shown_id, shown_id)
+        if uri is None:
             return text
-        return nodes.reference("", "", text, refuri=external_url, internal=False, reftitle=title)
-    if not docname:
-        return text
-    try:
-        uri = app.builder.get_relative_uri(fromdocname, docname) + "#" + anchor
-    except NoUri:
-        return text
-    return nodes.reference("", "", text, refuri=uri, internal=True, reftitle=title)
+        return nodes.reference("", "", text, refuri=uri, internal=not external, reftitle=title)
+    # HTML draws it in the code font through the class: a page with thousands of ids
+    # (a traceability table) is written much faster without a literal in each link
+    if uri is None:
+        return nodes.inline(shown_id, shown_id, classes=["implplan-id"])
+    return nodes.reference(
+        "", shown_id, refuri=uri, internal=not external, reftitle=title, classes=["implplan-id"]
+    )
 
 
 def dead_reference(shown_id: str) -> nodes.Node:
     return nodes.inline("", "", nodes.literal(shown_id, shown_id), classes=["implplan-dead-link"])
 
 
-def item_reference(app: Sphinx, fromdocname: str, corpus: Corpus, item_id: str) -> nodes.Node:
+def item_reference(links: PageLinks, corpus: Corpus, item_id: str) -> nodes.Node:
     item = corpus.items.get(item_id)
     if item is None:
         return dead_reference(item_id)
     return reference_to(
-        app,
-        fromdocname,
+        links,
         item_id,
         anchor=item_id,
         docname=item.docname,
@@ -64,12 +92,11 @@ def item_reference(app: Sphinx, fromdocname: str, corpus: Corpus, item_id: str) 
     )
 
 
-def doc_reference(app: Sphinx, fromdocname: str, docname: str) -> nodes.Node:
-    title_node = app.env.titles.get(docname)
+def doc_reference(links: PageLinks, docname: str) -> nodes.Node:
+    title_node = links.app.env.titles.get(docname)
     title = title_node.astext() if title_node is not None else docname
-    try:
-        uri = app.builder.get_relative_uri(fromdocname, docname)
-    except NoUri:
+    uri = links.uri(docname)
+    if uri is None:
         return nodes.Text(title)
     return nodes.reference("", title, refuri=uri, internal=True)
 

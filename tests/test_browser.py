@@ -427,7 +427,7 @@ def test_view_tables_fit_the_text_column(driver: WebDriver, site: Path) -> None:
                 boxRight: outer.right,
                 articleRight: article.right,
                 scrolls: ["auto", "scroll"].includes(getComputedStyle(box).overflowX),
-                brokenIds: [...table.querySelectorAll("code")]
+                brokenIds: [...table.querySelectorAll("code, .implplan-id")]
                   .filter((code) => code.getClientRects().length > 1)
                   .map((code) => code.textContent),
               };

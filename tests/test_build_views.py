@@ -288,7 +288,7 @@ def test_risk_matrix_and_timeline(app: SphinxTestApp) -> None:
     assert grid.startswith("Impact / likelihood low medium high high RISK_3 RISK_1 medium low")
     assert "RISK_2" not in grid
     assert (
-        '<td class="implplan-band-high"><p><a class="reference internal" href="plan.html#RISK_1"'
+        '<td class="implplan-band-high"><p><a class="implplan-id reference internal" href="plan.html#RISK_1"'
         in html
     )
     timeline = view_text(html, "impl-timeline")

@@ -10,6 +10,7 @@ import pytest
 
 from sphinx_implplan.freshness import NeedState, need_state, pages_to_rewrite
 from sphinx_implplan.model import LINK_NAMES
+from sphinx_implplan.views.spec import ViewKind, ViewSpec
 
 
 def _need(need_id: str, need_type: str, docname: str | None, **extra: Any) -> dict[str, Any]:
@@ -46,7 +47,16 @@ def _states(needs: dict[str, dict[str, Any]]) -> dict[str, NeedState]:
     return {need_id: need_state(need, LINK_NAMES) for need_id, need in needs.items()}
 
 
-VIEWS = ["overview", "summary"]
+def _views(*kinds: ViewKind, **table_types: str) -> dict[str, list[ViewSpec]]:
+    """One page per view, named after its kind (an ``impl-table`` after its type)."""
+    views = {kind.value: [ViewSpec(kind, kind.value, 1, 1)] for kind in kinds}
+    for page, item_type in table_types.items():
+        views[page] = [ViewSpec(ViewKind.TABLE, page, 1, 1, item_type=item_type)]
+    return views
+
+
+VIEWS = _views(ViewKind.TRACEABILITY, ViewKind.SUMMARY)
+ALL_VIEWS = _views(*ViewKind, risk_table="impl-risk", component_table="impl-component")
 
 
 def test_nothing_changed_rewrites_nothing() -> None:
@@ -61,21 +71,21 @@ def test_a_requirement_title_rewrites_the_pages_linking_to_it() -> None:
     previous = _states(_needs())
     needs = _needs()
     needs["REQ_1"]["title"] = "Sign in"
+    # the summary counts requirements but shows none of their titles
     assert pages_to_rewrite(previous, _states(needs), VIEWS) == {
         "spec",
         "design",
         "tests",
-        "overview",
-        "summary",
+        "impl-traceability",
     }
-    assert pages_to_rewrite(previous, _states(needs), []) == {"spec", "design", "tests"}
+    assert pages_to_rewrite(previous, _states(needs), {}) == {"spec", "design", "tests"}
 
 
 def test_an_external_need_has_no_page_of_its_own() -> None:
     previous = _states(_needs())
     needs = _needs()
     needs["EXT_1"]["title"] = "Renamed elsewhere"
-    assert pages_to_rewrite(previous, _states(needs), []) == {"design"}
+    assert pages_to_rewrite(previous, _states(needs), {}) == {"design"}
 
 
 def test_a_removed_item_rewrites_its_old_targets() -> None:
@@ -86,8 +96,8 @@ def test_a_removed_item_rewrites_its_old_targets() -> None:
     assert pages_to_rewrite(previous, _states(needs), VIEWS) == {
         "plan",
         "spec",
-        "overview",
-        "summary",
+        "impl-traceability",
+        "impl-summary",
     }
 
 
@@ -95,7 +105,7 @@ def test_a_removed_link_rewrites_the_old_target() -> None:
     previous = _states(_needs())
     needs = _needs()
     needs["CMP_1"]["implements"] = ["EXT_1"]
-    assert pages_to_rewrite(previous, _states(needs), []) == {"design", "plan", "spec"}
+    assert pages_to_rewrite(previous, _states(needs), {}) == {"design", "plan", "spec"}
 
 
 def test_a_new_need_rewrites_the_pages_linking_to_it() -> None:
@@ -103,12 +113,12 @@ def test_a_new_need_rewrites_the_pages_linking_to_it() -> None:
     needs["CMP_1"]["implements"] = ["REQ_1", "REQ_2"]
     previous = _states(needs)
     needs["REQ_2"] = _need("REQ_2", "req", "spec2")
-    assert pages_to_rewrite(previous, _states(needs), []) == {"spec2", "design"}
+    assert pages_to_rewrite(previous, _states(needs), {}) == {"spec2", "design"}
     assert pages_to_rewrite(previous, _states(needs), VIEWS) == {
         "spec2",
         "design",
-        "overview",
-        "summary",
+        "impl-traceability",
+        "impl-summary",
     }
 
 
@@ -117,7 +127,7 @@ def test_a_phase_change_rewrites_every_phase_of_its_plan() -> None:
     needs = _needs()
     needs["PH_1"]["start"] = "2024-02-01"
     # PH_2 depends on PH_1; PH_4 is only scheduled with it; PH_3 is another plan's
-    assert pages_to_rewrite(previous, _states(needs), []) == {
+    assert pages_to_rewrite(previous, _states(needs), {}) == {
         "phases/one",
         "phases/two",
         "phases/four",
@@ -129,7 +139,7 @@ def test_a_phase_moved_to_another_plan_rewrites_both_plans_phases() -> None:
     previous = _states(_needs())
     needs = _needs()
     needs["PH_4"]["plan"] = "PLAN_2"
-    assert pages_to_rewrite(previous, _states(needs), []) == {
+    assert pages_to_rewrite(previous, _states(needs), {}) == {
         "phases/four",
         "phases/one",
         "phases/two",
@@ -223,3 +233,40 @@ def test_state_changes_only_with_what_is_shown() -> None:
     previous = {"RISK_1": need_state(BASE, LINK_NAMES)}
     current = {"RISK_1": need_state(moved_line, LINK_NAMES)}
     assert pages_to_rewrite(previous, current, VIEWS) == set()
+
+
+@pytest.mark.parametrize(
+    ("need_id", "field", "value", "views"),
+    [
+        # a plan's change shows in every view
+        ("PLAN_1", "title", "Renamed", set(ALL_VIEWS)),
+        (
+            "RISK_1",
+            "impact",
+            "high",
+            {"impl-traceability", "impl-risk-matrix", "impl-summary", "risk_table"},
+        ),
+        ("PH_1", "start", "2024-02-01", {"impl-traceability", "impl-timeline", "impl-summary"}),
+        # the component table shows the requirement's title beside the id it links to
+        ("REQ_1", "title", "Sign in", {"impl-traceability", "component_table"}),
+        ("REQ_1", "docname", "spec2", {"impl-traceability", "component_table", "impl-summary"}),
+        ("REQ_9", "title", "Export", {"impl-traceability", "risk_table"}),
+        ("CMP_1", "title", "Store", {"impl-traceability", "impl-summary", "component_table"}),
+    ],
+)
+def test_a_view_page_is_written_again_only_when_its_view_shows_the_change(
+    need_id: str, field: str, value: str, views: set[str]
+) -> None:
+    previous = _states(_needs())
+    needs = _needs()
+    needs[need_id][field] = value
+    assert pages_to_rewrite(previous, _states(needs), ALL_VIEWS) & set(ALL_VIEWS) == views
+
+
+def test_a_change_item_shows_in_no_view_but_its_own_table() -> None:
+    needs = _needs()
+    needs["CHG_1"] = _need("CHG_1", "impl-change", "changes", plan="PLAN_1")
+    previous = _states(needs)
+    needs["CHG_1"]["title"] = "Second draft"
+    views = {**ALL_VIEWS, **_views(change_table="impl-change")}
+    assert pages_to_rewrite(previous, _states(needs), views) == {"changes", "plan", "change_table"}

@@ -142,9 +142,12 @@ def _colour_cells(table: nodes.table) -> None:
         for cls in entry["classes"]:
             if cls in CELL_COLOURS:
                 paragraph = entry.next_node(nodes.paragraph)
+                if paragraph is None:
+                    # an empty cell has none (``tables._entry``)
+                    paragraph = nodes.paragraph()
+                    entry.append(paragraph)
                 colour = rf"\implplancellcolor{{{CELL_COLOURS[cls]}}}"
-                if paragraph is not None:
-                    paragraph.insert(0, nodes.raw("", colour, format="latex"))
+                paragraph.insert(0, nodes.raw("", colour, format="latex"))
                 break
 
 

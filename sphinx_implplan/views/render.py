@@ -3,13 +3,13 @@ view's nodes, for every builder (``doctree-resolved``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
 from sphinx_implplan.corpus import build_corpus
-from sphinx_implplan.references import doc_reference, item_reference, joined
+from sphinx_implplan.references import PageLinks, doc_reference, item_reference, joined
 from sphinx_implplan.views.directive import view_placeholder
 from sphinx_implplan.views.latex_layout import fit_to_page, line_characters
 from sphinx_implplan.views.spec import ViewKind, ViewSpec
@@ -30,15 +30,19 @@ class ViewContext:
     corpus: Corpus
     #: the page being written (for the LaTeX builder, its master document)
     fromdocname: str
+    links: PageLinks = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "links", PageLinks(self.app, self.fromdocname))
 
     def ref(self, item_id: str) -> nodes.Node:
-        return item_reference(self.app, self.fromdocname, self.corpus, item_id)
+        return item_reference(self.links, self.corpus, item_id)
 
     def refs(self, item_ids: Iterable[str]) -> list[nodes.Node]:
         return joined([self.ref(item_id) for item_id in item_ids])
 
     def doc_refs(self, docnames: Iterable[str]) -> list[nodes.Node]:
-        return joined([doc_reference(self.app, self.fromdocname, doc) for doc in docnames])
+        return joined([doc_reference(self.links, doc) for doc in docnames])
 
     @property
     def builder_format(self) -> str:
@@ -89,7 +93,10 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         ):
             # a captioned table needs an id; unique across pages for single-page builds
             table["ids"] = [nodes.make_id(f"implplan-{spec.docname}-{spec.serial}-{index}")]
+        # no-search: left out of Sphinx's search index, which leads to the items'
+        # own pages; a view repeats their ids and titles (thousands, in a traceability
+        # table), and indexing them cost more than drawing the view
         container = nodes.container(
-            "", *drawn, classes=["implplan-view", f"implplan-{spec.kind.value}"]
+            "", *drawn, classes=["implplan-view", f"implplan-{spec.kind.value}", "no-search"]
         )
         placeholder.replace_self(container)

@@ -12,12 +12,14 @@ Cell = str | Sequence[nodes.Node]
 
 
 def _entry(cell: Cell, classes: Sequence[str] = ()) -> nodes.entry:
-    paragraph = nodes.paragraph()
+    # an empty cell stays empty: a traceability table of thousands of rows has
+    # thousands of them, and every node costs time and memory in every builder
+    if not cell:
+        return nodes.entry("", classes=list(classes))
     if isinstance(cell, str):
-        if cell:
-            paragraph += nodes.Text(cell)
+        paragraph = nodes.paragraph("", cell)
     else:
-        paragraph.extend(cell)
+        paragraph = nodes.paragraph("", "", *cell)
     return nodes.entry("", paragraph, classes=list(classes))
 
 
