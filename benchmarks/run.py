@@ -38,8 +38,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from project import Scale, edit_requirement, requirement_id, write_project
 
 PROJECTS = ("extension", "no-views", "baseline")
-#: the pages Sphinx writes for every build whatever changed
-SPHINX_PAGES = frozenset({"genindex", "search", "py-modindex"})
+#: pages written again whatever changed: Sphinx's indexes, sphinx-needs' permalink
+#: page, and the page whose table of contents lists the changed document
+SPHINX_PAGES = frozenset({"genindex", "search", "py-modindex", "permalink", "index"})
 
 
 @dataclass

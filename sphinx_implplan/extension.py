@@ -25,6 +25,7 @@ from sphinx_implplan.html_report import write_report
 from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.views.checks import check_views
+from sphinx_implplan.views.collector import resume_collector
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
 from sphinx_implplan.views.render import render_views
 from sphinx_implplan.views.traceability import remove_stale_csv_files
@@ -120,6 +121,10 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # before sphinx-needs (default priority 500) draws its own table for each need
     app.connect("doctree-resolved", render_cards, priority=450)
     app.connect("doctree-resolved", render_views)
+    # the collector, paused while a page with views is drawn, runs again once the
+    # page is HTML, and at the end of every build
+    app.connect("html-page-context", resume_collector)
+    app.connect("build-finished", resume_collector)
 
     app.connect("builder-inited", add_html_assets)
     app.add_latex_package(LATEX_PACKAGE)

@@ -10,6 +10,7 @@ from docutils import nodes
 
 from sphinx_implplan.corpus import build_corpus
 from sphinx_implplan.references import PageLinks, doc_reference, item_reference, joined
+from sphinx_implplan.views.collector import pause_collector, resume_collector
 from sphinx_implplan.views.directive import view_placeholder
 from sphinx_implplan.views.latex_layout import fit_to_page, line_characters
 from sphinx_implplan.views.spec import ViewKind, ViewSpec
@@ -75,9 +76,11 @@ def _renderers() -> dict[ViewKind, Callable[[ViewContext, ViewSpec], list[nodes.
 
 def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """The ``doctree-resolved`` handler."""
+    resume_collector()
     placeholders = list(doctree.findall(view_placeholder))
     if not placeholders:
         return
+    pause_collector()
     context = ViewContext(app, build_corpus(app), fromdocname)
     renderers = _renderers()
     line = line_characters(

@@ -1,0 +1,65 @@
+"""The benchmark at a tiny scale, as a smoke test: it runs from the command line,
+builds both projects without a warning, prints its whole table, and its
+incremental build writes again exactly the pages that show the edited
+requirement. Times are not judged here (see the docs' Performance page)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "run.py"
+
+MEASURES = (
+    "clean build",
+    "the views' share of the clean build",
+    "clean build, -j 2",
+    "incremental build, one spec document changed",
+    "pages written again",
+    "peak memory, clean build",
+    "warnings",
+)
+
+
+def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -> None:
+    results_file = tmp_path / "results.json"
+    table_file = tmp_path / "results.md"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARK),
+            *("--sizes", "10", "20", "--repeat", "1", "--report-only"),
+            *("--work", str(tmp_path / "work")),
+            *("--json", str(results_file), "--markdown", str(table_file)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    table = table_file.read_text(encoding="utf-8")
+    assert table in result.stdout
+    for size in ("10", "20"):
+        rows = [line for line in table.splitlines() if line.startswith(f"| {size} |")]
+        for measure in MEASURES:
+            assert any(f"| {measure}" in row for row in rows), (size, measure, table)
+    assert "growth from S = 10" in table
+    assert "Command: python benchmarks/run.py --sizes 10 20 --repeat 1" in table
+
+    for scale in json.loads(results_file.read_text(encoding="utf-8")):
+        for name, builds in scale["clean"].items():
+            assert [build["warnings"] for build in builds] == [0], (scale["size"], name)
+        (step,) = scale["incremental"]["extension"]
+        written = set(step["rewritten"])
+        # every page that shows the edited requirement, and no page that shows none
+        # of its document's requirements
+        assert set(step["showing_edited"]) <= written, step
+        assert written <= set(step["showing_document"]), step
+        assert {
+            "overview/traceability",
+            "spec/s00000" if scale["size"] == 10 else "spec/s00001",
+        } <= written

@@ -1,0 +1,71 @@
+"""The garbage collector, paused while a page with views is drawn, is running again
+after every build, and stays off in a process that turned it off itself."""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import copy_root
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+@pytest.fixture
+def collector_on() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    yield
+    if was_enabled:
+        gc.enable()
+
+
+def _pauses_seen(app: SphinxTestApp) -> list[bool]:
+    """Whether the collector ran while each page with a view was turned into HTML."""
+    seen: list[bool] = []
+
+    def note(_app: object, pagename: str, *_args: object) -> None:
+        if pagename in {"review", "summary"}:
+            seen.append(gc.isenabled())
+
+    # before the extension's own handler (500), which resumes the collector
+    app.connect("html-page-context", note, priority=100)
+    return seen
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_the_collector_runs_after_the_build(app: SphinxTestApp, collector_on: None) -> None:
+    gc.enable()
+    seen = _pauses_seen(app)
+    app.build()
+    assert len(seen) == 2
+    assert not any(seen), "the collector ran while a view page was written"
+    assert gc.isenabled()
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_a_collector_turned_off_stays_off(app: SphinxTestApp, collector_on: None) -> None:
+    gc.disable()
+    app.build()
+    assert not gc.isenabled()
+
+
+def test_the_collector_runs_after_a_failed_build(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, collector_on: None
+) -> None:
+    srcdir = copy_root("views", tmp_path / "views")
+
+    def fail(_app: object, pagename: str, *_args: object) -> None:
+        if pagename == "review":
+            raise RuntimeError("stop")
+
+    gc.enable()
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.connect("html-page-context", fail, priority=100)
+    with pytest.raises(Exception, match="stop"):
+        app.build()
+    assert gc.isenabled()
