@@ -10,6 +10,12 @@ from docutils.nodes import SkipNode
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.cards import render_cards
 from sphinx_implplan.checks import check_all_items
+from sphinx_implplan.collector import (
+    freeze_environment,
+    pause_for_environment,
+    resume_collector,
+    unfreeze_and_resume,
+)
 from sphinx_implplan.config import check_config, register_config_values
 from sphinx_implplan.corpus import forget_corpus, make_corpus
 from sphinx_implplan.directives import PlanItemDirective, item_directive_names
@@ -25,7 +31,6 @@ from sphinx_implplan.html_report import write_report
 from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.views.checks import check_views
-from sphinx_implplan.views.collector import resume_collector
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
 from sphinx_implplan.views.render import render_views
 from sphinx_implplan.views.traceability import remove_stale_csv_files
@@ -95,6 +100,10 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("config-inited", check_config, priority=50)
     app.connect("config-inited", needs_bridge.register_needs_model, priority=100)
     app.connect("config-inited", register_directives, priority=700)
+    # the collector is paused while Sphinx loads the pickled environment, which is
+    # then frozen until the build ends
+    app.connect("config-inited", pause_for_environment, priority=900)
+    app.connect("builder-inited", freeze_environment, priority=100)
 
     app.add_domain(ImplPlanDomain)
     for name in view_directive_names():
@@ -124,7 +133,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # the collector, paused while a page with views is drawn, runs again once the
     # page is HTML, and at the end of every build
     app.connect("html-page-context", resume_collector)
-    app.connect("build-finished", resume_collector)
+    app.connect("build-finished", unfreeze_and_resume)
 
     app.connect("builder-inited", add_html_assets)
     app.add_latex_package(LATEX_PACKAGE)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_implplan import needs_bridge
+from sphinx_implplan.collector import collector_paused
 from sphinx_implplan.config import requirement_types
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import COMPUTED_FIELDS, NEEDS_BUILTIN_FIELDS, OPTION_FIELDS
@@ -178,7 +179,9 @@ def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
     descriptions = get_domain(env).all_descriptions()
     link_names = needs_bridge.link_names(env)
     return {
-        need_id: need_state(need, link_names, descriptions.get(need_id, ""))
+        need_id: need_state(
+            needs_bridge.flat_fields(need), link_names, descriptions.get(need_id, "")
+        )
         for need_id, need in needs_bridge.needs_as_read(env).items()
     }
 
@@ -187,7 +190,8 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The ``env-get-updated`` handler: remember this build's states, return the
     pages that show a need that changed since the last build."""
     domain = get_domain(env)
-    current = current_states(app, env)
+    with collector_paused():
+        current = current_states(app, env)
     pages = pages_to_rewrite(domain.states, current, domain.views, requirement_types(app.config))
     domain.data["states"] = current
     return sorted(page for page in pages if page in env.found_docs)

@@ -182,7 +182,7 @@ def item_from_need(need: Mapping[str, Any], description: str = "") -> Item:
             "duration",
             "tags",
         )
-        fields = {name: need.get(name) for name in names if need.get(name) not in (None, "", [])}
+        fields = {name: value for name in names if (value := need.get(name)) not in (None, "", [])}
     links: dict[str, tuple[str, ...]] = {}
     for name in LINK_NAMES:
         value = need.get(name)

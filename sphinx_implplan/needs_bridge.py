@@ -353,6 +353,14 @@ def needs_as_read(env: BuildEnvironment) -> Mapping[str, NeedData]:
     return cast("Mapping[str, NeedData]", data.get_needs_mutable())
 
 
+def flat_fields(need: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Every field of ``need`` in a plain dict, for reading many of them: each lookup
+    on a sphinx-needs item searches several namespaces, and the freshness check and
+    the corpus read some fifty fields of every need in every build."""
+    flatten = getattr(need, "filter_context", None)
+    return cast("Mapping[str, Any]", flatten()) if callable(flatten) else need
+
+
 def link_names(env: BuildEnvironment) -> list[str]:
     """Every link type of the project, sphinx-needs' own ``links`` included."""
     return list(SphinxNeedsData(env).get_schema().iter_link_field_names())

@@ -1,5 +1,6 @@
-"""The garbage collector, paused while a page with views is drawn, is running again
-after every build, and stays off in a process that turned it off itself."""
+"""The garbage collector, paused while the environment is loaded and while a page
+with views is drawn, is running again after every build with nothing left frozen,
+and stays off in a process that turned it off itself."""
 
 from __future__ import annotations
 
@@ -45,6 +46,30 @@ def test_the_collector_runs_after_the_build(app: SphinxTestApp, collector_on: No
     assert len(seen) == 2
     assert not any(seen), "the collector ran while a view page was written"
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_loaded_environment_is_frozen_until_the_build_ends(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, collector_on: None
+) -> None:
+    srcdir = copy_root("views", tmp_path / "views")
+    gc.enable()
+    make_app("html", srcdir=srcdir, freshenv=True).build()
+    (srcdir / "review.md").touch()
+    app = make_app("html", srcdir=srcdir)
+    frozen: list[bool] = []
+
+    def note(_app: object, pagename: str, *_args: object) -> None:
+        if pagename == "review":
+            # frozen objects are out of the collector's lists
+            tracked = {id(obj) for obj in gc.get_objects()}
+            frozen.append(id(app.env.found_docs) not in tracked)
+
+    app.connect("html-page-context", note)
+    app.build()
+    assert frozen == [True]
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
 
 
 @pytest.mark.sphinx("html", testroot="views", freshenv=True)
@@ -69,3 +94,4 @@ def test_the_collector_runs_after_a_failed_build(
     with pytest.raises(Exception, match="stop"):
         app.build()
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

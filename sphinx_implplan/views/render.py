@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_implplan.collector import pause_collector, resume_collector
 from sphinx_implplan.corpus import build_corpus
 from sphinx_implplan.references import PageLinks, doc_reference, item_reference, joined
-from sphinx_implplan.views.collector import pause_collector, resume_collector
 from sphinx_implplan.views.directive import view_placeholder
 from sphinx_implplan.views.latex_layout import fit_to_page, line_characters
 from sphinx_implplan.views.spec import ViewKind, ViewSpec

@@ -56,29 +56,30 @@ def make_table(
     widths: Sequence[int] | None = None,
 ) -> nodes.table:
     """A table of ``headers`` and ``rows``; ``cell_classes[r][c]`` classes each cell."""
-    table = nodes.table(classes=["implplan-table", *classes])
+    # built from the leaves up: docutils looks for the document of each parent a
+    # child is added to, and a parent not yet in a tree answers at once
+    colspecs = [nodes.colspec(colwidth=width) for width in widths or natural_widths(headers, rows)]
+    head = nodes.thead("", nodes.row("", *(_entry(header) for header in headers)))
+    body = nodes.tbody(
+        "",
+        *(
+            nodes.row(
+                "",
+                *(
+                    _entry(cell, cell_classes[index][column] if cell_classes else ())
+                    for column, cell in enumerate(row)
+                ),
+            )
+            for index, row in enumerate(rows)
+        ),
+    )
+    group = nodes.tgroup("", *colspecs, head, body, cols=len(headers))
+    table = nodes.table("", classes=["implplan-table", *classes])
     if caption:
         table += nodes.title(caption, caption)
-    group = nodes.tgroup(cols=len(headers))
     table += group
-    for width in widths or natural_widths(headers, rows):
-        group += nodes.colspec(colwidth=width)
     if widths:
         table["classes"].append("colwidths-given")
-    head = nodes.thead()
-    header_row = nodes.row()
-    for header in headers:
-        header_row += _entry(header)
-    head += header_row
-    group += head
-    body = nodes.tbody()
-    for index, row in enumerate(rows):
-        body_row = nodes.row()
-        for column, cell in enumerate(row):
-            extra = cell_classes[index][column] if cell_classes else ()
-            body_row += _entry(cell, extra)
-        body += body_row
-    group += body
     return table
 
 
