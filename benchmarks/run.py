@@ -1,6 +1,6 @@
 """Benchmark sphinx-implplan against the same project in plain sphinx-needs.
 
-    python benchmarks/run.py                       # S = 1,000 and 5,000, three runs each
+    python benchmarks/run.py                       # S = 1,000 and 5,000, one run each
     python benchmarks/run.py --sizes 1000 5000 20000 --repeat 2
     python benchmarks/run.py --sizes 20 50 --repeat 1 --report-only   # a smoke run
 
@@ -9,11 +9,13 @@ without its four views, and the plain sphinx-needs baseline. It times, with
 ``sphinx-build`` in a child process each time:
 
 - clean HTML builds, serial and ``-j 2``, with the peak memory of the serial ones;
+- the four overview pages drawn again (an incremental build after touching them),
+  with and without their views: the difference is what the views cost;
 - an incremental build after changing one requirement's title in one spec document,
   noting which pages were written again.
 
-Each figure is the median of the runs; the three projects take turns so that a slow
-moment of the machine falls on all of them. It prints a Markdown table with the
+Each figure is the median of the runs; the projects take turns so that a slow moment
+of the machine falls on all of them. It prints a Markdown table with the
 ratios extension / baseline and whether each target holds, and exits 1 when one
 does not (``--report-only``: always 0, for a smoke run where times mean nothing).
 """
@@ -38,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from project import Scale, edit_requirement, requirement_id, write_project
 
 PROJECTS = ("extension", "no-views", "baseline")
+#: the projects whose clean builds are timed
+TIMED = ("extension", "baseline")
 #: pages written again whatever changed: Sphinx's indexes, sphinx-needs' permalink
 #: page, and the page whose table of contents lists the changed document
 SPHINX_PAGES = frozenset({"genindex", "search", "py-modindex", "permalink", "index"})
@@ -74,6 +78,9 @@ class Results:
     clean: dict[str, list[Build]] = field(default_factory=dict)
     parallel: dict[str, list[Build]] = field(default_factory=dict)
     incremental: dict[str, list[Incremental]] = field(default_factory=dict)
+    #: an incremental build after touching the four overview pages, with and
+    #: without their views: the difference is what drawing the views costs
+    redraw: dict[str, list[Build]] = field(default_factory=dict)
 
 
 def sphinx_build(source: Path, *options: str) -> Build:
@@ -146,11 +153,23 @@ def measure(size: int, work: Path, repeat: int, jobs: int) -> Results:
     results = Results(size)
     for run in range(repeat):
         # the projects take turns, starting with a different one each run
-        order = PROJECTS[run % 3 :] + PROJECTS[: run % 3]
-        for name in order:
+        for name in TIMED[:: 1 if run % 2 == 0 else -1]:
             build = clean_build(sources[name])
             results.clean.setdefault(name, []).append(build)
             print(f"S={size} run {run + 1}: {name} clean {build.seconds:.1f} s", flush=True)
+    # two builds of about 75 s differ by more than the views cost from run to run,
+    # so the views are measured by drawing the overview pages again: the same small
+    # build with and without the views
+    clean_build(sources["no-views"])
+    for run in range(repeat):
+        for name in ("extension", "no-views")[:: 1 if run % 2 == 0 else -1]:
+            for page in (sources[name] / "overview").glob("*.md"):
+                page.touch()
+            build = sphinx_build(sources[name])
+            results.redraw.setdefault(name, []).append(build)
+            print(
+                f"S={size} run {run + 1}: {name} overview pages {build.seconds:.1f} s", flush=True
+            )
     for run in range(repeat):
         for name in ("extension", "baseline")[:: 1 if run % 2 == 0 else -1]:
             build = clean_build(sources[name], "-j", str(jobs))
@@ -216,12 +235,12 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
                 growth <= limit,
             )
         )
-    no_views = _seconds(results.clean["no-views"])
-    share = (clean_ext - no_views) / clean_ext
+    views = _seconds(results.redraw["extension"]) - _seconds(results.redraw["no-views"])
+    share = views / clean_ext
     rows.append(
         Row(
             "the views' share of the clean build",
-            f"{100 * share:.1f} %",
+            f"{100 * share:.1f} % ({views:.1f} s)",
             "",
             "",
             "< 5 %" if largest else "",
@@ -343,7 +362,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("benchmarks/_work"))
     parser.add_argument("--markdown", type=Path, help="also write the table here")

@@ -14,9 +14,7 @@ finds nothing to free. Measured there:
 - drawing the views took more than twice as long with it; it is paused while a
   page with views is drawn and written, whose nodes die with the page and are
   freed by the first, cheap, run after it. It runs again as soon as the page is
-  HTML (``html-page-context``) or the next page is resolved;
-- reading every need into the corpus and the freshness check, which make objects
-  that live as long as the build or die at once.
+  HTML (``html-page-context``) or the next page is resolved.
 
 It runs again at the end of every build however it ends. It is paused only if it
 was running, and resumed only if this module paused it.
@@ -25,8 +23,6 @@ was running, and resumed only if this module paused it.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 
@@ -70,16 +66,3 @@ def resume_collector(*_event_args: Any) -> None:
     if _Pause.active:
         _Pause.active = False
         gc.enable()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The collector paused for a block that makes many objects that live as long as
-    the build (or die at once): reading every need into the corpus."""
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.collector import collector_paused
 from sphinx_implplan.config import requirement_types, risk_levels
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.model import Corpus, item_from_need
@@ -26,15 +25,14 @@ _CORPORA: WeakKeyDictionary[BuildEnvironment, Corpus] = WeakKeyDictionary()
 
 def make_corpus(app: Sphinx, needs: Mapping[str, Mapping[str, Any]]) -> Corpus:
     descriptions = get_domain(app.env).all_descriptions()
-    with collector_paused():
-        corpus = Corpus(
-            (
-                item_from_need(needs_bridge.flat_fields(need), descriptions.get(need_id, ""))
-                for need_id, need in needs.items()
-            ),
-            requirement_types=requirement_types(app.config),
-            risk_levels=risk_levels(app.config),
-        )
+    corpus = Corpus(
+        (
+            item_from_need(needs_bridge.flat_fields(need), descriptions.get(need_id, ""))
+            for need_id, need in needs.items()
+        ),
+        requirement_types=requirement_types(app.config),
+        risk_levels=risk_levels(app.config),
+    )
     _CORPORA[app.env] = corpus
     return corpus
 

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.collector import collector_paused
 from sphinx_implplan.config import requirement_types
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import COMPUTED_FIELDS, NEEDS_BUILTIN_FIELDS, OPTION_FIELDS
@@ -88,6 +87,9 @@ class Change(NamedTuple):
     types: frozenset[str]
     #: the types of the needs linking to it, which show its title beside its id
     source_types: frozenset[str]
+    #: the types of the needs it links to, before and after, which show it as a
+    #: back-link (an ``impl-table`` column of incoming links)
+    target_types: frozenset[str]
     #: it appeared, went, or moved to another page or type
     moved: bool
 
@@ -103,7 +105,7 @@ def view_shows(spec: ViewSpec, change: Change, requirement_types: frozenset[str]
     if spec.kind in _SHOWN_TYPES:
         return _SHOWN_TYPES[spec.kind] in change.types
     if spec.kind is ViewKind.TABLE:
-        return spec.item_type in change.types | change.source_types
+        return spec.item_type in change.types | change.source_types | change.target_types
     unlisted = change.types - {"impl-change"}
     if spec.kind is ViewKind.SUMMARY:
         # it counts requirements but shows none of their text
@@ -169,6 +171,12 @@ def _change(
     return Change(
         types=frozenset(state.need_type for state in seen),
         source_types=frozenset(current[source].need_type for source in sources.get(need_id, ())),
+        target_types=frozenset(
+            target_state.need_type
+            for state in seen
+            for target in state.targets
+            if (target_state := current.get(target) or previous.get(target)) is not None
+        ),
         moved=before is None
         or now is None
         or (before.docname, before.need_type) != (now.docname, now.need_type),
@@ -190,8 +198,7 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The ``env-get-updated`` handler: remember this build's states, return the
     pages that show a need that changed since the last build."""
     domain = get_domain(env)
-    with collector_paused():
-        current = current_states(app, env)
+    current = current_states(app, env)
     pages = pages_to_rewrite(domain.states, current, domain.views, requirement_types(app.config))
     domain.data["states"] = current
     return sorted(page for page in pages if page in env.found_docs)

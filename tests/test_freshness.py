@@ -56,7 +56,9 @@ def _views(*kinds: ViewKind, **table_types: str) -> dict[str, list[ViewSpec]]:
 
 
 VIEWS = _views(ViewKind.TRACEABILITY, ViewKind.SUMMARY)
-ALL_VIEWS = _views(*ViewKind, risk_table="impl-risk", component_table="impl-component")
+ALL_VIEWS = _views(
+    *ViewKind, risk_table="impl-risk", component_table="impl-component", plan_table="impl-plan"
+)
 
 
 def test_nothing_changed_rewrites_nothing() -> None:
@@ -244,14 +246,32 @@ def test_state_changes_only_with_what_is_shown() -> None:
             "RISK_1",
             "impact",
             "high",
-            {"impl-traceability", "impl-risk-matrix", "impl-summary", "risk_table"},
+            # every item links to its plan, whose table may show it
+            {"impl-traceability", "impl-risk-matrix", "impl-summary", "risk_table", "plan_table"},
         ),
-        ("PH_1", "start", "2024-02-01", {"impl-traceability", "impl-timeline", "impl-summary"}),
+        (
+            "PH_1",
+            "start",
+            "2024-02-01",
+            {"impl-traceability", "impl-timeline", "impl-summary", "plan_table"},
+        ),
         # the component table shows the requirement's title beside the id it links to
         ("REQ_1", "title", "Sign in", {"impl-traceability", "component_table"}),
         ("REQ_1", "docname", "spec2", {"impl-traceability", "component_table", "impl-summary"}),
         ("REQ_9", "title", "Export", {"impl-traceability", "risk_table"}),
-        ("CMP_1", "title", "Store", {"impl-traceability", "impl-summary", "component_table"}),
+        (
+            "CMP_1",
+            "title",
+            "Store",
+            {"impl-traceability", "impl-summary", "component_table", "plan_table"},
+        ),
+        # the component table's column of incoming links ("verified by") shows TEST_1
+        (
+            "TEST_1",
+            "verifies",
+            ["REQ_1.login", "CMP_1"],
+            {"impl-traceability", "impl-summary", "component_table", "plan_table"},
+        ),
     ],
 )
 def test_a_view_page_is_written_again_only_when_its_view_shows_the_change(
@@ -263,10 +283,15 @@ def test_a_view_page_is_written_again_only_when_its_view_shows_the_change(
     assert pages_to_rewrite(previous, _states(needs), ALL_VIEWS) & set(ALL_VIEWS) == views
 
 
-def test_a_change_item_shows_in_no_view_but_its_own_table() -> None:
+def test_a_change_item_shows_in_no_view_but_the_tables() -> None:
     needs = _needs()
     needs["CHG_1"] = _need("CHG_1", "impl-change", "changes", plan="PLAN_1")
     previous = _states(needs)
     needs["CHG_1"]["title"] = "Second draft"
     views = {**ALL_VIEWS, **_views(change_table="impl-change")}
-    assert pages_to_rewrite(previous, _states(needs), views) == {"changes", "plan", "change_table"}
+    assert pages_to_rewrite(previous, _states(needs), views) == {
+        "changes",
+        "plan",
+        "change_table",
+        "plan_table",
+    }
