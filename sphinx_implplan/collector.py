@@ -12,12 +12,15 @@ finds nothing to free. Measured there:
   (``gc.freeze``): it lives until the build ends, and the runs after it would
   otherwise scan it all again. The build unfreezes it when it finishes;
 - drawing the views took more than twice as long with it; it is paused while a
-  page with views is drawn and written, whose nodes die with the page and are
-  freed by the first, cheap, run after it. It runs again as soon as the page is
-  HTML (``html-page-context``) or the next page is resolved.
+  page with views is drawn and written, and runs again when the next page is
+  resolved. By then the page's nodes are garbage that no run has seen yet, which
+  the first run frees without scanning anything else; resumed any earlier (while
+  the page was still being written), they lived through that run, and the
+  collector went on to scan the whole build for them.
 
-It runs again at the end of every build however it ends. It is paused only if it
-was running, and resumed only if this module paused it.
+It runs again, and the frozen objects are unfrozen, at the very end of every build
+however it ends (``build-finished``, after the report is written). It is paused
+only if it was running, and resumed only if this module paused it.
 """
 
 from __future__ import annotations
@@ -61,8 +64,7 @@ def unfreeze_and_resume(*_event_args: Any) -> None:
     resume_collector()
 
 
-def resume_collector(*_event_args: Any) -> None:
-    """Also the handler of ``html-page-context``."""
+def resume_collector() -> None:
     if _Pause.active:
         _Pause.active = False
         gc.enable()

@@ -13,7 +13,6 @@ from sphinx_implplan.checks import check_all_items
 from sphinx_implplan.collector import (
     freeze_environment,
     pause_for_environment,
-    resume_collector,
     unfreeze_and_resume,
 )
 from sphinx_implplan.config import check_config, register_config_values
@@ -130,10 +129,9 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # before sphinx-needs (default priority 500) draws its own table for each need
     app.connect("doctree-resolved", render_cards, priority=450)
     app.connect("doctree-resolved", render_views)
-    # the collector, paused while a page with views is drawn, runs again once the
-    # page is HTML, and at the end of every build
-    app.connect("html-page-context", resume_collector)
-    app.connect("build-finished", unfreeze_and_resume)
+    # the collector, paused while a page with views is drawn, runs again when the
+    # next page is resolved, and after everything else at the end of every build
+    app.connect("build-finished", unfreeze_and_resume, priority=900)
 
     app.connect("builder-inited", add_html_assets)
     app.add_latex_package(LATEX_PACKAGE)
