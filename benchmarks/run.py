@@ -31,13 +31,14 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from project import Scale, edit_requirement, requirement_id, write_project
+from project import REQS_PER_SPEC, Scale, edit_requirement, requirement_id, write_project
 
 PROJECTS = ("extension", "no-views", "baseline")
 #: the projects whose clean builds are timed
@@ -135,13 +136,34 @@ def incremental_build(source: Path, scale: Scale, revision: int) -> Incremental:
     build = sphinx_build(source)
     after = page_times(output)
     rewritten = sorted(page for page, mtime in after.items() if before.get(page) != mtime)
-    of_document = [requirement_id(document, index) for index in range(10)]
+    of_document = [requirement_id(document, index) for index in range(REQS_PER_SPEC)]
     return Incremental(
         seconds=build.seconds,
         rewritten=[page for page in rewritten if page not in SPHINX_PAGES],
         showing_edited=pages_containing(output, [f"{edited}<", f'{edited}"']),
         showing_document=sorted({*pages_containing(output, of_document), f"spec/s{document:05d}"}),
     )
+
+
+def redraw_overview(source: Path) -> Build:
+    """Build again after touching the four overview pages."""
+    for page in (source / "overview").glob("*.md"):
+        page.touch()
+    return sphinx_build(source)
+
+
+def take_turns(
+    size: int, repeat: int, names: tuple[str, ...], what: str, step: Callable[[str], Build]
+) -> dict[str, list[Build]]:
+    """``step`` for each project ``repeat`` times; the projects take turns, starting
+    with a different one each run."""
+    builds: dict[str, list[Build]] = {}
+    for run in range(repeat):
+        for name in names[:: 1 if run % 2 == 0 else -1]:
+            build = step(name)
+            builds.setdefault(name, []).append(build)
+            print(f"S={size} run {run + 1}: {name} {what} {build.seconds:.1f} s", flush=True)
+    return builds
 
 
 def measure(size: int, work: Path, repeat: int, jobs: int) -> Results:
@@ -151,31 +173,24 @@ def measure(size: int, work: Path, repeat: int, jobs: int) -> Results:
         shutil.rmtree(source, ignore_errors=True)
         write_project(source, scale, baseline=name == "baseline", views=name != "no-views")
     results = Results(size)
-    for run in range(repeat):
-        # the projects take turns, starting with a different one each run
-        for name in TIMED[:: 1 if run % 2 == 0 else -1]:
-            build = clean_build(sources[name])
-            results.clean.setdefault(name, []).append(build)
-            print(f"S={size} run {run + 1}: {name} clean {build.seconds:.1f} s", flush=True)
+    results.clean = take_turns(
+        size, repeat, TIMED, "clean", lambda name: clean_build(sources[name])
+    )
     # two builds of about 75 s differ by more than the views cost from run to run,
     # so the views are measured by drawing the overview pages again: the same small
     # build with and without the views
     clean_build(sources["no-views"])
-    for run in range(repeat):
-        for name in ("extension", "no-views")[:: 1 if run % 2 == 0 else -1]:
-            for page in (sources[name] / "overview").glob("*.md"):
-                page.touch()
-            build = sphinx_build(sources[name])
-            results.redraw.setdefault(name, []).append(build)
-            print(
-                f"S={size} run {run + 1}: {name} overview pages {build.seconds:.1f} s", flush=True
-            )
-    for run in range(repeat):
-        for name in ("extension", "baseline")[:: 1 if run % 2 == 0 else -1]:
-            build = clean_build(sources[name], "-j", str(jobs))
-            results.parallel.setdefault(name, []).append(build)
-            print(f"S={size} run {run + 1}: {name} -j {jobs} {build.seconds:.1f} s", flush=True)
-    for name in ("extension", "baseline"):
+    results.redraw = take_turns(
+        size,
+        repeat,
+        ("extension", "no-views"),
+        "overview pages",
+        lambda name: redraw_overview(sources[name]),
+    )
+    results.parallel = take_turns(
+        size, repeat, TIMED, f"-j {jobs}", lambda name: clean_build(sources[name], "-j", str(jobs))
+    )
+    for name in TIMED:
         clean_build(sources[name])
         for run in range(repeat):
             step = incremental_build(sources[name], scale, run + 1)
@@ -188,10 +203,6 @@ def measure(size: int, work: Path, repeat: int, jobs: int) -> Results:
     return results
 
 
-def median(values: list[float]) -> float:
-    return statistics.median(values)
-
-
 @dataclass
 class Row:
     measure: str
@@ -202,25 +213,39 @@ class Row:
     met: bool | None
 
 
-def _seconds(builds: list[Build]) -> float:
-    return median([build.seconds for build in builds])
+def _seconds(builds: list[Build] | list[Incremental]) -> float:
+    return statistics.median([build.seconds for build in builds])
+
+
+def _compared(
+    measure: str,
+    extension: float,
+    baseline: float,
+    unit: str,
+    *,
+    limit: float | None,
+    decimals: int = 1,
+) -> Row:
+    """A row of one figure on both sides and their ratio, judged against ``limit``
+    (``None``: not judged at this scale)."""
+    ratio = extension / baseline
+    return Row(
+        measure,
+        f"{extension:,.{decimals}f} {unit}",
+        f"{baseline:,.{decimals}f} {unit}",
+        f"{ratio:.2f}",
+        "" if limit is None else f"≤ {limit:.2f}",
+        None if limit is None else ratio <= limit,
+    )
 
 
 def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[Row]:
-    rows = []
+    def judged(limit: float) -> float | None:
+        return limit if largest else None
+
     clean_ext = _seconds(results.clean["extension"])
     clean_base = _seconds(results.clean["baseline"])
-    ratio = clean_ext / clean_base
-    rows.append(
-        Row(
-            "clean build",
-            f"{clean_ext:.1f} s",
-            f"{clean_base:.1f} s",
-            f"{ratio:.2f}",
-            "≤ 1.10" if largest else "",
-            ratio <= 1.10 if largest else None,
-        )
-    )
+    rows = [_compared("clean build", clean_ext, clean_base, "s", limit=judged(1.10))]
     if largest and smallest is not None and smallest is not results:
         growth = clean_ext / _seconds(smallest.clean["extension"])
         base_growth = clean_base / _seconds(smallest.clean["baseline"])
@@ -247,33 +272,26 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
             share < 0.05 if largest else None,
         )
     )
-    parallel_ext = _seconds(results.parallel["extension"])
-    parallel_base = _seconds(results.parallel["baseline"])
     rows.append(
-        Row(
+        _compared(
             "clean build, -j 2",
-            f"{parallel_ext:.1f} s",
-            f"{parallel_base:.1f} s",
-            f"{parallel_ext / parallel_base:.2f}",
-            "",
-            None,
-        )
-    )
-    inc_ext = median([step.seconds for step in results.incremental["extension"]])
-    inc_base = median([step.seconds for step in results.incremental["baseline"]])
-    rows.append(
-        Row(
-            "incremental build, one spec document changed",
-            f"{inc_ext:.1f} s",
-            f"{inc_base:.1f} s",
-            f"{inc_ext / inc_base:.2f}",
-            "≤ 1.50" if largest else "",
-            inc_ext / inc_base <= 1.5 if largest else None,
+            _seconds(results.parallel["extension"]),
+            _seconds(results.parallel["baseline"]),
+            "s",
+            limit=None,
         )
     )
     ext_steps = results.incremental["extension"]
     base_steps = results.incremental["baseline"]
-    exact = all(not step.stale and not step.needless for step in ext_steps)
+    rows.append(
+        _compared(
+            "incremental build, one spec document changed",
+            _seconds(ext_steps),
+            _seconds(base_steps),
+            "s",
+            limit=judged(1.50),
+        )
+    )
     rows.append(
         Row(
             "pages written again (stale: showing the change, not written)",
@@ -281,28 +299,27 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
             _pages(base_steps),
             "",
             "only pages showing the document's requirements, none stale",
-            exact,
+            all(not step.stale and not step.needless for step in ext_steps),
         )
     )
-    peak_ext = max(build.peak_mib for build in results.clean["extension"])
-    peak_base = max(build.peak_mib for build in results.clean["baseline"])
     rows.append(
-        Row(
+        _compared(
             "peak memory, clean build",
-            f"{peak_ext:,.0f} MiB",
-            f"{peak_base:,.0f} MiB",
-            f"{peak_ext / peak_base:.2f}",
-            "≤ 1.20" if largest else "",
-            peak_ext / peak_base <= 1.2 if largest else None,
+            max(build.peak_mib for build in results.clean["extension"]),
+            max(build.peak_mib for build in results.clean["baseline"]),
+            "MiB",
+            limit=judged(1.20),
+            decimals=0,
         )
     )
-    warnings = {
-        name: max(build.warnings for build in builds) for name, builds in results.clean.items()
-    }
+    every_build = [*results.clean.items(), *results.redraw.items(), *results.parallel.items()]
+    warnings = dict.fromkeys(PROJECTS, 0)
+    for name, builds in every_build:
+        warnings[name] = max(warnings[name], *(build.warnings for build in builds))
     rows.append(
         Row(
             "warnings",
-            str(warnings["extension"]),
+            str(max(warnings["extension"], warnings["no-views"])),
             str(warnings["baseline"]),
             "",
             "none",

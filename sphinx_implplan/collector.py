@@ -37,15 +37,12 @@ class _Pause:
     froze = False
 
 
-def pause_collector() -> None:
+def pause_collector(*_event_args: Any) -> None:
+    """Also the handler of ``config-inited``, the last event before Sphinx loads the
+    environment."""
     if gc.isenabled():
         gc.disable()
         _Pause.active = True
-
-
-def pause_for_environment(*_event_args: Any) -> None:
-    """``config-inited``, the last event before Sphinx loads the environment."""
-    pause_collector()
 
 
 def freeze_environment(*_event_args: Any) -> None:

@@ -12,7 +12,7 @@ from sphinx_implplan.cards import render_cards
 from sphinx_implplan.checks import check_all_items
 from sphinx_implplan.collector import (
     freeze_environment,
-    pause_for_environment,
+    pause_collector,
     unfreeze_and_resume,
 )
 from sphinx_implplan.config import check_config, register_config_values
@@ -101,7 +101,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("config-inited", register_directives, priority=700)
     # the collector is paused while Sphinx loads the pickled environment, which is
     # then frozen until the build ends
-    app.connect("config-inited", pause_for_environment, priority=900)
+    app.connect("config-inited", pause_collector, priority=900)
     app.connect("builder-inited", freeze_environment, priority=100)
 
     app.add_domain(ImplPlanDomain)

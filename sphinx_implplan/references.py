@@ -27,11 +27,8 @@ class PageLinks:
     def __init__(self, app: Sphinx, fromdocname: str) -> None:
         self.app = app
         self.fromdocname = fromdocname
+        self.in_html = app.builder.format == "html"
         self._uris: dict[str, str | None] = {}
-
-    @property
-    def in_html(self) -> bool:
-        return self.app.builder.format == "html"
 
     def uri(self, docname: str) -> str | None:
         """The relative URI of ``docname``'s page; ``None`` where it has none here."""

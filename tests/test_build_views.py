@@ -457,3 +457,21 @@ def test_scope_options(app: SphinxTestApp) -> None:
         "Score = impact rank x likelihood rank (highest 9); band high from 6, medium "
         "from 3, low below."
     )
+
+
+def _pages_of(index: dict[str, Any], table: str, word: str) -> set[str]:
+    """The pages Sphinx's search index finds ``word`` on (``terms``: in the text,
+    ``titleterms``: in a heading)."""
+    found = index[table][word]
+    return {index["docnames"][i] for i in (found if isinstance(found, list) else [found])}
+
+
+@pytest.mark.sphinx("html", testroot="views", freshenv=True)
+def test_views_stay_out_of_the_search_index(app: SphinxTestApp) -> None:
+    app.build()
+    text = (app.outdir / "searchindex.js").read_text(encoding="utf8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    # the review page shows FR_5 only in its views; its heading is indexed as usual
+    assert "spec" in _pages_of(index, "terms", "fr_5")
+    assert "review" not in _pages_of(index, "terms", "fr_5")
+    assert "review" in _pages_of(index, "titleterms", "review")

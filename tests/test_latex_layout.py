@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from docutils import nodes
 
 from sphinx_implplan.views.latex_layout import (
@@ -68,8 +69,10 @@ def test_a_table_too_wide_is_split_with_captions_and_widths() -> None:
         assert all(w >= m + PADDING for w, m in zip(widths, least, strict=True))
 
 
-def test_band_cells_get_their_colour() -> None:
-    table = make_table(["A", "B"], [["x", "y"]], cell_classes=[[["implplan-band-high"], []]])
+@pytest.mark.parametrize("text", ["x", ""])
+def test_band_cells_get_their_colour(text: str) -> None:
+    # an empty cell holds no paragraph: one is made for its colour
+    table = make_table(["A", "B"], [[text, "y"]], cell_classes=[[["implplan-band-high"], []]])
     (fitted,) = fit_table(table, 95)
     raws = [raw.astext() for raw in fitted.findall(nodes.raw)]
     assert raws == [r"\implplancellcolor{bandhigh}"]

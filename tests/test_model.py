@@ -200,6 +200,9 @@ def test_of_type_in_document_order_and_by_plan() -> None:
     components = corpus.of_type("impl-component")
     assert [item.id for item in components] == ["CMP_10", "CMP_2", "CMP_1"]
     assert [item.id for item in corpus.of_type("impl-component", ["PLAN_B"])] == ["CMP_1"]
+    # several plans (one named twice): their items, still in document order
+    several = corpus.of_type("impl-component", ["PLAN_B", "PLAN_A", "PLAN_B"])
+    assert several == [item for item in components if item.plan in {"PLAN_A", "PLAN_B"}]
     assert corpus.of_type("impl-component", []) == []
     assert corpus.of_type("impl-risk") == []
 

@@ -3,7 +3,7 @@ view's nodes, for every builder (``doctree-resolved``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -27,14 +27,17 @@ if TYPE_CHECKING:
 class ViewContext:
     """What a view needs to draw itself on one page."""
 
-    app: Sphinx
     corpus: Corpus
-    #: the page being written (for the LaTeX builder, its master document)
-    fromdocname: str
-    links: PageLinks = field(init=False)
+    #: links from the page being written (for the LaTeX builder, its master document)
+    links: PageLinks
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "links", PageLinks(self.app, self.fromdocname))
+    @property
+    def app(self) -> Sphinx:
+        return self.links.app
+
+    @property
+    def fromdocname(self) -> str:
+        return self.links.fromdocname
 
     def ref(self, item_id: str) -> nodes.Node:
         return item_reference(self.links, self.corpus, item_id)
@@ -81,7 +84,7 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     if not placeholders:
         return
     pause_collector()
-    context = ViewContext(app, build_corpus(app), fromdocname)
+    context = ViewContext(build_corpus(app), PageLinks(app, fromdocname))
     renderers = _renderers()
     line = line_characters(
         app.config.latex_engine, app.config.latex_elements.get("pointsize", "10pt")
