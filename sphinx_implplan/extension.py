@@ -31,6 +31,7 @@ from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.views.checks import check_views
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
+from sphinx_implplan.views.freeing import free_drawn_views
 from sphinx_implplan.views.render import render_views
 from sphinx_implplan.views.traceability import remove_stale_csv_files
 
@@ -132,6 +133,8 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # the collector, paused while a page with views is drawn, runs again when the
     # next page is resolved, and after everything else at the end of every build
     app.connect("build-finished", unfreeze_and_resume, priority=900)
+    # after every other handler has seen the page
+    app.connect("html-page-context", free_drawn_views, priority=999)
 
     app.connect("builder-inited", add_html_assets)
     app.add_latex_package(LATEX_PACKAGE)

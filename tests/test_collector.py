@@ -33,7 +33,7 @@ def _pauses_seen(app: SphinxTestApp) -> list[bool]:
         if pagename in {"review", "summary"}:
             seen.append(gc.isenabled())
 
-    # before the extension's own handler (500), which resumes the collector
+    # the collector is paused from the page's doctree-resolved to the next page's
     app.connect("html-page-context", note, priority=100)
     return seen
 

@@ -12,6 +12,7 @@ from sphinx_implplan.collector import pause_collector, resume_collector
 from sphinx_implplan.corpus import build_corpus
 from sphinx_implplan.references import PageLinks, doc_reference, item_reference, joined
 from sphinx_implplan.views.directive import view_placeholder
+from sphinx_implplan.views.freeing import note_drawn_views
 from sphinx_implplan.views.latex_layout import fit_to_page, line_characters
 from sphinx_implplan.views.spec import ViewKind, ViewSpec
 
@@ -89,6 +90,7 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     line = line_characters(
         app.config.latex_engine, app.config.latex_elements.get("pointsize", "10pt")
     )
+    containers: list[nodes.Element] = []
     for placeholder in placeholders:
         spec: ViewSpec = placeholder["spec"]
         drawn = renderers[spec.kind](context, spec)
@@ -106,3 +108,5 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
             "", *drawn, classes=["implplan-view", f"implplan-{spec.kind.value}", "no-search"]
         )
         placeholder.replace_self(container)
+        containers.append(container)
+    note_drawn_views(doctree, containers)
