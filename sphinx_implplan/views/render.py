@@ -96,9 +96,9 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         drawn = renderers[spec.kind](context, spec)
         if context.builder_format == "latex":
             drawn = fit_to_page(drawn, line)
-        for index, table in enumerate(
-            table for node in drawn for table in node.findall(nodes.table)
-        ):
+        # a view's tables are among its top nodes (as fit_to_page expects), not
+        # searched for through its thousands of cells
+        for index, table in enumerate(node for node in drawn if isinstance(node, nodes.table)):
             # a captioned table needs an id; unique across pages for single-page builds
             table["ids"] = [nodes.make_id(f"implplan-{spec.docname}-{spec.serial}-{index}")]
         # no-search: left out of Sphinx's search index, which leads to the items'
