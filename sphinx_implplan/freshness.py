@@ -12,6 +12,9 @@ need that changed, appeared or disappeared:
 - every page with a view that shows such a need (``view_shows``): a timeline only
   when a phase or a plan changed, a summary not for a requirement's new title.
 
+A plan also changes when a document it names in ``:spec:`` gets a new title, which
+its card and the views show as the text of their links.
+
 A build where nothing changed finds no difference and writes no page.
 """
 
@@ -62,11 +65,16 @@ class NeedState(NamedTuple):
 
 
 def need_state(
-    need: Mapping[str, Any], link_names: Iterable[str], description: str = ""
+    need: Mapping[str, Any],
+    link_names: Iterable[str],
+    description: str = "",
+    spec_titles: Sequence[str] = (),
 ) -> NeedState:
+    """``spec_titles``: the titles of the documents a plan names in ``:spec:``, which
+    its card and the views show as the text of their links."""
     shown = {name: need.get(name) for name in _SHOWN_FIELDS}
     links = {name: need.get(name) or [] for name in link_names}
-    text = json.dumps([shown, links, description], sort_keys=True, default=str)
+    text = json.dumps([shown, links, description, spec_titles], sort_keys=True, default=str)
     targets = sorted(
         {str(target).partition(".")[0] for value in links.values() for target in value}
         | ({str(need["plan"])} if need.get("plan") else set())
@@ -186,12 +194,17 @@ def _change(
 def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
     descriptions = get_domain(env).all_descriptions()
     link_names = needs_bridge.link_names(env)
-    return {
-        need_id: need_state(
-            needs_bridge.flat_fields(need), link_names, descriptions.get(need_id, "")
-        )
-        for need_id, need in needs_bridge.needs_as_read(env).items()
-    }
+    states = {}
+    for need_id, need in needs_bridge.needs_as_read(env).items():
+        fields = needs_bridge.flat_fields(need)
+        spec_titles = [_title(env, docname) for docname in fields.get("spec") or ()]
+        states[need_id] = need_state(fields, link_names, descriptions.get(need_id, ""), spec_titles)
+    return states
+
+
+def _title(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else ""
 
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:

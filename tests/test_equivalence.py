@@ -408,6 +408,11 @@ def delete_a_document(src: Path) -> None:
     edit(src / "index.md", "plan-b\n", "")
 
 
+def retitle_a_spec_document(src: Path) -> None:
+    # PLAN_A's card and its summary show the title as the text of a link
+    edit(src / "spec-sharing.md", "# Sharing spec\n", "# Sharing and revoking spec\n")
+
+
 #: each edit, and the documents Sphinx reads again for it: (added, changed, removed)
 EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
     (add_an_item, (0, 1, 0)),
@@ -416,6 +421,7 @@ EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
     (delete_an_item, (0, 1, 0)),
     (delete_a_requirement, (0, 1, 0)),
     (add_a_requirement, (0, 1, 0)),
+    (retitle_a_spec_document, (0, 1, 0)),
     (add_a_document, (1, 1, 0)),
     (delete_a_document, (0, 1, 1)),
 ]
