@@ -93,6 +93,10 @@ class PlanItemDirective(ImplPlanDirective):
         if isinstance(created, needs_bridge.IdTaken):
             # warned about once every document is read, naming the need that kept it
             note_left_out(self.env, created.id, self.source_line, self.name)
+            if item_type.directive == "impl-plan":
+                # the items after it still belong to its id, as in a parallel read,
+                # where no reader sees another's needs and every plan is created
+                self.open_plan(created.id)
             return []
         if isinstance(created, str):
             self.problem(Subtype.VALUE, f"the item could not be created: {created}")
@@ -295,19 +299,23 @@ class PlanItemDirective(ImplPlanDirective):
                     "document, or name one with :plan:",
                 )
 
+    def open_plan(self, plan_id: str) -> None:
+        """The items after this ``impl-plan`` in its document belong to ``plan_id``."""
+        current = self.env.temp_data.get(CURRENT_PLAN_KEY)
+        if current is not None:
+            self.problem(
+                Subtype.PLAN,
+                f"a second plan in this document (after {current!r}); items after it "
+                f"belong to {plan_id!r}. Keep one plan per document",
+            )
+        self.env.temp_data[CURRENT_PLAN_KEY] = plan_id
+
     def after_creation(
         self, item_type: ItemType, created: needs_bridge.CreatedNeed, fields: dict[str, Any]
     ) -> None:
         updates: dict[str, Any] = {}
         if item_type.directive == "impl-plan":
-            if self.env.temp_data.get(CURRENT_PLAN_KEY) is not None:
-                self.problem(
-                    Subtype.PLAN,
-                    f"a second plan in this document (after "
-                    f"{self.env.temp_data[CURRENT_PLAN_KEY]!r}); items after it belong "
-                    f"to {created.id!r}. Keep one plan per document",
-                )
-            self.env.temp_data[CURRENT_PLAN_KEY] = created.id
+            self.open_plan(created.id)
             updates["plan"] = created.id
         elif item_type.directive == "impl-phase":
             progress = count_deliverables(created.own_body())

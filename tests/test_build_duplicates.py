@@ -113,6 +113,30 @@ def test_parallel_build_keeps_the_same_one(
     ).read_bytes()
 
 
+def test_items_after_a_plan_left_out_belong_to_its_id_in_every_build(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """A parallel reader does not see the other documents' plans, so it creates the
+    plan and its items take its id; a serial read gives them the same."""
+    (project / "i.md").write_text(
+        "# Plan A again\n\n```{impl-plan} Plan A again\n:id: PLAN_A\n```\n\n"
+        "```{impl-component} After the plan left out\n:id: CMP_I\n```\n",
+        encoding="utf8",
+    )
+    edit(project / "index.md", "h\n", "h\ni\n")
+    serial_twin = copy_tree(project, project.parent / "serial")
+
+    serial = build_again(make_app, serial_twin)
+    parallel = build_again(make_app, project, parallel=4)
+    for app in (serial, parallel):
+        assert app.env._needs_all_needs["CMP_I"]["plan"] == "PLAN_A"  # type: ignore[attr-defined]
+    assert sorted(build_warnings(parallel)) == sorted(build_warnings(serial))
+    assert not [warning for warning in build_warnings(serial) if "no plan" in warning.message]
+    assert (parallel.outdir / "implplan.json").read_bytes() == (
+        serial.outdir / "implplan.json"
+    ).read_bytes()
+
+
 @pytest.mark.parametrize("parallel", [0, 4])
 def test_a_build_that_reads_nothing_warns_again(
     make_app: Callable[..., SphinxTestApp], project: Path, parallel: int
