@@ -39,9 +39,13 @@ def _words(text: str) -> Counter[str]:
 def _label_words(source: str) -> Counter[str]:
     """Words that name a field rather than hold content: table column headers and
     ``**Label**:`` leads. The converter turns them into option names, so they may go;
-    every other word of the input must still be in the output as often as before."""
+    so may the numbers of an ordered list, which are its markup as ``-`` is a bullet
+    list's. Every other word of the input must still be in the output as often as
+    before."""
     labels: Counter[str] = Counter()
     for node in parse(source).walk():
+        if node.type == "list_item" and node.info:
+            labels += _words(node.info)
         if node.type == "th":
             labels += _words(plain_text(node.children[0]))
         if node.type == "inline":
