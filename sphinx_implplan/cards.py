@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_implplan import needs_bridge
+from sphinx_implplan.freeing import note_drawn
 from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, ItemType
 from sphinx_implplan.references import (
     PageLinks,
@@ -167,6 +168,7 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     needs: Mapping[str, NeedData] | None = None
     link_titles: list[tuple[str, str, str]] = []
     links = PageLinks(app, fromdocname)
+    cards: list[nodes.Element] = []
     for node in needs_bridge.need_nodes(doctree):
         if needs is None:
             # once per page, and only on pages that hold needs
@@ -187,3 +189,5 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         # not replace_self: it would copy the need node's ids onto the card, and the
         # anchor must stand once, on the card's target
         node.parent.replace(node, card)
+        cards.append(card)
+    note_drawn(doctree, cards)

@@ -16,9 +16,9 @@ finds nothing to free. Measured there:
   resolved. By then the page's nodes are garbage that no run has seen yet, which
   the first run frees without scanning anything else; resumed any earlier (while
   the page was still being written), they lived through that run, and the
-  collector went on to scan the whole build for them. (An HTML builder's page
-  frees its views itself once written, ``views/freeing.py``; this is for the rest
-  of the page, and for the other builders.)
+  collector went on to scan the whole build for them. (An HTML page's cards and
+  views are freed without it once the page is written, ``freeing.py``; this is
+  for the rest of the page, and for the other builders.)
 
 It runs again, and the frozen objects are unfrozen, at the very end of every build
 however it ends (``build-finished``, after the report is written). It is paused

@@ -25,13 +25,13 @@ from sphinx_implplan.duplicates import (
     keep_first_of_parallel_duplicates,
     warn_left_out,
 )
+from sphinx_implplan.freeing import free_drawn
 from sphinx_implplan.freshness import outdated_pages
 from sphinx_implplan.html_report import write_report
 from sphinx_implplan.outputs import write_if_changed
 from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.views.checks import check_views
 from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
-from sphinx_implplan.views.freeing import free_drawn_views
 from sphinx_implplan.views.render import render_views
 from sphinx_implplan.views.traceability import remove_stale_csv_files
 
@@ -134,7 +134,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # next page is resolved, and after everything else at the end of every build
     app.connect("build-finished", unfreeze_and_resume, priority=900)
     # after every other handler has seen the page
-    app.connect("html-page-context", free_drawn_views, priority=999)
+    app.connect("html-page-context", free_drawn, priority=999)
 
     app.connect("builder-inited", add_html_assets)
     app.add_latex_package(LATEX_PACKAGE)

@@ -10,9 +10,9 @@ from docutils import nodes
 
 from sphinx_implplan.collector import pause_collector, resume_collector
 from sphinx_implplan.corpus import build_corpus
+from sphinx_implplan.freeing import note_drawn
 from sphinx_implplan.references import PageLinks, doc_reference, item_reference, joined
 from sphinx_implplan.views.directive import view_placeholder
-from sphinx_implplan.views.freeing import note_drawn_views
 from sphinx_implplan.views.latex_layout import fit_to_page, line_characters
 from sphinx_implplan.views.spec import ViewKind, ViewSpec
 
@@ -109,4 +109,4 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         )
         placeholder.replace_self(container)
         containers.append(container)
-    note_drawn_views(doctree, containers)
+    note_drawn(doctree, containers)
