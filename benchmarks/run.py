@@ -14,8 +14,9 @@ without its four views, and the plain sphinx-needs baseline. It times, with
 - an incremental build after changing one requirement's title in one spec document,
   noting which pages were written again.
 
-Each figure is the median of the runs; the projects take turns so that a slow moment
-of the machine falls on all of them. It prints a Markdown table with the
+Each figure is the median of the runs; the projects take turns, and the serial clean
+builds of every scale too, so that a slow moment of the machine falls on all of them.
+The growth from one scale to the next is the median of each run's ratio. It prints a Markdown table with the
 ratios extension / baseline and whether each target holds, and exits 1 when one
 does not (``--report-only``: always 0, for a smoke run where times mean nothing).
 """
@@ -152,43 +153,76 @@ def redraw_overview(source: Path) -> Build:
     return sphinx_build(source)
 
 
+#: one project at one scale
+Turn = tuple[int, str]
+
+
 def take_turns(
-    size: int, repeat: int, names: tuple[str, ...], what: str, step: Callable[[str], Build]
-) -> dict[str, list[Build]]:
+    repeat: int, turns: list[Turn], what: str, step: Callable[[Turn], Build]
+) -> dict[Turn, list[Build]]:
     """``step`` for each project ``repeat`` times; the projects take turns, starting
     with a different one each run."""
-    builds: dict[str, list[Build]] = {}
+    builds: dict[Turn, list[Build]] = {}
     for run in range(repeat):
-        for name in names[:: 1 if run % 2 == 0 else -1]:
-            build = step(name)
-            builds.setdefault(name, []).append(build)
+        for turn in turns[:: 1 if run % 2 == 0 else -1]:
+            build = step(turn)
+            builds.setdefault(turn, []).append(build)
+            size, name = turn
             print(f"S={size} run {run + 1}: {name} {what} {build.seconds:.1f} s", flush=True)
     return builds
 
 
-def measure(size: int, work: Path, repeat: int, jobs: int) -> Results:
+def write_projects(size: int, work: Path) -> dict[str, Path]:
     scale = Scale(size)
     sources = {name: work / f"s{size}" / name for name in PROJECTS}
     for name, source in sources.items():
         shutil.rmtree(source, ignore_errors=True)
         write_project(source, scale, baseline=name == "baseline", views=name != "no-views")
-    results = Results(size)
-    results.clean = take_turns(
-        size, repeat, TIMED, "clean", lambda name: clean_build(sources[name])
-    )
+    return sources
+
+
+def clean_builds(
+    sources: dict[int, dict[str, Path]], repeat: int
+) -> dict[int, dict[str, list[Build]]]:
+    """The clean builds of every scale take turns too: the growth from one scale to
+    the next compares builds of the same run, minutes apart rather than a quarter
+    of an hour."""
+    turns = [(size, name) for size in sorted(sources) for name in TIMED]
+    builds = take_turns(repeat, turns, "clean", lambda turn: clean_build(sources[turn[0]][turn[1]]))
+    return {size: {name: builds[size, name] for name in TIMED} for size in sources}
+
+
+def measure(
+    size: int, sources: dict[str, Path], clean: dict[str, list[Build]], repeat: int, jobs: int
+) -> Results:
+    scale = Scale(size)
+    results = Results(size, clean=clean)
+
+    def turns(*names: str) -> list[Turn]:
+        return [(size, name) for name in names]
+
+    def by_name(builds: dict[Turn, list[Build]]) -> dict[str, list[Build]]:
+        return {name: runs for (_size, name), runs in builds.items()}
+
     # two builds of about 75 s differ by more than the views cost from run to run,
     # so the views are measured by drawing the overview pages again: the same small
     # build with and without the views
     clean_build(sources["no-views"])
-    results.redraw = take_turns(
-        size,
-        repeat,
-        ("extension", "no-views"),
-        "overview pages",
-        lambda name: redraw_overview(sources[name]),
+    results.redraw = by_name(
+        take_turns(
+            repeat,
+            turns("extension", "no-views"),
+            "overview pages",
+            lambda turn: redraw_overview(sources[turn[1]]),
+        )
     )
-    results.parallel = take_turns(
-        size, repeat, TIMED, f"-j {jobs}", lambda name: clean_build(sources[name], "-j", str(jobs))
+    results.parallel = by_name(
+        take_turns(
+            repeat,
+            turns(*TIMED),
+            f"-j {jobs}",
+            lambda turn: clean_build(sources[turn[1]], "-j", str(jobs)),
+        )
     )
     for name in TIMED:
         clean_build(sources[name])
@@ -215,6 +249,13 @@ class Row:
 
 def _seconds(builds: list[Build] | list[Incremental]) -> float:
     return statistics.median([build.seconds for build in builds])
+
+
+def _growth(smaller: list[Build], larger: list[Build]) -> float:
+    """The median of each run's ratio of the larger scale's time to the smaller's."""
+    return statistics.median(
+        big.seconds / small.seconds for small, big in zip(smaller, larger, strict=True)
+    )
 
 
 def _compared(
@@ -247,8 +288,8 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
     clean_base = _seconds(results.clean["baseline"])
     rows = [_compared("clean build", clean_ext, clean_base, "s", limit=judged(1.10))]
     if largest and smallest is not None and smallest is not results:
-        growth = clean_ext / _seconds(smallest.clean["extension"])
-        base_growth = clean_base / _seconds(smallest.clean["baseline"])
+        growth = _growth(smallest.clean["extension"], results.clean["extension"])
+        base_growth = _growth(smallest.clean["baseline"], results.clean["baseline"])
         limit = 1.1 * results.size / smallest.size
         rows.append(
             Row(
@@ -390,7 +431,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
 
-    all_results = [measure(size, args.work, args.repeat, args.jobs) for size in sizes]
+    sources = {size: write_projects(size, args.work) for size in sizes}
+    clean = clean_builds(sources, args.repeat)
+    all_results = [
+        measure(size, sources[size], clean[size], args.repeat, args.jobs) for size in sizes
+    ]
     text, every_target_met = table(all_results)
     about = (
         f"Median of {args.repeat} run(s) on {machine()}.\n"
