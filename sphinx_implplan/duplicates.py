@@ -11,7 +11,7 @@ the need that kept the id, so that:
   left out are read again, and one of them may now take the id;
 - an item moved to a document read earlier does not meet its old self: the needs
   of every document to be read are taken out before the first is read, as a
-  parallel read does.
+  parallel read does (``needs_bridge``).
 """
 
 from __future__ import annotations
@@ -73,14 +73,6 @@ def documents_to_read_again(
             if holder is None or holder["docname"] in going:
                 again.add(docname)
     return sorted(again - removed)
-
-
-def forget_needs_before_reading(_app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: take out the needs of every document to be read. A
-    serial read clears each document just before reading it, so an item moved from
-    ``b.md`` to ``a.md`` would find its id still held by ``b.md``. (A parallel read
-    clears them all first itself.)"""
-    needs_bridge.forget_needs_of(env, frozenset(docnames))
 
 
 def warn_left_out(_app: Sphinx, env: BuildEnvironment) -> None:

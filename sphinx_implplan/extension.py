@@ -21,7 +21,6 @@ from sphinx_implplan.directives import PlanItemDirective, item_directive_names
 from sphinx_implplan.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.duplicates import (
     documents_to_read_again,
-    forget_needs_before_reading,
     keep_first_of_parallel_duplicates,
     warn_left_out,
 )
@@ -104,6 +103,9 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # then frozen until the build ends
     app.connect("config-inited", pause_collector, priority=900)
     app.connect("builder-inited", freeze_environment, priority=100)
+    # and while sphinx-needs resolves every need before the first page is written
+    # (sphinx-needs, 500), until that page is resolved
+    app.connect("write-started", pause_collector, priority=100)
 
     app.add_domain(ImplPlanDomain)
     for name in view_directive_names():
@@ -116,7 +118,6 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # read phase: every build gives every document's warnings, read now or not
     app.connect("env-get-outdated", documents_to_read_again)
     # last, once every handler has added the documents it wants read
-    app.connect("env-before-read-docs", forget_needs_before_reading, priority=900)
     app.connect("env-before-read-docs", note_documents_read, priority=900)
     # before sphinx-needs' own merge (500) picks whichever parallel reader came first
     app.connect("env-merge-info", keep_first_of_parallel_duplicates, priority=400)

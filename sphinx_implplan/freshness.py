@@ -197,7 +197,8 @@ def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
     states = {}
     for need_id, need in needs_bridge.needs_as_read(env).items():
         fields = needs_bridge.flat_fields(need)
-        spec_titles = [_title(env, docname) for docname in fields.get("spec") or ()]
+        spec = fields.get("spec")
+        spec_titles = [_title(env, doc) for doc in spec] if isinstance(spec, list) else []
         states[need_id] = need_state(fields, link_names, descriptions.get(need_id, ""), spec_titles)
     return states
 

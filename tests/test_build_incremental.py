@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import build_again, build_warnings, copy_root, edit, view_text, visible_text
+from sphinx_needs.data import SphinxNeedsData
 
 from sphinx_implplan.extension import ENV_VERSION
 
@@ -145,6 +146,22 @@ def test_a_removed_item_leaves_no_back_link(
     # spec.md was not read again: its page is written again for FR_4's back-link
     assert "CMP_B" not in visible_text((second.outdir / "spec.html").read_text(encoding="utf8"))
     assert report(second)["plans"]["PLAN_B"]["coverage"]["implemented"] == 0
+
+
+def test_a_changed_document_is_purged_of_what_it_gave_sphinx_needs(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """sphinx-needs' purge is skipped only for documents never read before: a
+    ``needextend`` taken out of a document read again stops applying."""
+    extend = "```{needextend} FR_1\n:status: approved\n```\n"
+    edit(project / "notes.md", "# Notes\n", f"# Notes\n\n{extend}")
+    first = build_again(make_app, project)
+    assert SphinxNeedsData(first.env).get_needs_view()["FR_1"]["status"] == "approved"
+
+    edit(project / "notes.md", extend, "")
+    second = build_again(make_app, project)
+    assert "1 changed" in second.status.getvalue()
+    assert SphinxNeedsData(second.env).get_needs_view()["FR_1"]["status"] is None
 
 
 def test_parallel_builds_match_serial_ones(

@@ -68,9 +68,9 @@ MUTATIONS = {
         ),
     ),
     "needs-of-documents-to-read-kept-until-each-is-read": Mutation(
-        "duplicates.py",
-        "needs_bridge.forget_needs_of(env, frozenset(docnames))",
-        "pass",
+        "needs_bridge.py",
+        "        for docname in docnames:\n            purge_needs(app, env, docname)",
+        "        for docname in ():\n            purge_needs(app, env, docname)",
         (f"{INCREMENTAL_EQUALS_CLEAN}[serial]",),
     ),
     "read-warnings-not-repeated": Mutation(
