@@ -21,6 +21,7 @@ from sphinx_needs.api import (
     get_need_types,
 )
 from sphinx_needs.data import NeedsCoreFields, SphinxNeedsData
+from sphinx_needs.directives.need import purge_needs
 from sphinx_needs.nodes import Need
 
 from sphinx_implplan.itemtypes import (
@@ -70,8 +71,6 @@ def _purge_documents_before_reading(app: Sphinx) -> None:
     read, as Sphinx does itself for a parallel read, and not again as each is read.
     That also keeps an item moved to a document read earlier from meeting its old
     self, still held by the document it left."""
-    from sphinx_needs.directives.need import purge_needs
-
     purged: set[str] = set()
 
     def purge_documents_to_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
