@@ -16,9 +16,10 @@ without its four views, and the plain sphinx-needs baseline. It times, with
 
 Each figure is the median of the runs; the projects take turns, and the serial clean
 builds of every scale too, so that a slow moment of the machine falls on all of them.
-The growth from one scale to the next is the median of each run's ratio. It prints a Markdown table with the
-ratios extension / baseline and whether each target holds, and exits 1 when one
-does not (``--report-only``: always 0, for a smoke run where times mean nothing).
+The growth from one scale to the next is the median of each run's ratio. It prints a
+Markdown table with the ratios extension / baseline and whether each target holds,
+and exits 1 when one does not (``--report-only``: always 0, for a smoke run where
+times mean nothing).
 """
 
 from __future__ import annotations
@@ -204,7 +205,7 @@ def measure(
     def by_name(builds: dict[Turn, list[Build]]) -> dict[str, list[Build]]:
         return {name: runs for (_size, name), runs in builds.items()}
 
-    # two builds of about 75 s differ by more than the views cost from run to run,
+    # two builds of 60 to 90 s differ by more than the views cost from run to run,
     # so the views are measured by drawing the overview pages again: the same small
     # build with and without the views
     clean_build(sources["no-views"])
