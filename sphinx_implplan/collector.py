@@ -16,12 +16,11 @@ finds nothing to free. Measured there:
   is resolved;
 - drawing the views took more than twice as long with it; it is paused while a
   page with views is drawn and written, and runs again when the next page is
-  resolved. By then the page's nodes are garbage that no run has seen yet, which
-  the first run frees without scanning anything else; resumed any earlier (while
-  the page was still being written), they lived through that run, and the
-  collector went on to scan the whole build for them. (An HTML page's cards and
-  views are freed without it once the page is written, ``freeing.py``; this is
-  for the rest of the page, and for the other builders.)
+  resolved. By then the rest of the page is garbage that no run has seen yet,
+  which the first run frees without scanning anything else (its cards and views
+  are already freed, ``freeing.py``); resumed any earlier, while the page was
+  still being written, its nodes lived through that run, and the collector went
+  on to scan the whole build for them.
 
 It runs again, and the frozen objects are unfrozen, at the very end of every build
 however it ends (``build-finished``, after the report is written). It is paused
@@ -44,7 +43,7 @@ class _Pause:
 
 def pause_collector(*_event_args: Any) -> None:
     """Also the handler of ``config-inited``, the last event before Sphinx loads the
-    environment."""
+    environment, and of ``write-started``."""
     if gc.isenabled():
         gc.disable()
         _Pause.active = True
@@ -66,7 +65,8 @@ def unfreeze_and_resume(*_event_args: Any) -> None:
     resume_collector()
 
 
-def resume_collector() -> None:
+def resume_collector(*_event_args: Any) -> None:
+    """Also the handler of ``doctree-resolved``, first on every page."""
     if _Pause.active:
         _Pause.active = False
         gc.enable()

@@ -13,6 +13,7 @@ from sphinx_implplan.checks import check_all_items
 from sphinx_implplan.collector import (
     freeze_environment,
     pause_collector,
+    resume_collector,
     unfreeze_and_resume,
 )
 from sphinx_implplan.config import check_config, register_config_values
@@ -128,12 +129,14 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     needs_bridge.connect_sealing(app, check_sealed_needs)
     app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", forget_corpus)
+    # the collector, paused at write-started or for a page with views, runs again
+    # as each page is resolved, before anything is drawn on it; and after
+    # everything else at the end of every build
+    app.connect("doctree-resolved", resume_collector, priority=400)
+    app.connect("build-finished", unfreeze_and_resume, priority=900)
     # before sphinx-needs (default priority 500) draws its own table for each need
     app.connect("doctree-resolved", render_cards, priority=450)
     app.connect("doctree-resolved", render_views)
-    # the collector, paused while a page with views is drawn, runs again when the
-    # next page is resolved, and after everything else at the end of every build
-    app.connect("build-finished", unfreeze_and_resume, priority=900)
     # after every other handler has seen the page
     app.connect("html-page-context", free_drawn, priority=999)
 

@@ -10,6 +10,7 @@ name, so every key must be unique across the whole suite.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -21,7 +22,7 @@ import pytest
 from hypothesis import settings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -64,6 +65,16 @@ def require_programs(*programs: str, reason: str) -> None:
     missing = [program for program in programs if shutil.which(program) is None]
     if missing:
         unavailable(f"{reason}: {', '.join(missing)} not found")
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """Python's garbage collector switched back on after the test if it was on
+    before, for tests that turn it on or off."""
+    was_enabled = gc.isenabled()
+    yield
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture(scope="session")

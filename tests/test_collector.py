@@ -11,18 +11,10 @@ import pytest
 from conftest import copy_root
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
-
-
-@pytest.fixture
-def collector_on() -> Iterator[None]:
-    was_enabled = gc.isenabled()
-    yield
-    if was_enabled:
-        gc.enable()
 
 
 def _pauses_seen(app: SphinxTestApp) -> list[bool]:
@@ -39,7 +31,7 @@ def _pauses_seen(app: SphinxTestApp) -> list[bool]:
 
 
 @pytest.mark.sphinx("html", testroot="views", freshenv=True)
-def test_the_collector_runs_after_the_build(app: SphinxTestApp, collector_on: None) -> None:
+def test_the_collector_runs_after_the_build(app: SphinxTestApp, collector_restored: None) -> None:
     gc.enable()
     seen = _pauses_seen(app)
     app.build()
@@ -50,7 +42,7 @@ def test_the_collector_runs_after_the_build(app: SphinxTestApp, collector_on: No
 
 
 def test_a_loaded_environment_is_frozen_until_the_build_ends(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, collector_on: None
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, collector_restored: None
 ) -> None:
     srcdir = copy_root("views", tmp_path / "views")
     gc.enable()
@@ -73,14 +65,14 @@ def test_a_loaded_environment_is_frozen_until_the_build_ends(
 
 
 @pytest.mark.sphinx("html", testroot="views", freshenv=True)
-def test_a_collector_turned_off_stays_off(app: SphinxTestApp, collector_on: None) -> None:
+def test_a_collector_turned_off_stays_off(app: SphinxTestApp, collector_restored: None) -> None:
     gc.disable()
     app.build()
     assert not gc.isenabled()
 
 
 def test_the_collector_runs_after_a_failed_build(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path, collector_on: None
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, collector_restored: None
 ) -> None:
     srcdir = copy_root("views", tmp_path / "views")
 

@@ -12,22 +12,10 @@ import pytest
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from sphinx.testing.util import SphinxTestApp
 
 #: pages and the class of what is drawn on them
 DRAWN_ON = {"review": "implplan-view", "summary": "implplan-view", "plan": "implplan-card"}
-
-
-@pytest.fixture
-def collector_off() -> Iterator[None]:
-    """Only reference counting frees anything while the collector is off."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    yield
-    if was_enabled:
-        gc.enable()
 
 
 def _drawn_nodes(doctree: nodes.Node, drawn_class: str) -> list[nodes.Element]:
@@ -42,8 +30,9 @@ def _drawn_nodes(doctree: nodes.Node, drawn_class: str) -> list[nodes.Element]:
 
 @pytest.mark.sphinx("html", testroot="views", freshenv=True)
 def test_cards_and_views_are_freed_once_their_page_is_written(
-    app: SphinxTestApp, collector_off: None
+    app: SphinxTestApp, collector_restored: None
 ) -> None:
+    gc.disable()  # so that only reference counting frees anything
     drawn: dict[str, list[weakref.ref[nodes.Element]]] = {}
     seen_by_others: dict[str, int] = {}
 

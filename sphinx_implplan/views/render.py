@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_implplan.collector import pause_collector, resume_collector
+from sphinx_implplan.collector import pause_collector
 from sphinx_implplan.corpus import build_corpus
 from sphinx_implplan.freeing import note_drawn
 from sphinx_implplan.references import PageLinks, doc_reference, item_reference, joined
@@ -80,7 +80,6 @@ def _renderers() -> dict[ViewKind, Callable[[ViewContext, ViewSpec], list[nodes.
 
 def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
     """The ``doctree-resolved`` handler."""
-    resume_collector()
     placeholders = list(doctree.findall(view_placeholder))
     if not placeholders:
         return
