@@ -10,13 +10,15 @@ without its four views, and the plain sphinx-needs baseline. It times, with
 
 - clean HTML builds, serial and ``-j 2``, with the peak memory of the serial ones;
 - the four overview pages drawn again (an incremental build after touching them),
-  with and without their views: the difference is what the views cost;
+  with and without their views, three times a run: the difference is what the
+  views cost;
 - an incremental build after changing one requirement's title in one spec document,
   noting which pages were written again.
 
 Each figure is the median of the runs; the projects take turns, and the serial clean
 builds of every scale too, so that a slow moment of the machine falls on all of them.
-The growth from one scale to the next is the median of each run's ratio. It prints a
+The growth from one scale to the next is the median of each run's ratio, and the
+views' cost the median of each pair of redraws' difference. It prints a
 Markdown table with the ratios extension / baseline and whether each target holds,
 and exits 1 when one does not (``--report-only``: always 0, for a smoke run where
 times mean nothing).
@@ -45,6 +47,10 @@ from project import REQS_PER_SPEC, Scale, edit_requirement, requirement_id, writ
 PROJECTS = ("extension", "no-views", "baseline")
 #: the projects whose clean builds are timed
 TIMED = ("extension", "baseline")
+#: the overview pages are drawn again this many times a run, with and without the
+#: views: a few seconds' difference between two builds of a few seconds each, which
+#: a moment of a busy machine could hide in a single pair
+REDRAWS_PER_RUN = 3
 #: pages written again whatever changed: Sphinx's indexes, sphinx-needs' permalink
 #: page, and the page whose table of contents lists the changed document
 SPHINX_PAGES = frozenset({"genindex", "search", "py-modindex", "permalink", "index"})
@@ -211,7 +217,7 @@ def measure(
     clean_build(sources["no-views"])
     results.redraw = by_name(
         take_turns(
-            repeat,
+            repeat * REDRAWS_PER_RUN,
             turns("extension", "no-views"),
             "overview pages",
             lambda turn: redraw_overview(sources[turn[1]]),
@@ -259,6 +265,13 @@ def _growth(smaller: list[Build], larger: list[Build]) -> float:
     )
 
 
+def _paired_difference(builds: list[Build], others: list[Build]) -> float:
+    """The median of the differences of builds that ran one after the other."""
+    return statistics.median(
+        build.seconds - other.seconds for build, other in zip(builds, others, strict=True)
+    )
+
+
 def _compared(
     measure: str,
     extension: float,
@@ -302,7 +315,7 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
                 growth <= limit,
             )
         )
-    views = _seconds(results.redraw["extension"]) - _seconds(results.redraw["no-views"])
+    views = _paired_difference(results.redraw["extension"], results.redraw["no-views"])
     share = views / clean_ext
     rows.append(
         Row(

@@ -63,3 +63,20 @@ def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -
             "overview/traceability",
             "spec/s00000" if scale["size"] == 10 else "spec/s00001",
         } <= written
+
+
+def test_the_views_cost_and_the_growth_compare_builds_of_the_same_run() -> None:
+    sys.path.insert(0, str(BENCHMARK.parent))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(BENCHMARK.parent))
+
+    def builds(*seconds: float) -> list[run.Build]:
+        return [run.Build(value, 100.0, 0) for value in seconds]
+
+    # the second pair ran while the machine was slow: each pair's difference still
+    # holds, while the difference of the medians (12 - 9 = 3) does not
+    with_views, without = builds(10, 20, 12), builds(8, 19, 9)
+    assert run._paired_difference(with_views, without) == 2
+    assert run._growth(builds(2, 4, 3), builds(10, 12, 15)) == 5
