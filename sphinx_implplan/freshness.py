@@ -29,6 +29,7 @@ from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import requirement_types
 from sphinx_implplan.domain import get_domain
 from sphinx_implplan.itemtypes import COMPUTED_FIELDS, NEEDS_BUILTIN_FIELDS, OPTION_FIELDS
+from sphinx_implplan.references import document_title
 from sphinx_implplan.views.spec import ViewKind, ViewSpec
 
 if TYPE_CHECKING:
@@ -198,14 +199,9 @@ def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
     for need_id, need in needs_bridge.needs_as_read(env).items():
         fields = needs_bridge.flat_fields(need)
         spec = fields.get("spec")
-        spec_titles = [_title(env, doc) for doc in spec] if isinstance(spec, list) else []
+        spec_titles = [document_title(env, doc) for doc in spec] if isinstance(spec, list) else []
         states[need_id] = need_state(fields, link_names, descriptions.get(need_id, ""), spec_titles)
     return states
-
-
-def _title(env: BuildEnvironment, docname: str) -> str:
-    title = env.titles.get(docname)
-    return title.astext() if title is not None else ""
 
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:

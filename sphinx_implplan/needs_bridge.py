@@ -82,7 +82,10 @@ def _purge_documents_before_reading(app: Sphinx) -> None:
         purged.update(docnames)
 
     def purge_unless_purged(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        if docname not in purged:
+        # once: Sphinx also purges a removed document, before the next read
+        if docname in purged:
+            purged.discard(docname)
+        else:
             purge_needs(app, env, docname)
 
     # last, once every handler has added the documents it wants read

@@ -16,6 +16,7 @@ from sphinx.errors import NoUri
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_implplan.model import Corpus
 
@@ -89,9 +90,14 @@ def item_reference(links: PageLinks, corpus: Corpus, item_id: str) -> nodes.Node
     )
 
 
+def document_title(env: BuildEnvironment, docname: str) -> str:
+    """The text a link to ``docname`` shows: its title, or its name."""
+    title_node = env.titles.get(docname)
+    return title_node.astext() if title_node is not None else docname
+
+
 def doc_reference(links: PageLinks, docname: str) -> nodes.Node:
-    title_node = links.app.env.titles.get(docname)
-    title = title_node.astext() if title_node is not None else docname
+    title = document_title(links.app.env, docname)
     uri = links.uri(docname)
     if uri is None:
         return nodes.Text(title)

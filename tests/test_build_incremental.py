@@ -14,7 +14,15 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import build_again, build_warnings, copy_root, edit, view_text, visible_text
+from conftest import (
+    assert_no_traceback,
+    build_again,
+    build_warnings,
+    copy_root,
+    edit,
+    view_text,
+    visible_text,
+)
 from sphinx_needs.data import SphinxNeedsData
 
 from sphinx_implplan.extension import ENV_VERSION
@@ -151,8 +159,8 @@ def test_a_removed_item_leaves_no_back_link(
 def test_a_changed_document_is_purged_of_what_it_gave_sphinx_needs(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
-    """sphinx-needs' purge is skipped only for documents never read before: a
-    ``needextend`` taken out of a document read again stops applying."""
+    """Every document to be read is purged of what it gave sphinx-needs before the
+    read: a ``needextend`` taken out of a document read again stops applying."""
     extend = "```{needextend} FR_1\n:status: approved\n```\n"
     edit(project / "notes.md", "# Notes\n", f"# Notes\n\n{extend}")
     first = build_again(make_app, project)
@@ -162,6 +170,22 @@ def test_a_changed_document_is_purged_of_what_it_gave_sphinx_needs(
     second = build_again(make_app, project)
     assert "1 changed" in second.status.getvalue()
     assert SphinxNeedsData(second.env).get_needs_view()["FR_1"]["status"] is None
+
+
+def test_a_second_build_of_the_same_application_forgets_a_removed_document(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """As a live preview builds again in one process: Sphinx purges the removed
+    document before the read, after the read of the first build was purged ahead."""
+    app = make_app("html", srcdir=project)
+    app.build()
+    assert "PLAN_B" in report(app)["plans"]
+    (project / "plan-b.md").unlink()
+    edit(project / "index.md", "plan-b\n", "")
+    app.build()
+    assert_no_traceback(app)
+    assert "PLAN_B" not in report(app)["plans"]
+    app.cleanup()
 
 
 def test_parallel_builds_match_serial_ones(
