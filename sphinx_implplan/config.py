@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sphinx_implplan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
-from sphinx_implplan.warnings import Subtype, warn
+from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -8,32 +8,36 @@ from typing import TYPE_CHECKING
 from docutils.nodes import SkipNode
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.cards import render_cards
-from sphinx_implplan.checks import check_all_items
-from sphinx_implplan.collector import (
+from sphinx_implplan.config import check_config, register_config_values
+from sphinx_implplan.memory import (
     freeze_environment,
     pause_collector,
     resume_collector,
     unfreeze_and_resume,
 )
-from sphinx_implplan.config import check_config, register_config_values
-from sphinx_implplan.corpus import forget_corpus, make_corpus
-from sphinx_implplan.directives import PlanItemDirective, item_directive_names
-from sphinx_implplan.domain import ImplPlanDomain, get_domain
-from sphinx_implplan.duplicates import (
+from sphinx_implplan.read.domain import ImplPlanDomain, get_domain
+from sphinx_implplan.read.duplicate_ids import (
     documents_to_read_again,
     keep_first_of_parallel_duplicates,
     warn_left_out,
 )
-from sphinx_implplan.freeing import free_drawn
-from sphinx_implplan.freshness import outdated_pages
-from sphinx_implplan.html_report import write_report
-from sphinx_implplan.outputs import write_if_changed
-from sphinx_implplan.replay import note_documents_read, repeat_read_warnings
-from sphinx_implplan.views.checks import check_views
-from sphinx_implplan.views.directive import ViewDirective, view_directive_names, view_placeholder
-from sphinx_implplan.views.render import render_views
-from sphinx_implplan.views.traceability import remove_stale_csv_files
+from sphinx_implplan.read.item_directive import PlanItemDirective, item_directive_names
+from sphinx_implplan.read.validation import check_all_items
+from sphinx_implplan.read.warning_replay import note_documents_read, repeat_read_warnings
+from sphinx_implplan.write.cards import render_cards
+from sphinx_implplan.write.corpus import forget_corpus, make_corpus
+from sphinx_implplan.write.files import write_if_changed
+from sphinx_implplan.write.freeing import free_drawn
+from sphinx_implplan.write.freshness import outdated_pages
+from sphinx_implplan.write.report_file import write_report
+from sphinx_implplan.write.views.directive import (
+    ViewDirective,
+    view_directive_names,
+    view_placeholder,
+)
+from sphinx_implplan.write.views.render import render_views
+from sphinx_implplan.write.views.traceability import remove_stale_csv_files
+from sphinx_implplan.write.views.view_checks import check_views
 
 if TYPE_CHECKING:
     from docutils import nodes

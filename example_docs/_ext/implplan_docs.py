@@ -2,7 +2,7 @@
 
 ``implplan-warnings-table``
     The table of warning types, generated from
-    :class:`sphinx_implplan.warnings.Subtype`, so that the page always lists
+    :class:`sphinx_implplan.diagnostics.Subtype`, so that the page always lists
     exactly what the extension emits.
 
 ``implplan-config-table``
@@ -11,7 +11,7 @@
 
 ``implplan-columns-table``
     The columns ``impl-table`` can show for each item type, with their headers and
-    the default set, generated from :mod:`sphinx_implplan.views.columns`.
+    the default set, generated from :mod:`sphinx_implplan.plan.columns`.
 
 ``live-example``
     Shows its MyST content as a code block and renders the same content under
@@ -27,8 +27,9 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_implplan.config import CONFIG_VALUES
-from sphinx_implplan.views.columns import DEFAULT_COLUMNS, columns_for
-from sphinx_implplan.warnings import WARNING_TYPE, Subtype
+from sphinx_implplan.diagnostics import WARNING_TYPE, Subtype
+from sphinx_implplan.plan.columns import columns_for
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -123,7 +124,7 @@ class ColumnsTable(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         rows = []
-        for directive in sorted(DEFAULT_COLUMNS):
+        for directive in sorted(ITEM_TYPES_BY_DIRECTIVE):
             columns = columns_for(directive)
             every: list[nodes.Node] = []
             for index, column in enumerate(columns.values()):
@@ -137,7 +138,7 @@ class ColumnsTable(SphinxDirective):
                 table_row(
                     [nodes.literal(directive, directive)],
                     every,
-                    literals(list(DEFAULT_COLUMNS[directive])),
+                    literals(list(ITEM_TYPES_BY_DIRECTIVE[directive].default_columns)),
                 )
             )
         columns = [

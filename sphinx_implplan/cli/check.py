@@ -7,7 +7,7 @@ carries only the report: ``text`` and ``markdown`` are rendered from the verdict
 ``json`` is the build's ``implplan.json`` byte for byte.
 
 Exit status 0 when every plan holds, 1 when a gap is found (see
-:mod:`sphinx_implplan.cli.verdict` for what a gap is), 2 on a usage or build error:
+:mod:`sphinx_implplan.plan.verdict` for what a gap is), 2 on a usage or build error:
 no such folder, no ``conf.py``, a ``conf.py`` or build that raises, a project that
 does not use ``sphinx_implplan``, or no ``implplan.json`` written. A build error is
 one line naming the exception's type and the first line of its message, never a
@@ -30,12 +30,12 @@ from typing import Any, TextIO
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-from sphinx_implplan.cli.check_output import render_markdown, render_text
 from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError
-from sphinx_implplan.cli.verdict import judge
-from sphinx_implplan.corpus import build_corpus
-from sphinx_implplan.model import Corpus
-from sphinx_implplan.report import REPORT_FILE
+from sphinx_implplan.plan.model import Corpus
+from sphinx_implplan.plan.report import REPORT_FILE
+from sphinx_implplan.plan.verdict import judge
+from sphinx_implplan.plan.verdict_text import render_markdown, render_text
+from sphinx_implplan.write.corpus import build_corpus
 
 _EXTENSION = "sphinx_implplan"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sphinx_implplan.authoring.conversion import Converted, convert
 from sphinx_implplan.cli.errors import EXIT_OK, CommandError
-from sphinx_implplan.conversion import Converted, convert
 
 
 def read_plan(path: Path) -> str:
@@ -38,7 +38,7 @@ def read_plan(path: Path) -> str:
 def already_converted(text: str) -> bool:
     """Whether the plan holds sphinx-implplan directives: converting again would add
     a second plan."""
-    from sphinx_implplan.conversion.markdown import parse
+    from sphinx_implplan.authoring.conversion.markdown import parse
 
     return any(
         node.type == "fence" and node.info.strip().startswith("{impl-")

@@ -1,6 +1,6 @@
 """``implplan new PATH --title TEXT``: write a plan skeleton to a new MyST file.
 
-The text comes from :func:`sphinx_implplan.cli.skeleton.skeleton`; this module checks
+The text comes from :func:`sphinx_implplan.authoring.plan_skeleton.skeleton`; this module checks
 the arguments, refuses to overwrite a file without ``--force`` and writes it.
 """
 
@@ -10,9 +10,9 @@ import argparse
 import datetime
 from pathlib import Path
 
+from sphinx_implplan.authoring.item_ids import ID_PATTERN, plan_id_for
+from sphinx_implplan.authoring.plan_skeleton import skeleton
 from sphinx_implplan.cli.errors import EXIT_OK, CommandError
-from sphinx_implplan.cli.ids import ID_PATTERN, plan_id_for
-from sphinx_implplan.cli.skeleton import skeleton
 
 
 def _reason(error: OSError) -> str:

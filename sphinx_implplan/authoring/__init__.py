@@ -1,0 +1,3 @@
+"""authoring"""
+
+from __future__ import annotations

@@ -1,0 +1,158 @@
+"""Walks the plan's sections and hands each to the converter of its kind."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from sphinx_implplan.authoring.conversion.architecture import (
+    collect_relationships,
+    convert_api,
+    convert_components,
+    convert_data_model,
+    link_relationships,
+)
+from sphinx_implplan.authoring.conversion.context import Conversion
+from sphinx_implplan.authoring.conversion.edits import apply_edits
+from sphinx_implplan.authoring.conversion.header import convert_header, plan_title
+from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
+from sphinx_implplan.authoring.conversion.phases import (
+    convert_phase,
+    convert_timeline,
+    link_depends,
+)
+from sphinx_implplan.authoring.conversion.registers import (
+    convert_changelog,
+    convert_considerations,
+    convert_dated_changes,
+    convert_decisions,
+    convert_metrics,
+    convert_risks,
+    convert_rollout,
+    convert_stack,
+    convert_test,
+)
+from sphinx_implplan.authoring.conversion.section_kinds import (
+    SectionKind,
+    consideration_kind_of,
+    kind_of,
+    layer_of,
+    phase_heading,
+)
+from sphinx_implplan.authoring.item_ids import IdMaker, plan_id_for, plan_key
+
+_LINE_ENDS = re.compile(r"\r\n?")
+
+
+@dataclass(frozen=True)
+class Converted:
+    text: str
+    plan_id: str
+    #: directive name -> items made
+    counts: Counter[str]
+    #: ``(line, message)``: what looked like an item but is kept as written
+    notes: list[tuple[int, str]]
+
+
+def convert(source: str, fallback_title: str) -> Converted:
+    """``source`` in directive form; ``fallback_title`` names a plan with no heading.
+    Line ends become ``\n``, as markdown-it reads them."""
+    source = _LINE_ENDS.sub("\n", source)
+    # split where markdown-it counts lines: not at form feeds or other separators
+    # that str.splitlines() also breaks at
+    lines = source.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    root = sections(parse(source), len(lines))
+    title, title_section = plan_title(root, fallback_title)
+    plan_id = plan_id_for(title)
+    conversion = Conversion(lines=lines, plan_id=plan_id, ids=IdMaker(plan_key(title)))
+    plan = conversion.item("impl-plan", title, plan_id)
+    conversion.ids.reserve(plan_id)
+
+    timelines: list[Section] = []
+    for section in root.subsections:
+        _visit(conversion, section, None, timelines, is_title=section is title_section)
+    # the phases are all known now, wherever the timeline stands
+    for section in timelines:
+        convert_timeline(conversion, section)
+    link_depends(conversion)
+    link_relationships(conversion)
+    convert_header(conversion, plan, title_section)
+    return Converted(
+        text=apply_edits(lines, conversion.edits()),
+        plan_id=plan_id,
+        counts=conversion.counts,
+        notes=sorted(conversion.notes),
+    )
+
+
+def _visit(
+    conversion: Conversion,
+    section: Section,
+    inherited: SectionKind | None,
+    timelines: list[Section],
+    *,
+    is_title: bool = False,
+) -> None:
+    heading = section.title.plain
+    if phase_heading(heading) is not None and not is_title:
+        convert_phase(conversion, section)
+        kind = inherited
+    else:
+        # the title names the feature ("Billing API"), not a part of the plan
+        own = None if is_title else kind_of(heading)
+        kind = own or inherited
+        if kind is not None and not _convert_own_blocks(
+            conversion, section, kind=kind, own=own, inherited=inherited, timelines=timelines
+        ):
+            return
+    for subsection in section.subsections:
+        _visit(conversion, subsection, kind, timelines)
+
+
+def _convert_own_blocks(
+    conversion: Conversion,
+    section: Section,
+    *,
+    kind: SectionKind,
+    own: SectionKind | None,
+    inherited: SectionKind | None,
+    timelines: list[Section],
+) -> bool:
+    """Convert the section's blocks before its first subsection; ``False`` when the
+    whole section, subsections included, is done."""
+    heading = section.title.plain
+    if kind is SectionKind.COMPONENTS:
+        convert_components(conversion, section)
+    elif kind is SectionKind.DATA_MODEL:
+        convert_data_model(conversion, section)
+        collect_relationships(conversion, section, named=False)
+    elif kind is SectionKind.RELATIONSHIPS:
+        collect_relationships(conversion, section, named=True)
+    elif kind is SectionKind.API:
+        convert_api(conversion, section)
+    elif kind is SectionKind.TIMELINE:
+        timelines.append(section)
+    elif kind is SectionKind.DECISIONS:
+        convert_decisions(conversion, section)
+    elif kind is SectionKind.RISKS:
+        convert_risks(conversion, section)
+    elif kind is SectionKind.TESTING:
+        # "### Unit Tests" under "## Testing Strategy" is one test
+        if inherited is SectionKind.TESTING and convert_test(conversion, section):
+            return False
+    elif kind is SectionKind.ROLLOUT:
+        convert_rollout(conversion, section)
+    elif kind is SectionKind.METRICS:
+        convert_metrics(conversion, section)
+    elif kind is SectionKind.STACK:
+        convert_stack(conversion, section, None if own is not None else layer_of(heading))
+    elif kind is SectionKind.CONSIDERATIONS:
+        convert_considerations(conversion, section, consideration_kind_of(heading))
+    elif kind is SectionKind.CHANGELOG:
+        if own is None:
+            convert_dated_changes(conversion, section)
+        else:
+            convert_changelog(conversion, section)
+    return True

@@ -1,0 +1,73 @@
+"""Everything the extension asks of sphinx-needs: the only package importing ``sphinx_needs``.
+
+sphinx-needs' API has changed shape across releases; keeping every call here means
+a new release is met in one folder. The rest of the extension imports this package
+and calls what it names below, never a module of it directly:
+
+- :mod:`.registration`: item types, fields and link types, at ``config-inited``;
+- :mod:`.purge`: sphinx-needs' purge of the documents to read, before the read;
+- :mod:`.creation`: a plan item's need, from its directive;
+- :mod:`.merging`: a parallel reader's needs, merged as a serial read keeps them;
+- :mod:`.access`: needs as mappings, their links, and the events around them.
+"""
+
+from __future__ import annotations
+
+from sphinx_implplan.needs_bridge.access import (
+    MutableNeeds,
+    NeedData,
+    backlinks_of,
+    connect_post_processing,
+    connect_sealing,
+    flat_fields,
+    link_names,
+    link_titles,
+    links_of,
+    need_nodes,
+    needs_as_read,
+    needs_view,
+    resolve_link_target,
+)
+from sphinx_implplan.needs_bridge.creation import (
+    CreatedNeed,
+    IdTaken,
+    create_need,
+    first_paragraph_text,
+    update_need,
+)
+from sphinx_implplan.needs_bridge.merging import DroppedNeed, drop_parallel_duplicates
+from sphinx_implplan.needs_bridge.registration import (
+    IMPLPLAN_ID_REGEX,
+    SPHINX_NEEDS_DEFAULT_ID_REGEX,
+    project_options_for_type,
+    register_needs_model,
+    setup_sphinx_needs,
+)
+
+__all__ = [
+    "IMPLPLAN_ID_REGEX",
+    "SPHINX_NEEDS_DEFAULT_ID_REGEX",
+    "CreatedNeed",
+    "DroppedNeed",
+    "IdTaken",
+    "MutableNeeds",
+    "NeedData",
+    "backlinks_of",
+    "connect_post_processing",
+    "connect_sealing",
+    "create_need",
+    "drop_parallel_duplicates",
+    "first_paragraph_text",
+    "flat_fields",
+    "link_names",
+    "link_titles",
+    "links_of",
+    "need_nodes",
+    "needs_as_read",
+    "needs_view",
+    "project_options_for_type",
+    "register_needs_model",
+    "resolve_link_target",
+    "setup_sphinx_needs",
+    "update_need",
+]

@@ -1,0 +1,92 @@
+"""Reading needs: sphinx-needs' items as mappings, their links, the read and the
+write phase's views of them, and the events where they may still change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx_needs.data import SphinxNeedsData
+from sphinx_needs.nodes import Need
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+#: one need as the extension reads it: sphinx-needs' item behaves as a mapping
+NeedData = Mapping[str, Any]
+MutableNeeds = MutableMapping[str, Any]
+
+
+def resolve_link_target(
+    needs: Mapping[str, NeedData], target_id: str
+) -> tuple[str, NeedData | None]:
+    """The id of the need a link names and that need; ``ID.part`` names a part of
+    need ``ID``, as in sphinx-needs."""
+    if target_id in needs:
+        return target_id, needs[target_id]
+    base = target_id.partition(".")[0]
+    return base, needs.get(base)
+
+
+def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
+    """Call ``handler`` with every need once all documents are read, before
+    sphinx-needs builds back-links: the last moment needs may change."""
+    app.connect("needs-before-post-processing", handler)
+
+
+def connect_sealing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
+    """Call ``handler`` with every need once sphinx-needs has resolved them (back-links,
+    ``needextend``), the moment before they are frozen for the write phase."""
+    app.connect("needs-before-sealing", handler)
+
+
+def needs_as_read(env: BuildEnvironment) -> Mapping[str, NeedData]:
+    """Every need as the read phase left it (at ``env-get-updated``)."""
+    data = SphinxNeedsData(env)
+    if data.needs_is_post_processed:
+        # a build of the same process that ended early left them frozen
+        return cast("Mapping[str, NeedData]", data.get_needs_view())
+    return cast("Mapping[str, NeedData]", data.get_needs_mutable())
+
+
+def flat_fields(need: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Every field of ``need`` in a plain dict, for reading many of them: each lookup
+    on a sphinx-needs item searches several namespaces, and the freshness check and
+    the corpus read some fifty fields of every need in every build."""
+    flatten = getattr(need, "filter_context", None)
+    return cast("Mapping[str, Any]", flatten()) if callable(flatten) else need
+
+
+def link_names(env: BuildEnvironment) -> list[str]:
+    """Every link type of the project, sphinx-needs' own ``links`` included."""
+    return list(SphinxNeedsData(env).get_schema().iter_link_field_names())
+
+
+def needs_view(app: Sphinx) -> Mapping[str, NeedData]:
+    """Every need, resolved and read-only (write phase)."""
+    return cast("Mapping[str, NeedData]", SphinxNeedsData(app.env).get_needs_view())
+
+
+def need_nodes(doctree: nodes.Node) -> Iterator[nodes.Element]:
+    yield from list(doctree.findall(Need))
+
+
+def links_of(need: NeedData, link_type: str) -> list[str]:
+    value = need.get(link_type)
+    return [str(target) for target in value] if isinstance(value, list) else []
+
+
+def backlinks_of(need: NeedData, link_type: str) -> list[str]:
+    return links_of(need, f"{link_type}_back")
+
+
+def link_titles(app: Sphinx) -> list[tuple[str, str, str]]:
+    """(name, outgoing title, incoming title) of every link type, in schema order."""
+    schema = SphinxNeedsData(app.env).get_schema()
+    return [
+        (link.name, link.display.outgoing, link.display.incoming)
+        for link in schema.iter_link_fields()
+    ]

@@ -1,0 +1,188 @@
+"""Requirements against the plan items that link to them, and the coverage numbers.
+No Sphinx imports.
+
+Only the items of the plans in scope count. A requirement is implemented when one of
+them links to it by ``:implements:``, verified when an ``impl-test`` of them does by
+``:verifies:``, measured when an ``impl-metric`` of them does by ``:measures:``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from sphinx_implplan.plan.itemtypes import METRIC, RISK, TEST
+from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item, natural_key
+
+
+def percent(part: int, whole: int) -> float | None:
+    """``part`` of ``whole`` in percent to one decimal, halves rounded up (7 of 12 is
+    58.3); ``None`` when there is no whole to take a part of."""
+    if whole <= 0:
+        return None
+    # in whole tenths, so no float rounding moves a half: (1000 p + w) // 2w
+    tenths = (part * 2000 + whole) // (whole * 2)
+    return tenths / 10
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which plans' items count, and which requirements they are measured against."""
+
+    plans: tuple[str, ...]
+    #: item types whose links count
+    types: frozenset[str] = frozenset(REQUIREMENT_LINKING_TYPES)
+    #: documents to take requirements from; ``None`` for every requirement
+    spec: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class TraceRow:
+    requirement: Item
+    implemented_by: tuple[str, ...]
+    verified_by: tuple[str, ...]
+    measured_by: tuple[str, ...]
+    affected_by: tuple[str, ...]
+    addressed_by: tuple[str, ...]
+
+    @property
+    def implemented(self) -> bool:
+        return bool(self.implemented_by)
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.verified_by)
+
+    @property
+    def measured(self) -> bool:
+        return bool(self.measured_by)
+
+    def links(self) -> dict[str, tuple[str, ...]]:
+        """Link name -> the items of this row linking by it."""
+        return {
+            "implements": self.implemented_by,
+            "verifies": self.verified_by,
+            "measures": self.measured_by,
+            "affects": self.affected_by,
+            "addresses": self.addressed_by,
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    requirements: int
+    implemented: int
+    verified: int
+    measured: int
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.implemented, self.requirements)
+
+    @property
+    def verified_percent(self) -> float | None:
+        return percent(self.verified, self.requirements)
+
+    @property
+    def measured_percent(self) -> float | None:
+        return percent(self.measured, self.requirements)
+
+
+def plan_spec(corpus: Corpus, plan_ids: Iterable[str]) -> frozenset[str] | None:
+    """The documents the plans take requirements from: the union of their ``:spec:``,
+    or ``None`` (every requirement) as soon as one of them names none, or when there
+    is no plan at all."""
+    plan_ids = list(plan_ids)
+    if not plan_ids:
+        return None
+    docs: set[str] = set()
+    for plan_id in plan_ids:
+        plan = corpus.items.get(plan_id)
+        spec = plan.get("spec") if plan is not None else None
+        if not spec:
+            return None
+        docs.update(spec)
+    return frozenset(docs)
+
+
+def scoped_requirements(corpus: Corpus, scope: Scope) -> list[Item]:
+    return corpus.requirements(scope.spec)
+
+
+def trace_rows(corpus: Corpus, scope: Scope) -> list[TraceRow]:
+    """One row per requirement in scope, in id order."""
+    plans = set(scope.plans)
+
+    def counted(sources: Sequence[str], only_type: str | None = None) -> tuple[str, ...]:
+        kept = []
+        for source_id in sources:
+            source = corpus.items.get(source_id)
+            if (
+                source is not None
+                and source.plan in plans
+                and source.type in scope.types
+                and (only_type is None or source.type == only_type)
+            ):
+                kept.append(source_id)
+        return tuple(kept)
+
+    rows = []
+    for requirement in scoped_requirements(corpus, scope):
+        rid = requirement.id
+        rows.append(
+            TraceRow(
+                requirement=requirement,
+                implemented_by=counted(corpus.sources(rid, "implements")),
+                verified_by=counted(corpus.sources(rid, "verifies"), TEST),
+                measured_by=counted(corpus.sources(rid, "measures"), METRIC),
+                affected_by=counted(corpus.sources(rid, "affects"), RISK),
+                addressed_by=counted(corpus.sources(rid, "addresses")),
+            )
+        )
+    return rows
+
+
+def coverage_of(rows: Collection[TraceRow]) -> Coverage:
+    return Coverage(
+        requirements=len(rows),
+        implemented=sum(row.implemented for row in rows),
+        verified=sum(row.verified for row in rows),
+        measured=sum(row.measured for row in rows),
+    )
+
+
+def uncovered(rows: Iterable[TraceRow]) -> list[str]:
+    """The ids of the requirements no item of the scope implements."""
+    return [row.requirement.id for row in rows if not row.implemented]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Requirements (rows) against the plan items that link to them (columns)."""
+
+    rows: tuple[TraceRow, ...]
+    columns: tuple[Item, ...]
+    #: (requirement id, item id) -> the link names from the item to the requirement
+    cells: dict[tuple[str, str], tuple[str, ...]]
+
+
+def trace_matrix(corpus: Corpus, rows: Sequence[TraceRow]) -> Matrix:
+    """The items linking to any of ``rows``, ordered by type (as the item table lists
+    them) and then by id."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    column_ids: set[str] = set()
+    for row in rows:
+        for link, sources in row.links().items():
+            for source in sources:
+                cells.setdefault((row.requirement.id, source), []).append(link)
+                column_ids.add(source)
+    type_order = {name: index for index, name in enumerate(REQUIREMENT_LINKING_TYPES)}
+    columns = sorted(
+        (corpus.items[item_id] for item_id in column_ids),
+        key=lambda item: (type_order.get(item.type, len(type_order)), natural_key(item.id)),
+    )
+    return Matrix(
+        rows=tuple(rows),
+        columns=tuple(columns),
+        cells={key: tuple(links) for key, links in cells.items()},
+    )

@@ -1,0 +1,118 @@
+"""A plan's roll-up, its phases in schedule order and its risks on the impact x
+likelihood grid. No Sphinx imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sphinx_implplan.plan.coverage import (
+    Coverage,
+    Scope,
+    coverage_of,
+    percent,
+    plan_spec,
+    trace_rows,
+)
+from sphinx_implplan.plan.itemtypes import DECISION, ITEM_TYPES_BY_DIRECTIVE, PHASE, RISK
+from sphinx_implplan.plan.model import Corpus, Item, natural_key
+from sphinx_implplan.plan.scoring import BANDS, risk_band, risk_score
+
+DECISION_STATUSES = ITEM_TYPES_BY_DIRECTIVE[DECISION].statuses or ()
+
+
+def plan_scope(corpus: Corpus, plan_id: str) -> Scope:
+    """One plan's own scope: its items of every type, its ``:spec:`` requirements."""
+    return Scope(plans=(plan_id,), spec=plan_spec(corpus, (plan_id,)))
+
+
+@dataclass(frozen=True)
+class PlanRollup:
+    plan: Item
+    phases_done: int
+    phases_total: int
+    deliverables_done: int
+    deliverables_total: int
+    coverage: Coverage
+    #: band -> risks of status ``open`` in it, highest band first
+    open_risks: dict[str, int]
+    #: decision status -> decisions with it, in the status order of the contract
+    decisions: dict[str, int]
+
+    @property
+    def deliverables_percent(self) -> float | None:
+        return percent(self.deliverables_done, self.deliverables_total)
+
+
+def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
+    phases = corpus.of_type(PHASE, (plan.id,))
+    risks = corpus.of_type(RISK, (plan.id,))
+    decisions = corpus.of_type(DECISION, (plan.id,))
+    open_risks = dict.fromkeys(reversed(BANDS), 0)
+    for risk in risks:
+        band = risk.get("band")
+        if risk.status == "open" and band in open_risks:
+            open_risks[band] += 1
+    by_status = dict.fromkeys(DECISION_STATUSES, 0)
+    for decision in decisions:
+        if decision.status in by_status:
+            by_status[decision.status] += 1
+    return PlanRollup(
+        plan=plan,
+        phases_done=sum(phase.status == "done" for phase in phases),
+        phases_total=len(phases),
+        deliverables_done=sum(phase.whole_number("deliverables_done") or 0 for phase in phases),
+        deliverables_total=sum(phase.whole_number("deliverables_total") or 0 for phase in phases),
+        coverage=coverage_of(trace_rows(corpus, plan_scope(corpus, plan.id))),
+        open_risks=open_risks,
+        decisions=by_status,
+    )
+
+
+def timeline(phases: Iterable[Item]) -> tuple[list[Item], list[Item]]:
+    """The phases with a start, by start, end and id; then those without, as written."""
+    scheduled: list[Item] = []
+    unscheduled: list[Item] = []
+    for phase in phases:
+        (scheduled if isinstance(phase.get("start"), str) else unscheduled).append(phase)
+    scheduled.sort(key=lambda p: (p.get("start"), p.get("end") or "", natural_key(p.id)))
+    unscheduled.sort(key=lambda phase: phase.position)
+    return scheduled, unscheduled
+
+
+@dataclass(frozen=True)
+class RiskGrid:
+    """Impact rows from the highest level down, likelihood columns from the lowest up,
+    so the highest scores sit top right."""
+
+    impacts: tuple[str, ...]
+    likelihoods: tuple[str, ...]
+    #: (impact, likelihood) -> risk ids, in id order
+    cells: dict[tuple[str, str], tuple[str, ...]]
+    #: (impact, likelihood) -> the band of that cell's score
+    bands: dict[tuple[str, str], str]
+    #: risks without a known impact or likelihood, in id order
+    unplaced: tuple[str, ...]
+
+
+def risk_grid(risks: Iterable[Item], levels: Sequence[str]) -> RiskGrid:
+    cells: dict[tuple[str, str], list[str]] = {}
+    unplaced: list[str] = []
+    for risk in sorted(risks, key=lambda item: natural_key(item.id)):
+        impact, likelihood = risk.get("impact"), risk.get("likelihood")
+        if impact in levels and likelihood in levels:
+            cells.setdefault((impact, likelihood), []).append(risk.id)
+        else:
+            unplaced.append(risk.id)
+    bands = {
+        (impact, likelihood): risk_band(risk_score(impact, likelihood, levels), len(levels))
+        for impact in levels
+        for likelihood in levels
+    }
+    return RiskGrid(
+        impacts=tuple(reversed(levels)),
+        likelihoods=tuple(levels),
+        cells={key: tuple(ids) for key, ids in cells.items()},
+        bands=bands,
+        unplaced=tuple(unplaced),
+    )

@@ -1,0 +1,201 @@
+"""The report of ``implplan check`` as plain text (a terminal, a CI log) or as
+GitHub-flavoured Markdown (a CI job summary). No Sphinx imports.
+
+Both name every gap, in the plan's section and again in its verdict line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from sphinx_implplan.plan.coverage import Coverage
+from sphinx_implplan.plan.verdict import (
+    CheckResult,
+    PhaseProgress,
+    PlanVerdict,
+    Ref,
+    format_percent,
+)
+
+_INDENT = "  "
+#: ASCII punctuation that Markdown (or GitHub's math) may read as markup
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!$])")
+_SPACE = re.compile(r"\s+")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _coverage_text(coverage: Coverage, min_coverage: float | None) -> str:
+    if coverage.percent is None:
+        return "no requirements in scope"
+    bar = "" if min_coverage is None else f"; at least {format_percent(min_coverage)}% required"
+    return (
+        f"{coverage.implemented}/{coverage.requirements} requirements implemented "
+        f"({coverage.percent:.1f}%{bar}), {coverage.verified} verified, "
+        f"{coverage.measured} measured"
+    )
+
+
+def _progress(phase: PhaseProgress) -> str:
+    if phase.done is None or phase.total is None:
+        return "-"
+    return f"{phase.done}/{phase.total}"
+
+
+def plan_verdict_text(plan: PlanVerdict) -> str:
+    if plan.ok:
+        return "OK"
+    return "gaps found: " + "; ".join(str(gap) for gap in plan.gaps)
+
+
+def overall_verdict_text(result: CheckResult) -> str:
+    if not result.plans:
+        return "OK: no plans in this project"
+    failing = [plan.id for plan in result.plans if not plan.ok]
+    if not failing:
+        return f"OK: {_plural(len(result.plans), 'plan')}, no gaps"
+    return (
+        f"gaps found: {_plural(len(result.gaps), 'gap')} in {len(failing)} of "
+        f"{_plural(len(result.plans), 'plan')} ({', '.join(failing)})"
+    )
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+def _ref_text(ref: Ref) -> str:
+    return f"{ref.id}  {ref.title}" if ref.title else ref.id
+
+
+def _text_list(title: str, lines: Sequence[str]) -> list[str]:
+    if not lines:
+        return [f"{_INDENT}{title}: none"]
+    return [f"{_INDENT}{title} ({len(lines)}):", *(f"{_INDENT * 2}{line}" for line in lines)]
+
+
+def _columns(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows with every column but the last padded to its widest cell."""
+    widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def _plan_text(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
+    heading = f"{plan.id}: {plan.title}" if plan.title else plan.id
+    lines = [heading, f"{_INDENT}coverage: {_coverage_text(plan.coverage, min_coverage)}"]
+    lines += _text_list("uncovered requirements", [_ref_text(ref) for ref in plan.uncovered])
+    lines += _text_list("unmitigated high risks", [_ref_text(ref) for ref in plan.high_risks])
+    lines += _text_list("dangling links", [str(link) for link in plan.dangling])
+    if plan.phases:
+        rows = [
+            (phase.id, phase.title, _progress(phase), phase.status or "-") for phase in plan.phases
+        ]
+        lines.append(f"{_INDENT}phases ({len(rows)}):")
+        lines += [f"{_INDENT * 2}{line}" for line in _columns(rows)]
+    else:
+        lines.append(f"{_INDENT}phases: none")
+    lines.append(f"{_INDENT}verdict: {plan_verdict_text(plan)}")
+    return lines
+
+
+def render_text(result: CheckResult) -> str:
+    lines: list[str] = []
+    for plan in result.plans:
+        lines += [*_plan_text(plan, result.min_coverage), ""]
+    lines.append(overall_verdict_text(result))
+    return "\n".join(lines) + "\n"
+
+
+# -- Markdown -----------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    """Text that Markdown shows as written, on one line (a table cell, a heading)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+
+
+def _code(text: str, *, in_table: bool = False) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    if "`" in text or not text:
+        return _escape(text)
+    if in_table:
+        # GitHub splits table cells at ``|`` even inside a code span
+        text = text.replace("|", "\\|")
+    return f"`{text}`"
+
+
+def _table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    def row(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    return [row(header), row(align), *(row(cells) for cells in rows)]
+
+
+def _ref_markdown(ref: Ref) -> str:
+    return f"{_code(ref.id)} {_escape(ref.title)}".rstrip()
+
+
+def _markdown_list(title: str, items: Sequence[str]) -> list[str]:
+    if not items:
+        return [f"**{title}:** none", ""]
+    return [f"**{title}:**", "", *(f"- {item}" for item in items), ""]
+
+
+def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
+    title = f"{_escape(plan.title)} ({_code(plan.id)})" if plan.title else _code(plan.id)
+    coverage = plan.coverage
+    percent = "-" if coverage.percent is None else f"{coverage.percent:.1f}%"
+    header = ["Requirements", "Implemented", "Coverage", "Verified", "Measured"]
+    cells = [
+        str(coverage.requirements),
+        str(coverage.implemented),
+        percent,
+        str(coverage.verified),
+        str(coverage.measured),
+    ]
+    if min_coverage is not None:
+        header.append("Required")
+        cells.append(f"{format_percent(min_coverage)}%")
+    lines = [f"## {title}", ""]
+    lines += [*_table(header, ["---:"] * len(header), [cells]), ""]
+    lines += _markdown_list("Uncovered requirements", [_ref_markdown(r) for r in plan.uncovered])
+    lines += _markdown_list("Unmitigated high risks", [_ref_markdown(r) for r in plan.high_risks])
+    lines += _markdown_list(
+        "Dangling links",
+        [
+            f"{_code(link.source)} -> {_code(f':{link.link}:')} {_code(link.target)}"
+            for link in plan.dangling
+        ],
+    )
+    if plan.phases:
+        lines += ["**Phases:**", ""]
+        lines += _table(
+            ["Phase", "Title", "Done", "Status"],
+            ["---", "---", "---:", "---"],
+            (
+                [
+                    _code(phase.id, in_table=True),
+                    _escape(phase.title),
+                    _progress(phase),
+                    _escape(phase.status or "-"),
+                ]
+                for phase in plan.phases
+            ),
+        )
+        lines.append("")
+    else:
+        lines += ["**Phases:** none", ""]
+    lines += [f"**Verdict:** {_escape(plan_verdict_text(plan))}", ""]
+    return lines
+
+
+def render_markdown(result: CheckResult) -> str:
+    lines = ["# implplan check", "", f"**{_escape(overall_verdict_text(result))}**", ""]
+    for plan in result.plans:
+        lines += _plan_markdown(plan, result.min_coverage)
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,3 @@
+"""read"""
+
+from __future__ import annotations

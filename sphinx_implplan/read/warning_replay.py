@@ -1,0 +1,52 @@
+"""The same warnings in every build: a document's read warnings, repeated when it is
+not read again.
+
+Sphinx reports a document's problems only in the build that reads it, so an
+incremental build (or a CI job that keeps its ``_build``) passes ``-W`` while the
+plan still holds a bad value. Each warning a directive gives is kept with its
+document; a build that does not read that document again gives it once more.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
+
+from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.read.domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+class ReadWarning(NamedTuple):
+    subtype: Subtype
+    message: str
+    line: int
+
+
+#: per environment, the documents this build reads (main process only: the list is
+#: complete before a parallel read hands it out)
+_READ_NOW: WeakKeyDictionary[BuildEnvironment, frozenset[str]] = WeakKeyDictionary()
+
+
+def note_read_warning(env: BuildEnvironment, subtype: Subtype, message: str, line: int) -> None:
+    """Give the warning at the current document's ``line`` and keep it for later builds."""
+    warn(subtype, message, (env.docname, line))
+    get_domain(env).read_warnings.setdefault(env.docname, []).append(
+        ReadWarning(subtype, message, line)
+    )
+
+
+def note_documents_read(_app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _READ_NOW[env] = frozenset(docnames)
+
+
+def repeat_read_warnings(_app: Sphinx, env: BuildEnvironment) -> None:
+    """Once every document is read: the kept warnings of the documents not read now."""
+    read_now = _READ_NOW.pop(env, frozenset())
+    kept = get_domain(env).read_warnings
+    for docname in sorted(kept.keys() - read_now):
+        for subtype, message, line in kept[docname]:
+            warn(subtype, message, (docname, line))

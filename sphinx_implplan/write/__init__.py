@@ -1,0 +1,3 @@
+"""write"""
+
+from __future__ import annotations

@@ -1,0 +1,50 @@
+"""The build's :class:`~sphinx_implplan.plan.model.Corpus`: made once per build from the
+resolved needs, when sphinx-needs is about to freeze them, and kept for the pages
+and the report written after.
+
+Kept beside the environment, never in it: it is derived data, remade every build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from sphinx_implplan import needs_bridge
+from sphinx_implplan.config import requirement_types, risk_levels
+from sphinx_implplan.plan.model import Corpus, item_from_need
+from sphinx_implplan.read.domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+_CORPORA: WeakKeyDictionary[BuildEnvironment, Corpus] = WeakKeyDictionary()
+
+
+def make_corpus(app: Sphinx, needs: Mapping[str, Mapping[str, Any]]) -> Corpus:
+    descriptions = get_domain(app.env).all_descriptions()
+    corpus = Corpus(
+        (
+            item_from_need(needs_bridge.flat_fields(need), descriptions.get(need_id, ""))
+            for need_id, need in needs.items()
+        ),
+        requirement_types=requirement_types(app.config),
+        risk_levels=risk_levels(app.config),
+    )
+    _CORPORA[app.env] = corpus
+    return corpus
+
+
+def forget_corpus(_app: Sphinx, env: BuildEnvironment) -> None:
+    """Every build makes its own (``env-updated``: after reading, before writing)."""
+    _CORPORA.pop(env, None)
+
+
+def build_corpus(app: Sphinx) -> Corpus:
+    """This build's corpus (write phase)."""
+    corpus = _CORPORA.get(app.env)
+    if corpus is None:
+        corpus = make_corpus(app, needs_bridge.needs_view(app))
+    return corpus

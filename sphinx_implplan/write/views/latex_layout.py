@@ -1,0 +1,188 @@
+"""View tables fitted to the printed page, for the LaTeX builder.
+
+Sphinx sets a table without given widths in ``l`` columns that never wrap, so a
+wide table runs off the page. Each view table here gets:
+
+- the ``longtable`` class: it breaks across pages and repeats its header;
+- column widths from its text: every column at least as wide as its longest word
+  (an id never breaks: LaTeX wraps only at spaces), the room left shared by need;
+- when even the longest words do not fit side by side (a matrix of many items),
+  several tables of the columns that fit, each repeating the first column;
+- its heat map and coverage colours as ``\\cellcolor`` (``implplan.sty``).
+
+Widths are counted in monospaced characters of the views' type (``\\small``, as
+set by ``implplan.sty``), the widest of the fonts a table shows; how many fit a
+line depends on the engine's default font and the point size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+
+from sphinx_implplan.write.views.table_nodes import MAX_COLUMN_WIDTH
+
+#: ``\linewidth`` in points on A4 with Sphinx's margins, the narrower of its two
+#: default papers
+LINE_WIDTH = 453
+#: ``\small`` for each of LaTeX's point sizes
+SMALL_SIZE = {"10pt": 9.0, "11pt": 10.0, "12pt": 10.95}
+#: a monospaced character's width in ems: FreeMono (xelatex's default) is wider than
+#: txtt (pdflatex) and Latin Modern Mono (lualatex)
+MONO_EM = {"xelatex": 0.6}
+DEFAULT_MONO_EM = 0.525
+#: what a column spends on its padding and rule, in the same characters
+PADDING = 3
+#: the width a progress bar takes in its cell (``\implplanbarwidth``)
+BAR = 7
+
+#: cell classes drawn as a background colour, and the colour's name in the package
+CELL_COLOURS = {
+    "implplan-band-high": "bandhigh",
+    "implplan-band-medium": "bandmedium",
+    "implplan-band-low": "bandlow",
+    "implplan-covered-no": "coveredno",
+}
+
+
+def line_characters(engine: str, pointsize: str) -> int:
+    """How many monospaced characters of the views' type fit across a line."""
+    size = SMALL_SIZE.get(pointsize, SMALL_SIZE["10pt"])
+    return int(LINE_WIDTH / (size * MONO_EM.get(engine, DEFAULT_MONO_EM)))
+
+
+def _words(entry: nodes.entry) -> list[int]:
+    """The widths of the unbreakable pieces of a cell: its words, and a bar."""
+    widths: list[int] = []
+    for node in entry.findall(nodes.Text):
+        if not isinstance(node.parent, nodes.raw):
+            widths += [len(word) for word in node.astext().split()]
+    widths += [BAR for raw in entry.findall(nodes.raw) if "latex" in raw.get("format", "")]
+    return widths
+
+
+def column_needs(table: nodes.table) -> tuple[list[int], list[int]]:
+    """Per column: the width its longest word needs, and the width it would like (its
+    longest text, up to the limit the text builder's columns have too)."""
+    least: list[int] = []
+    natural: list[int] = []
+    for row in table.findall(nodes.row):
+        for index, entry in enumerate(row.findall(nodes.entry)):
+            if index == len(least):
+                least.append(1)
+                natural.append(1)
+            words = _words(entry)
+            length = sum(words) + max(len(words) - 1, 0)
+            least[index] = max([least[index], *words])
+            natural[index] = max(natural[index], least[index], min(length, MAX_COLUMN_WIDTH))
+    return least, natural
+
+
+def fitted_widths(least: Sequence[int], natural: Sequence[int], line: int) -> list[int]:
+    """Widths for the columns within ``line``, or the least widths where even those
+    do not fit (the caller splits such a table first)."""
+    wanted = [width + PADDING for width in natural]
+    if sum(wanted) <= line:
+        return wanted
+    floor = [width + PADDING for width in least]
+    spare = line - sum(floor)
+    extra = [n - m for n, m in zip(natural, least, strict=True)]
+    total_extra = sum(extra)
+    if spare <= 0 or not total_extra:
+        return floor
+    return [f + spare * e // total_extra for f, e in zip(floor, extra, strict=True)]
+
+
+def column_groups(least: Sequence[int], line: int) -> list[list[int]]:
+    """The columns split into groups that fit ``line``, each led by column 0."""
+    key = least[0] + PADDING
+    groups: list[list[int]] = []
+    current: list[int] = []
+    used = key
+    for column in range(1, len(least)):
+        width = least[column] + PADDING
+        if current and used + width > line:
+            groups.append(current)
+            current, used = [], key
+        current.append(column)
+        used += width
+    groups.append(current)
+    return [[0, *group] for group in groups]
+
+
+def _part(table: nodes.table, columns: Sequence[int], number: int, count: int) -> nodes.table:
+    """A table of ``columns`` of ``table``, titled as part ``number`` of ``count``."""
+    part = nodes.table(classes=list(table["classes"]))
+    title = table.next_node(nodes.title)
+    caption = title.astext() if title is not None else ""
+    label = f"{caption} ({number} of {count})" if caption else f"Part {number} of {count}"
+    part += nodes.title(label, label)
+    source = table.next_node(nodes.tgroup)
+    assert source is not None
+    group = nodes.tgroup(cols=len(columns))
+    part += group
+    colspecs = list(source.findall(nodes.colspec))
+    for column in columns:
+        group += colspecs[column].deepcopy()
+    for section in (nodes.thead, nodes.tbody):
+        original = source.next_node(section)
+        if original is None:
+            continue
+        copied = section()
+        for row in original.findall(nodes.row):
+            entries = list(row.findall(nodes.entry))
+            copied.append(nodes.row("", *(entries[c].deepcopy() for c in columns)))
+        group += copied
+    return part
+
+
+def _colour_cells(table: nodes.table) -> None:
+    for entry in table.findall(nodes.entry):
+        for cls in entry["classes"]:
+            if cls in CELL_COLOURS:
+                paragraph = entry.next_node(nodes.paragraph)
+                if paragraph is None:
+                    # an empty cell has none (``tables._entry``)
+                    paragraph = nodes.paragraph()
+                    entry.append(paragraph)
+                colour = rf"\implplancellcolor{{{CELL_COLOURS[cls]}}}"
+                paragraph.insert(0, nodes.raw("", colour, format="latex"))
+                break
+
+
+def _set_widths(
+    table: nodes.table, least: Sequence[int], natural: Sequence[int], line: int
+) -> None:
+    widths = fitted_widths(least, natural, line)
+    for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+        colspec["colwidth"] = width
+    table["classes"] += ["longtable", "colwidths-given"]
+
+
+def fit_table(table: nodes.table, line: int) -> list[nodes.table]:
+    """``table`` ready for the page: one table, or its column groups."""
+    _colour_cells(table)
+    # measured once: a part's columns need what they needed in the whole table
+    least, natural = column_needs(table)
+    groups = column_groups(least, line)
+    if len(groups) == 1:
+        _set_widths(table, least, natural, line)
+        return [table]
+    parts = []
+    for number, columns in enumerate(groups, 1):
+        part = _part(table, columns, number, len(groups))
+        _set_widths(part, [least[c] for c in columns], [natural[c] for c in columns], line)
+        parts.append(part)
+    return parts
+
+
+def fit_to_page(drawn: Sequence[nodes.Node], line: int) -> list[nodes.Node]:
+    """A view's nodes with each of its tables fitted to a line of ``line`` characters."""
+    fitted: list[nodes.Node] = []
+    for node in drawn:
+        if isinstance(node, nodes.table):
+            fitted += fit_table(node, line)
+        else:
+            fitted.append(node)
+    return fitted

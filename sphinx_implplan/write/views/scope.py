@@ -1,0 +1,38 @@
+"""Which plans and requirements a view covers. No Sphinx imports.
+
+``:plan:`` names one plan; without it a view covers the plan of its own document,
+and in a document with no plan every plan of the project.
+"""
+
+from __future__ import annotations
+
+from sphinx_implplan.plan.coverage import Scope, plan_spec
+from sphinx_implplan.plan.itemtypes import PLAN
+from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus
+from sphinx_implplan.write.views.spec import ViewSpec
+
+
+def unknown_plan(corpus: Corpus, spec: ViewSpec) -> bool:
+    if spec.plan is None:
+        return False
+    plan = corpus.items.get(spec.plan)
+    return plan is None or plan.type != PLAN
+
+
+def plans_in_scope(corpus: Corpus, spec: ViewSpec) -> tuple[str, ...]:
+    """The ids of the plans the view covers, in document order."""
+    if spec.plan is not None:
+        return () if unknown_plan(corpus, spec) else (spec.plan,)
+    plans = corpus.plans
+    own = [plan.id for plan in plans if plan.docname == spec.docname]
+    return tuple(own[:1]) if own else tuple(plan.id for plan in plans)
+
+
+def trace_scope(corpus: Corpus, spec: ViewSpec) -> Scope:
+    plans = plans_in_scope(corpus, spec)
+    documents = frozenset(spec.spec) if spec.spec is not None else plan_spec(corpus, plans)
+    return Scope(
+        plans=plans,
+        types=frozenset(spec.types or REQUIREMENT_LINKING_TYPES),
+        spec=documents,
+    )

@@ -1,0 +1,203 @@
+"""``impl-traceability``: requirements against the plan items linking to them, the
+coverage line, and in HTML a CSV file of the rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from sphinx_implplan.plan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
+from sphinx_implplan.read.domain import get_domain
+from sphinx_implplan.write.files import write_if_changed
+from sphinx_implplan.write.views.scope import trace_scope, unknown_plan
+from sphinx_implplan.write.views.spec import ViewKind
+from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_implplan.write.views.render import ViewContext
+    from sphinx_implplan.write.views.spec import ViewSpec
+
+CSV_FOLDER = "_implplan"
+HEADERS = (
+    "ID",
+    "Requirement",
+    "Implemented by",
+    "Verified by",
+    "Measured by",
+    "Affected by risks",
+    "Addressed by",
+    "Covered",
+)
+#: the matrix cell's word per link, and the sentence explaining them
+ABBREVIATIONS = {
+    "implements": "impl",
+    "verifies": "ver",
+    "measures": "meas",
+    "addresses": "addr",
+    "affects": "aff",
+}
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} %"
+
+
+def coverage_line(coverage: Coverage) -> str:
+    if not coverage.requirements:
+        return "Coverage: no requirements in scope."
+    return (
+        f"Coverage: {coverage.implemented} of {coverage.requirements} requirements "
+        f"implemented ({_percent(coverage.percent)}), {coverage.verified} verified "
+        f"({_percent(coverage.verified_percent)}), {coverage.measured} measured "
+        f"({_percent(coverage.measured_percent)})."
+    )
+
+
+def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
+    drawn, shown = _drawn(context, spec)
+    if context.offers_downloads:
+        if shown:
+            drawn.append(_csv_link(context, spec, shown))
+        else:
+            # the file of an earlier build, when the view still had rows
+            (Path(context.app.outdir) / CSV_FOLDER / csv_name(spec)).unlink(missing_ok=True)
+    return drawn
+
+
+def _drawn(context: ViewContext, spec: ViewSpec) -> tuple[list[nodes.Node], list[TraceRow]]:
+    """The view's nodes, and the rows its table shows (none when it shows no table)."""
+    corpus = context.corpus
+    if unknown_plan(corpus, spec):
+        return [sentence(f"No plan {spec.plan} in this project: nothing to trace.")], []
+    rows = trace_rows(corpus, trace_scope(corpus, spec))
+    coverage = coverage_of(rows)
+    drawn: list[nodes.Node] = [sentence(coverage_line(coverage), "implplan-coverage")]
+    shown = rows if spec.show == "all" else [row for row in rows if not row.implemented]
+    if not rows:
+        return drawn, []
+    if not shown:
+        drawn.append(sentence("Every requirement in scope is implemented."))
+        return drawn, []
+    if spec.layout == "matrix":
+        drawn += _matrix(context, spec, shown)
+    else:
+        drawn.append(_table(context, spec, shown))
+    return drawn, shown
+
+
+def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.table:
+    cells: list[list[Cell]] = []
+    classes: list[list[list[str]]] = []
+    for row in rows:
+        mark = "yes" if row.implemented else "no"
+        cells.append(
+            [
+                [context.ref(row.requirement.id)],
+                row.requirement.title,
+                context.refs(row.implemented_by),
+                context.refs(row.verified_by),
+                context.refs(row.measured_by),
+                context.refs(row.affected_by),
+                context.refs(row.addressed_by),
+                mark,
+            ]
+        )
+        classes.append([[] for _ in HEADERS[:-1]] + [[f"implplan-covered-{mark}"]])
+    return make_table(
+        HEADERS, cells, caption=spec.caption, classes=["implplan-trace"], cell_classes=classes
+    )
+
+
+def _matrix(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> list[nodes.Node]:
+    matrix = trace_matrix(context.corpus, rows)
+    headers: list[Cell] = [
+        "Requirement",
+        *([context.ref(item.id)] for item in matrix.columns),
+        "Covered",
+    ]
+    cells: list[list[Cell]] = []
+    classes: list[list[list[str]]] = []
+    for row in rows:
+        rid = row.requirement.id
+        line: list[Cell] = [[context.ref(rid)]]
+        for item in matrix.columns:
+            links = matrix.cells.get((rid, item.id), ())
+            line.append(" ".join(ABBREVIATIONS[link] for link in links))
+        mark = "yes" if row.implemented else "no"
+        line.append(mark)
+        cells.append(line)
+        classes.append([[] for _ in line[:-1]] + [[f"implplan-covered-{mark}"]])
+    legend = (
+        "Cells: " + ", ".join(f"{short} = {link}" for link, short in ABBREVIATIONS.items()) + "."
+    )
+    table = make_table(
+        headers,
+        cells,
+        caption=spec.caption,
+        classes=["implplan-trace-matrix"],
+        cell_classes=classes,
+    )
+    return [table, sentence(legend, "implplan-legend")]
+
+
+def _csv_safe(text: str) -> str:
+    # a spreadsheet would read a cell starting with one of these as a formula
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_text(rows: list[TraceRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADERS)
+    for row in rows:
+        writer.writerow(
+            [
+                _csv_safe(row.requirement.id),
+                _csv_safe(row.requirement.title),
+                " ".join(row.implemented_by),
+                " ".join(row.verified_by),
+                " ".join(row.measured_by),
+                " ".join(row.affected_by),
+                " ".join(row.addressed_by),
+                "yes" if row.implemented else "no",
+            ]
+        )
+    return out.getvalue()
+
+
+def csv_name(spec: ViewSpec) -> str:
+    return f"{spec.docname.replace('/', '.')}.traceability-{spec.serial}.csv"
+
+
+def remove_stale_csv_files(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the CSV files of views that are gone (their document was
+    removed, or the view taken out of it), which no page links to any more."""
+    folder = Path(app.outdir) / CSV_FOLDER
+    if exception is not None or not folder.is_dir():
+        return
+    current = {
+        csv_name(spec)
+        for spec in get_domain(app.env).all_views()
+        if spec.kind is ViewKind.TRACEABILITY
+    }
+    for path in folder.glob("*.csv"):
+        if path.name not in current:
+            path.unlink()
+
+
+def _csv_link(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.Node:
+    outdir = Path(context.app.outdir)
+    target = outdir / CSV_FOLDER / csv_name(spec)
+    write_if_changed(target, csv_text(rows))
+    page = Path(context.app.builder.get_outfilename(context.fromdocname))  # type: ignore[attr-defined]
+    uri = Path(os.path.relpath(target, page.parent)).as_posix()
+    paragraph = nodes.paragraph(classes=["implplan-csv"])
+    paragraph += nodes.reference("", "Download these rows as CSV", refuri=uri)
+    return paragraph
