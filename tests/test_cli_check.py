@@ -10,15 +10,16 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pytest
-from conftest import ROOTS, copy_root, unavailable
+from build_helpers import ROOTS, copy_root, unavailable
 
 from sphinx_implplan.cli import main
-from sphinx_implplan.cli.check_output import render_markdown, render_text
-from sphinx_implplan.cli.verdict import CheckResult, DanglingLink, GapKind, PlanVerdict, judge_plan
-from sphinx_implplan.report import REPORT_FILE
+from sphinx_implplan.plan.coverage import Coverage
+from sphinx_implplan.plan.report import REPORT_FILE, PhaseEntry, PlanReport, RiskEntry
+from sphinx_implplan.plan.verdict import CheckResult, DanglingLink, GapKind, PlanVerdict, judge_plan
+from sphinx_implplan.plan.verdict_text import render_markdown, render_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -238,18 +239,25 @@ def test_bad_option(
 # -- the verdict on its own, no build ---------------------------------------------------
 
 
-def _plan_report(**coverage: Any) -> dict[str, Any]:
-    return {
-        "title": "P",
-        "coverage": {"requirements": 0, "implemented": 0, "verified": 0, "measured": 0} | coverage,
-        "requirements": [],
-        "uncovered": [],
-        "phases": [{"id": "PH_1", "title": "T", "done": None, "total": None, "status": None}],
-        "risks": [
-            {"id": "RISK_1", "title": "", "band": "high", "mitigated": True},
-            {"id": "RISK_2", "title": "", "band": "medium", "mitigated": False},
-        ],
-    }
+def _plan_report(
+    coverage: Coverage, *, uncovered: tuple[str, ...] = (), first_risk_mitigated: bool = True
+) -> PlanReport:
+    def risk(risk_id: str, band: str, mitigated: bool) -> RiskEntry:
+        return RiskEntry(risk_id, "", None, None, None, band, None, mitigated)
+
+    return PlanReport(
+        id="PLAN_1",
+        title="P",
+        docname=None,
+        status=None,
+        updated=None,
+        coverage=coverage,
+        requirements=(),
+        uncovered=uncovered,
+        phases=(PhaseEntry("PH_1", "T", None, None, (), None, None, None),),
+        risks=(risk("RISK_1", "high", first_risk_mitigated), risk("RISK_2", "medium", False)),
+        decisions=(),
+    )
 
 
 def rendered(verdict: PlanVerdict) -> str:
@@ -259,24 +267,26 @@ def rendered(verdict: PlanVerdict) -> str:
 
 
 def test_no_requirement_in_scope_is_no_gap_under_a_minimum() -> None:
-    verdict = judge_plan("PLAN_1", _plan_report(percent=None), (), 90)
+    verdict = judge_plan(_plan_report(Coverage(0, 0, 0, 0)), (), 90)
     assert verdict.ok
     assert verdict.high_risks == ()
     assert "coverage: no requirements in scope" in rendered(verdict)
 
 
 def test_the_bar_compares_the_reported_percent() -> None:
-    report = _plan_report(requirements=3, implemented=2, percent=66.7)
-    assert judge_plan("PLAN_1", report, (), 66.7).ok
-    assert [gap.kind for gap in judge_plan("PLAN_1", report, (), 66.8).gaps] == [GapKind.COVERAGE]
+    report = _plan_report(Coverage(requirements=3, implemented=2, verified=0, measured=0))
+    assert judge_plan(report, (), 66.7).ok
+    assert [gap.kind for gap in judge_plan(report, (), 66.8).gaps] == [GapKind.COVERAGE]
 
 
 def test_every_gap_is_named() -> None:
-    report = _plan_report(requirements=1, implemented=0, percent=0.0)
-    report["uncovered"] = ["REQ_1"]
-    report["risks"][0]["mitigated"] = False
+    report = _plan_report(
+        Coverage(requirements=1, implemented=0, verified=0, measured=0),
+        uncovered=("REQ_1",),
+        first_risk_mitigated=False,
+    )
     link = DanglingLink("CMP_1", "implements", "REQ_404")
-    verdict = judge_plan("PLAN_1", report, [link], None)
+    verdict = judge_plan(report, [link], None)
     assert [str(gap) for gap in verdict.gaps] == [
         "uncovered requirement REQ_1",
         "dangling link CMP_1 -> :implements: REQ_404",

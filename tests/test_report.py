@@ -8,8 +8,8 @@ import json
 import random
 from typing import Any
 
-from sphinx_implplan.model import Corpus, Item
-from sphinx_implplan.report import REPORT_FILE, build_report, dump_report
+from sphinx_implplan.plan.model import Corpus, Item
+from sphinx_implplan.plan.report import REPORT_FILE, build_report, dump_report
 
 
 def _items() -> list[Item]:
@@ -310,11 +310,11 @@ def test_report_file_name() -> None:
 
 
 def test_build_report_whole_shape() -> None:
-    assert build_report(Corpus(_items())) == EXPECTED
+    assert build_report(Corpus(_items())).to_json() == EXPECTED
 
 
 def test_report_of_an_empty_corpus() -> None:
-    assert build_report(Corpus([])) == {"version": 1, "plans": {}}
+    assert build_report(Corpus([])).to_json() == {"version": 1, "plans": {}}
     assert dump_report(build_report(Corpus([]))) == '{\n  "plans": {},\n  "version": 1\n}\n'
 
 
@@ -349,17 +349,27 @@ def test_dump_keeps_non_ascii_and_sorts_keys() -> None:
 
 
 def test_dump_of_a_small_report() -> None:
-    report = {"version": 1, "plans": {"P": {"title": "Ä", "percent": None, "ids": ["B", "A"]}}}
+    report = build_report(Corpus([Item("P", "impl-plan", "Ä", docname="plan")]))
     assert dump_report(report) == (
         "{\n"
         '  "plans": {\n'
         '    "P": {\n'
-        '      "ids": [\n'
-        '        "B",\n'
-        '        "A"\n'
-        "      ],\n"
-        '      "percent": null,\n'
-        '      "title": "Ä"\n'
+        '      "coverage": {\n'
+        '        "implemented": 0,\n'
+        '        "measured": 0,\n'
+        '        "percent": null,\n'
+        '        "requirements": 0,\n'
+        '        "verified": 0\n'
+        "      },\n"
+        '      "decisions": [],\n'
+        '      "docname": "plan",\n'
+        '      "phases": [],\n'
+        '      "requirements": [],\n'
+        '      "risks": [],\n'
+        '      "status": null,\n'
+        '      "title": "Ä",\n'
+        '      "uncovered": [],\n'
+        '      "updated": null\n'
         "    }\n"
         "  },\n"
         '  "version": 1\n'
@@ -375,7 +385,7 @@ def test_ids_equal_as_numbers_do_not_depend_on_insertion_order() -> None:
         Item("CMP_2", "impl-component", "c", plan="PLAN_1", links={"implements": ("REQ_2",)}),
         Item("CMP_02", "impl-component", "c", plan="PLAN_1", links={"implements": ("REQ_2",)}),
     ]
-    forward = build_report(Corpus(items))
+    forward = build_report(Corpus(items)).to_json()
     assert [row["id"] for row in forward["plans"]["PLAN_1"]["requirements"]] == ["REQ_02", "REQ_2"]
     assert forward["plans"]["PLAN_1"]["requirements"][1]["implemented_by"] == ["CMP_02", "CMP_2"]
-    assert dump_report(build_report(Corpus(reversed(items)))) == dump_report(forward)
+    assert build_report(Corpus(reversed(items))).to_json() == forward

@@ -18,24 +18,23 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import re
 import sys
 import tempfile
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError
 from sphinx_implplan.plan.model import Corpus
-from sphinx_implplan.plan.report import REPORT_FILE
+from sphinx_implplan.plan.report import REPORT_FILE, Report
 from sphinx_implplan.plan.verdict import judge
 from sphinx_implplan.plan.verdict_text import render_markdown, render_text
-from sphinx_implplan.write.corpus import build_corpus
+from sphinx_implplan.write.corpus import build_corpus, build_plan_report
 
 _EXTENSION = "sphinx_implplan"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -44,7 +43,9 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 @dataclass(frozen=True)
 class Build:
     #: the bytes of the ``implplan.json`` the build wrote
-    report: bytes
+    report_bytes: bytes
+    #: the records that file was written from
+    report: Report
     corpus: Corpus
 
 
@@ -133,6 +134,7 @@ def build(srcdir: Path, workdir: Path, label: str) -> Build:
                 )
             app.build()
             corpus = build_corpus(app)
+            report = build_plan_report(app)
     except CommandError:
         raise
     # whatever conf.py, an extension or a document makes Sphinx raise: a build error
@@ -142,20 +144,10 @@ def build(srcdir: Path, workdir: Path, label: str) -> Build:
         # conf.py often puts its own folders on sys.path
         sys.path[:] = saved_path
         _write(sys.stderr, _ANSI.sub("", warnings.getvalue()))
-    report = outdir / REPORT_FILE
-    if not report.is_file():
+    report_file = outdir / REPORT_FILE
+    if not report_file.is_file():
         raise CommandError(f"building {label} wrote no {REPORT_FILE}")
-    return Build(report.read_bytes(), corpus)
-
-
-def _parse_report(data: bytes) -> dict[str, Any]:
-    try:
-        report = json.loads(data.decode("utf-8"))
-    except ValueError as error:
-        raise CommandError(f"{REPORT_FILE} is not valid JSON: {_first_line(error)}") from None
-    if not isinstance(report, dict) or not isinstance(report.get("plans"), dict):
-        raise CommandError(f"{REPORT_FILE} has no plans")
-    return report
+    return Build(report_file.read_bytes(), report, corpus)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -164,9 +156,9 @@ def run_check(args: argparse.Namespace) -> int:
         prefix="implplan-check-", ignore_cleanup_errors=True
     ) as workdir:
         built = build(srcdir, Path(workdir), shown(args.srcdir))
-    result = judge(_parse_report(built.report), built.corpus, args.min_coverage)
+    result = judge(built.report, built.corpus, args.min_coverage)
     if args.format == "json":
-        _write_bytes(built.report)
+        _write_bytes(built.report_bytes)
     elif args.format == "markdown":
         _write(sys.stdout, render_markdown(result))
     else:

@@ -1,106 +1,233 @@
-"""The machine-readable report, ``implplan.json``: per plan its coverage, uncovered
-requirements, phases, risks and decisions. No Sphinx imports.
+"""The plan report: per plan its coverage, uncovered requirements, phases, risks and
+decisions, as typed records made once from the corpus. No Sphinx imports.
 
-Every key of the contract's shape is always present (unknown values are ``null``),
-lists are sorted by id and the text is serialised with sorted keys, so two builds
-of the same sources give the same bytes.
+The build writes it as ``implplan.json`` (:meth:`Report.to_json`) and
+``implplan check`` judges the same records (:mod:`.verdict`) rather than reading the
+file back. Every key of the JSON shape is always present (unknown values are
+``null``), lists are sorted by id and the text is serialised with sorted keys, so two
+builds of the same sources give the same bytes.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
-from sphinx_implplan.plan.coverage import coverage_of, trace_rows, uncovered
+from sphinx_implplan.plan.coverage import Coverage, coverage_of, trace_rows, uncovered
 from sphinx_implplan.plan.itemtypes import DECISION, PHASE, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
 from sphinx_implplan.plan.rollup import plan_scope
+from sphinx_implplan.plan.scoring import risk_is_mitigated
 
 REPORT_VERSION = 1
 REPORT_FILE = "implplan.json"
+
+
+@dataclass(frozen=True)
+class RequirementEntry:
+    id: str
+    title: str
+    implemented_by: tuple[str, ...]
+    verified_by: tuple[str, ...]
+    measured_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PhaseEntry:
+    id: str
+    title: str
+    start: str | None
+    end: str | None
+    depends: tuple[str, ...]
+    #: deliverables done and in all; ``None`` where the phase has no count
+    done: int | None
+    total: int | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class RiskEntry:
+    id: str
+    title: str
+    impact: str | None
+    likelihood: str | None
+    score: int | None
+    band: str | None
+    status: str | None
+    mitigated: bool
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    id: str
+    title: str
+    choice: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    id: str
+    title: str
+    docname: str | None
+    status: str | None
+    updated: str | None
+    coverage: Coverage
+    requirements: tuple[RequirementEntry, ...]
+    #: the ids of the requirements in scope that no item of the plan implements
+    uncovered: tuple[str, ...]
+    phases: tuple[PhaseEntry, ...]
+    risks: tuple[RiskEntry, ...]
+    decisions: tuple[DecisionEntry, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        coverage = self.coverage
+        return {
+            "title": self.title,
+            "docname": self.docname,
+            "status": self.status,
+            "updated": self.updated,
+            "coverage": {
+                "requirements": coverage.requirements,
+                "implemented": coverage.implemented,
+                "verified": coverage.verified,
+                "measured": coverage.measured,
+                "percent": coverage.percent,
+            },
+            "requirements": [
+                {
+                    "id": entry.id,
+                    "title": entry.title,
+                    "implemented_by": list(entry.implemented_by),
+                    "verified_by": list(entry.verified_by),
+                    "measured_by": list(entry.measured_by),
+                }
+                for entry in self.requirements
+            ],
+            "uncovered": list(self.uncovered),
+            "phases": [
+                {
+                    "id": phase.id,
+                    "title": phase.title,
+                    "start": phase.start,
+                    "end": phase.end,
+                    "depends": list(phase.depends),
+                    "done": phase.done,
+                    "total": phase.total,
+                    "status": phase.status,
+                }
+                for phase in self.phases
+            ],
+            "risks": [
+                {
+                    "id": risk.id,
+                    "title": risk.title,
+                    "impact": risk.impact,
+                    "likelihood": risk.likelihood,
+                    "score": risk.score,
+                    "band": risk.band,
+                    "status": risk.status,
+                    "mitigated": risk.mitigated,
+                }
+                for risk in self.risks
+            ],
+            "decisions": [
+                {
+                    "id": decision.id,
+                    "title": decision.title,
+                    "choice": decision.choice,
+                    "status": decision.status,
+                }
+                for decision in self.decisions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    #: this project's plans, in document order
+    plans: tuple[PlanReport, ...]
+    version: int = REPORT_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "plans": {plan.id: plan.to_json() for plan in self.plans},
+        }
 
 
 def _by_id(items: list[Item]) -> list[Item]:
     return sorted(items, key=lambda item: natural_key(item.id))
 
 
-def _mitigated(corpus: Corpus, risk: Item) -> bool:
-    return bool(risk.get("mitigation")) or bool(corpus.sources(risk.id, "mitigates"))
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
-def plan_report(corpus: Corpus, plan: Item) -> dict[str, Any]:
+def plan_report(corpus: Corpus, plan: Item) -> PlanReport:
     rows = trace_rows(corpus, plan_scope(corpus, plan.id))
-    coverage = coverage_of(rows)
-    phases = _by_id(corpus.of_type(PHASE, (plan.id,)))
-    risks = _by_id(corpus.of_type(RISK, (plan.id,)))
-    decisions = _by_id(corpus.of_type(DECISION, (plan.id,)))
-    return {
-        "title": plan.title,
-        "docname": plan.docname,
-        "status": plan.status,
-        "updated": plan.get("updated"),
-        "coverage": {
-            "requirements": coverage.requirements,
-            "implemented": coverage.implemented,
-            "verified": coverage.verified,
-            "measured": coverage.measured,
-            "percent": coverage.percent,
-        },
-        "requirements": [
-            {
-                "id": row.requirement.id,
-                "title": row.requirement.title,
-                "implemented_by": list(row.implemented_by),
-                "verified_by": list(row.verified_by),
-                "measured_by": list(row.measured_by),
-            }
+    return PlanReport(
+        id=plan.id,
+        title=plan.title,
+        docname=plan.docname,
+        status=plan.status,
+        updated=_text(plan.get("updated")),
+        coverage=coverage_of(rows),
+        requirements=tuple(
+            RequirementEntry(
+                id=row.requirement.id,
+                title=row.requirement.title,
+                implemented_by=row.implemented_by,
+                verified_by=row.verified_by,
+                measured_by=row.measured_by,
+            )
             for row in rows
-        ],
-        "uncovered": uncovered(rows),
-        "phases": [
-            {
-                "id": phase.id,
-                "title": phase.title,
-                "start": phase.get("start"),
-                "end": phase.get("end"),
-                "depends": list(phase.links_of("depends")),
-                "done": phase.whole_number("deliverables_done"),
-                "total": phase.whole_number("deliverables_total"),
-                "status": phase.status,
-            }
-            for phase in phases
-        ],
-        "risks": [
-            {
-                "id": risk.id,
-                "title": risk.title,
-                "impact": risk.get("impact"),
-                "likelihood": risk.get("likelihood"),
-                "score": risk.whole_number("score"),
-                "band": risk.get("band"),
-                "status": risk.status,
-                "mitigated": _mitigated(corpus, risk),
-            }
-            for risk in risks
-        ],
-        "decisions": [
-            {
-                "id": decision.id,
-                "title": decision.title,
-                "choice": decision.get("choice"),
-                "status": decision.status,
-            }
-            for decision in decisions
-        ],
-    }
+        ),
+        uncovered=tuple(uncovered(rows)),
+        phases=tuple(
+            PhaseEntry(
+                id=phase.id,
+                title=phase.title,
+                start=_text(phase.get("start")),
+                end=_text(phase.get("end")),
+                depends=phase.links_of("depends"),
+                done=phase.whole_number("deliverables_done"),
+                total=phase.whole_number("deliverables_total"),
+                status=phase.status,
+            )
+            for phase in _by_id(corpus.of_type(PHASE, (plan.id,)))
+        ),
+        risks=tuple(
+            RiskEntry(
+                id=risk.id,
+                title=risk.title,
+                impact=_text(risk.get("impact")),
+                likelihood=_text(risk.get("likelihood")),
+                score=risk.whole_number("score"),
+                band=_text(risk.get("band")),
+                status=risk.status,
+                mitigated=risk_is_mitigated(
+                    risk.get("mitigation"), corpus.sources(risk.id, "mitigates")
+                ),
+            )
+            for risk in _by_id(corpus.of_type(RISK, (plan.id,)))
+        ),
+        decisions=tuple(
+            DecisionEntry(
+                id=decision.id,
+                title=decision.title,
+                choice=_text(decision.get("choice")),
+                status=decision.status,
+            )
+            for decision in _by_id(corpus.of_type(DECISION, (plan.id,)))
+        ),
+    )
 
 
-def build_report(corpus: Corpus) -> dict[str, Any]:
-    return {
-        "version": REPORT_VERSION,
-        "plans": {plan.id: plan_report(corpus, plan) for plan in corpus.plans},
-    }
+def build_report(corpus: Corpus) -> Report:
+    return Report(tuple(plan_report(corpus, plan) for plan in corpus.plans))
 
 
-def dump_report(report: dict[str, Any]) -> str:
-    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def dump_report(report: Report) -> str:
+    return json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,8 +1,8 @@
-"""Risk score and band (contract section 3). No Sphinx imports."""
+"""Risk score, band and whether a risk is mitigated. No Sphinx imports."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 BANDS = ("low", "medium", "high")
 
@@ -28,3 +28,10 @@ def risk_band(score: int, level_count: int) -> str:
     if score >= medium:
         return "medium"
     return "low"
+
+
+def risk_is_mitigated(mitigation: object, mitigated_by: Collection[str]) -> bool:
+    """The one rule for a mitigated risk, wherever it is judged (the build's warning,
+    the report, ``implplan check``): it says how in ``:mitigation:``, or an item
+    ``:mitigates:`` it."""
+    return bool(mitigation) or bool(mitigated_by)

@@ -1,5 +1,6 @@
 """What ``implplan check`` judges: per plan its figures and its gaps, read from the
-build's report (``implplan.json``) and the corpus. No Sphinx imports.
+build's typed report (the records ``implplan.json`` is written from) and the corpus.
+No Sphinx imports.
 
 A gap is one of:
 
@@ -17,14 +18,14 @@ A gap is one of:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from sphinx_implplan.plan.coverage import Coverage
 from sphinx_implplan.plan.itemtypes import PLAN
 from sphinx_implplan.plan.model import LINK_NAMES, Corpus
+from sphinx_implplan.plan.report import PlanReport, Report
 
 
 class GapKind(StrEnum):
@@ -127,54 +128,25 @@ def dangling_links(corpus: Corpus) -> dict[str, tuple[DanglingLink, ...]]:
     return {plan_id: tuple(links) for plan_id, links in found.items()}
 
 
-def _count(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _text(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _coverage(report: Mapping[str, Any]) -> Coverage:
-    """The report's counts; the percent follows from them as in the report."""
-    numbers = report.get("coverage") or {}
-    return Coverage(
-        requirements=_count(numbers.get("requirements")) or 0,
-        implemented=_count(numbers.get("implemented")) or 0,
-        verified=_count(numbers.get("verified")) or 0,
-        measured=_count(numbers.get("measured")) or 0,
-    )
-
-
 def judge_plan(
-    plan_id: str,
-    report: Mapping[str, Any],
+    plan: PlanReport,
     dangling: Sequence[DanglingLink],
     min_coverage: float | None,
 ) -> PlanVerdict:
     """One plan's figures and gaps, from its entry in the report."""
-    coverage = _coverage(report)
-    titles = {
-        str(requirement["id"]): _text(requirement.get("title"))
-        for requirement in report.get("requirements") or ()
-    }
-    uncovered = tuple(
-        Ref(str(rid), titles.get(str(rid), "")) for rid in report.get("uncovered") or ()
-    )
+    coverage = plan.coverage
+    titles = {requirement.id: requirement.title for requirement in plan.requirements}
+    uncovered = tuple(Ref(rid, titles.get(rid, "")) for rid in plan.uncovered)
     high_risks = tuple(
-        Ref(str(risk["id"]), _text(risk.get("title")))
-        for risk in report.get("risks") or ()
-        if risk.get("band") == "high" and risk.get("mitigated") is False
+        Ref(risk.id, risk.title)
+        for risk in plan.risks
+        if risk.band == "high" and not risk.mitigated
     )
     phases = tuple(
         PhaseProgress(
-            id=str(phase["id"]),
-            title=_text(phase.get("title")),
-            done=_count(phase.get("done")),
-            total=_count(phase.get("total")),
-            status=phase.get("status") if isinstance(phase.get("status"), str) else None,
+            id=phase.id, title=phase.title, done=phase.done, total=phase.total, status=phase.status
         )
-        for phase in report.get("phases") or ()
+        for phase in plan.phases
     )
     gaps: list[Gap] = []
     if min_coverage is None:
@@ -189,8 +161,8 @@ def judge_plan(
     gaps.extend(Gap(GapKind.DANGLING, str(link)) for link in dangling)
     gaps.extend(Gap(GapKind.RISK, risk.id) for risk in high_risks)
     return PlanVerdict(
-        id=plan_id,
-        title=_text(report.get("title")),
+        id=plan.id,
+        title=plan.title,
         coverage=coverage,
         uncovered=uncovered,
         high_risks=high_risks,
@@ -200,14 +172,12 @@ def judge_plan(
     )
 
 
-def judge(report: Mapping[str, Any], corpus: Corpus, min_coverage: float | None) -> CheckResult:
+def judge(report: Report, corpus: Corpus, min_coverage: float | None) -> CheckResult:
     """Every plan of the report, in the report's order."""
-    plans = report.get("plans") or {}
     dangling = dangling_links(corpus)
     return CheckResult(
         plans=tuple(
-            judge_plan(plan_id, plan, dangling.get(plan_id, ()), min_coverage)
-            for plan_id, plan in plans.items()
+            judge_plan(plan, dangling.get(plan.id, ()), min_coverage) for plan in report.plans
         ),
         min_coverage=min_coverage,
     )

@@ -16,6 +16,7 @@ from sphinx_implplan.config import requirement_types
 from sphinx_implplan.diagnostics import Subtype, warn
 from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, PHASE, PLAN, RISK, links_from
 from sphinx_implplan.plan.schedule import PhaseInput, compute_schedule
+from sphinx_implplan.plan.scoring import risk_is_mitigated
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -137,15 +138,17 @@ def apply_schedule(items: Iterable[NeedData], needs: MutableNeeds) -> None:
 
 
 def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
-    mitigated = {
-        target for need in needs.values() for target in needs_bridge.links_of(need, "mitigates")
-    }
+    mitigated_by: dict[str, list[str]] = {}
+    for need in needs.values():
+        for target in needs_bridge.links_of(need, "mitigates"):
+            # ``RISK_1.part`` mitigates risk ``RISK_1``, as the report counts it
+            base, _ = needs_bridge.resolve_link_target(needs, target)
+            mitigated_by.setdefault(base, []).append(need["id"])
     for need in items:
         if (
             need["type"] == RISK
             and need.get("band") == "high"
-            and not need.get("mitigation")
-            and need["id"] not in mitigated
+            and not risk_is_mitigated(need.get("mitigation"), mitigated_by.get(need["id"], ()))
         ):
             warn(
                 Subtype.UNMITIGATED,

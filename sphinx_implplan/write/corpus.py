@@ -1,6 +1,8 @@
 """The build's :class:`~sphinx_implplan.plan.model.Corpus`: made once per build from the
 resolved needs, when sphinx-needs is about to freeze them, and kept for the pages
-and the report written after.
+written after; and the build's :class:`~sphinx_implplan.plan.report.Report`, made
+once from it when it is first asked for (to write ``implplan.json``, or by
+``implplan check``).
 
 Kept beside the environment, never in it: it is derived data, remade every build.
 """
@@ -14,6 +16,7 @@ from weakref import WeakKeyDictionary
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import requirement_types, risk_levels
 from sphinx_implplan.plan.model import Corpus, item_from_need
+from sphinx_implplan.plan.report import Report, build_report
 from sphinx_implplan.read.domain import get_domain
 
 if TYPE_CHECKING:
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 _CORPORA: WeakKeyDictionary[BuildEnvironment, Corpus] = WeakKeyDictionary()
+_REPORTS: WeakKeyDictionary[BuildEnvironment, Report] = WeakKeyDictionary()
 
 
 def make_corpus(app: Sphinx, needs: Mapping[str, Mapping[str, Any]]) -> Corpus:
@@ -34,12 +38,14 @@ def make_corpus(app: Sphinx, needs: Mapping[str, Mapping[str, Any]]) -> Corpus:
         risk_levels=risk_levels(app.config),
     )
     _CORPORA[app.env] = corpus
+    _REPORTS.pop(app.env, None)
     return corpus
 
 
 def forget_corpus(_app: Sphinx, env: BuildEnvironment) -> None:
     """Every build makes its own (``env-updated``: after reading, before writing)."""
     _CORPORA.pop(env, None)
+    _REPORTS.pop(env, None)
 
 
 def build_corpus(app: Sphinx) -> Corpus:
@@ -48,3 +54,11 @@ def build_corpus(app: Sphinx) -> Corpus:
     if corpus is None:
         corpus = make_corpus(app, needs_bridge.needs_view(app))
     return corpus
+
+
+def build_plan_report(app: Sphinx) -> Report:
+    """This build's report (write phase, or once the build has finished)."""
+    report = _REPORTS.get(app.env)
+    if report is None:
+        report = _REPORTS[app.env] = build_report(build_corpus(app))
+    return report

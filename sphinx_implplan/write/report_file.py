@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_implplan.plan.report import REPORT_FILE, build_report, dump_report
-from sphinx_implplan.write.corpus import build_corpus
+from sphinx_implplan.plan.report import REPORT_FILE, dump_report
+from sphinx_implplan.write.corpus import build_plan_report
 from sphinx_implplan.write.files import write_if_changed
 
 if TYPE_CHECKING:
@@ -23,5 +23,5 @@ def write_report(app: Sphinx, exception: BaseException | None) -> None:
     ):
         # not for HTML packed into a book (epub): the report belongs to a web site
         return
-    text = dump_report(build_report(build_corpus(app)))
+    text = dump_report(build_plan_report(app))
     write_if_changed(Path(app.outdir) / REPORT_FILE, text)

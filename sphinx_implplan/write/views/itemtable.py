@@ -11,7 +11,7 @@ from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, PHASE, PLAN,
 from sphinx_implplan.plan.rollup import timeline
 from sphinx_implplan.plan.values import days_text, display_text
 from sphinx_implplan.write.views.progress import progress_nodes
-from sphinx_implplan.write.views.scope import plans_in_scope, unknown_plan
+from sphinx_implplan.write.views.scope import nothing_in_scope, plans_in_scope
 from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
 
 if TYPE_CHECKING:
@@ -76,8 +76,8 @@ def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
     corpus = context.corpus
     if spec.item_type is None:
         return [sentence("No item type given: nothing to list.")]
-    if unknown_plan(corpus, spec):
-        return [sentence(f"No plan {spec.plan} in this project: nothing to list.")]
+    if (nothing := nothing_in_scope(corpus, spec, "nothing to list")) is not None:
+        return nothing
     available = columns_for(spec.item_type)
     columns = (
         [available[key] for key in spec.columns]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx_implplan.plan.itemtypes import RISK
 from sphinx_implplan.plan.rollup import risk_grid
 from sphinx_implplan.plan.scoring import band_thresholds
-from sphinx_implplan.write.views.scope import plans_in_scope, unknown_plan
+from sphinx_implplan.write.views.scope import nothing_in_scope, plans_in_scope
 from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
 
 if TYPE_CHECKING:
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
     corpus = context.corpus
-    if unknown_plan(corpus, spec):
-        return [sentence(f"No plan {spec.plan} in this project: no risks to show.")]
+    if (nothing := nothing_in_scope(corpus, spec, "no risks to show")) is not None:
+        return nothing
     risks = [
         risk
         for risk in corpus.of_type(RISK, plans_in_scope(corpus, spec))

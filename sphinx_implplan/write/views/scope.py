@@ -1,4 +1,5 @@
-"""Which plans and requirements a view covers. No Sphinx imports.
+"""Which plans and requirements a view covers, and the sentence a view shows
+instead when it covers nothing.
 
 ``:plan:`` names one plan; without it a view covers the plan of its own document,
 and in a document with no plan every plan of the project.
@@ -6,10 +7,16 @@ and in a document with no plan every plan of the project.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sphinx_implplan.plan.coverage import Scope, plan_spec
 from sphinx_implplan.plan.itemtypes import PLAN
 from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus
 from sphinx_implplan.write.views.spec import ViewSpec
+from sphinx_implplan.write.views.table_nodes import sentence
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 
 def unknown_plan(corpus: Corpus, spec: ViewSpec) -> bool:
@@ -36,3 +43,16 @@ def trace_scope(corpus: Corpus, spec: ViewSpec) -> Scope:
         types=frozenset(spec.types or REQUIREMENT_LINKING_TYPES),
         spec=documents,
     )
+
+
+def nothing_in_scope(
+    corpus: Corpus, spec: ViewSpec, nothing: str, *, needs_a_plan: bool = False
+) -> list[nodes.Node] | None:
+    """The sentence a view shows instead of itself when its ``:plan:`` is no plan (or,
+    for a view drawn per plan, the project has none); ``None`` when there is a
+    scope to draw. ``nothing`` ends the sentence: "nothing to list"."""
+    if unknown_plan(corpus, spec):
+        return [sentence(f"No plan {spec.plan} in this project: {nothing}.")]
+    if needs_a_plan and not plans_in_scope(corpus, spec):
+        return [sentence(f"No plan in this project: {nothing}.")]
+    return None

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_implplan.plan.rollup import plan_rollup
-from sphinx_implplan.write.views.scope import plans_in_scope, unknown_plan
-from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
+from sphinx_implplan.write.views.scope import nothing_in_scope, plans_in_scope
+from sphinx_implplan.write.views.table_nodes import Cell, make_table
 
 if TYPE_CHECKING:
     from sphinx_implplan.plan.rollup import PlanRollup
@@ -54,11 +54,11 @@ def summary_rows(context: ViewContext, rollup: PlanRollup) -> list[list[Cell]]:
 
 def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
     corpus = context.corpus
-    if unknown_plan(corpus, spec):
-        return [sentence(f"No plan {spec.plan} in this project: nothing to sum up.")]
+    if (
+        nothing := nothing_in_scope(corpus, spec, "nothing to sum up", needs_a_plan=True)
+    ) is not None:
+        return nothing
     plan_ids = plans_in_scope(corpus, spec)
-    if not plan_ids:
-        return [sentence("No plan in this project: nothing to sum up.")]
     drawn: list[nodes.Node] = []
     for plan_id in plan_ids:
         plan = corpus.items[plan_id]

@@ -9,7 +9,7 @@ from sphinx_implplan.plan.itemtypes import PHASE
 from sphinx_implplan.plan.rollup import timeline
 from sphinx_implplan.plan.values import days_text
 from sphinx_implplan.write.views.progress import progress_nodes
-from sphinx_implplan.write.views.scope import plans_in_scope, unknown_plan
+from sphinx_implplan.write.views.scope import nothing_in_scope, plans_in_scope
 from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
 
 if TYPE_CHECKING:
@@ -39,11 +39,11 @@ def _row(context: ViewContext, phase: Item) -> list[Cell]:
 
 def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
     corpus = context.corpus
-    if unknown_plan(corpus, spec):
-        return [sentence(f"No plan {spec.plan} in this project: no phases to show.")]
+    if (
+        nothing := nothing_in_scope(corpus, spec, "no phases to show", needs_a_plan=True)
+    ) is not None:
+        return nothing
     plan_ids = plans_in_scope(corpus, spec)
-    if not plan_ids:
-        return [sentence("No plan in this project: no phases to show.")]
     drawn: list[nodes.Node] = []
     for plan_id in plan_ids:
         plan = corpus.items[plan_id]

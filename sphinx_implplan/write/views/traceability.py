@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx_implplan.plan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.files import write_if_changed
-from sphinx_implplan.write.views.scope import trace_scope, unknown_plan
+from sphinx_implplan.write.views.scope import nothing_in_scope, trace_scope
 from sphinx_implplan.write.views.spec import ViewKind
 from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
 
@@ -74,8 +74,8 @@ def render(context: ViewContext, spec: ViewSpec) -> list[nodes.Node]:
 def _drawn(context: ViewContext, spec: ViewSpec) -> tuple[list[nodes.Node], list[TraceRow]]:
     """The view's nodes, and the rows its table shows (none when it shows no table)."""
     corpus = context.corpus
-    if unknown_plan(corpus, spec):
-        return [sentence(f"No plan {spec.plan} in this project: nothing to trace.")], []
+    if (nothing := nothing_in_scope(corpus, spec, "nothing to trace")) is not None:
+        return nothing, []
     rows = trace_rows(corpus, trace_scope(corpus, spec))
     coverage = coverage_of(rows)
     drawn: list[nodes.Node] = [sentence(coverage_line(coverage), "implplan-coverage")]
