@@ -66,6 +66,15 @@ class Item:
     external_url: str | None = None
     #: the first paragraph of the body as plain text
     description: str = ""
+    #: what only a plan item's card shows: the type's name as the project calls it,
+    #: sphinx-needs' ``:style:`` and ``:hide:``, and for every link type of the
+    #: project (its own and sphinx-needs' ``links`` too) the targets as written and
+    #: the needs linking to it, in sphinx-needs' order
+    type_title: str = ""
+    style: str = ""
+    hidden: bool = False
+    written_links: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    backlinks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, name: str) -> Any:
         return self.fields.get(name)
@@ -173,13 +182,32 @@ def _base_id(target: str) -> str:
     return target.partition(".")[0]
 
 
-def item_from_need(need: Mapping[str, Any], description: str = "") -> Item:
-    """The record of one resolved need (a mapping as sphinx-needs gives it)."""
+def _id_list(value: Any) -> tuple[str, ...]:
+    return tuple(str(target) for target in value) if isinstance(value, list) else ()
+
+
+def item_from_need(
+    need: Mapping[str, Any], description: str = "", link_names: Iterable[str] = LINK_NAMES
+) -> Item:
+    """The record of one resolved need (a mapping as sphinx-needs gives it);
+    ``link_names``: every link type of the project, for a plan item's card."""
     item_type = ITEM_TYPES_BY_DIRECTIVE.get(str(need.get("type")))
     fields: dict[str, Any] = {}
+    card: dict[str, Any] = {}
     if item_type is not None:
         names = (*item_type.options, *item_type.computed, *NEEDS_BUILTIN_FIELDS, "tags")
         fields = {name: value for name in names if (value := need.get(name)) not in (None, "", [])}
+        card = {
+            "type_title": str(need.get("type_name") or item_type.title),
+            "style": str(need.get("style") or ""),
+            "hidden": bool(need.get("hide")),
+            "written_links": MappingProxyType(
+                {name: ids for name in link_names if (ids := _id_list(need.get(name)))}
+            ),
+            "backlinks": MappingProxyType(
+                {name: ids for name in link_names if (ids := _id_list(need.get(f"{name}_back")))}
+            ),
+        }
     links: dict[str, tuple[str, ...]] = {}
     for name in LINK_NAMES:
         value = need.get(name)
@@ -199,4 +227,5 @@ def item_from_need(need: Mapping[str, Any], description: str = "") -> Item:
         external=bool(need.get("is_external")),
         external_url=str(external_url) if external_url else None,
         description=description,
+        **card,
     )

@@ -8,7 +8,7 @@ every builder renders the card without a visitor of ours.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, PROGRESS, ItemType, Kind
 from sphinx_implplan.plan.values import days_text, display_text
+from sphinx_implplan.write.corpus import build_corpus
 from sphinx_implplan.write.freeing import note_drawn
 from sphinx_implplan.write.references import (
     PageLinks,
@@ -28,22 +29,24 @@ from sphinx_implplan.write.references import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from sphinx_implplan.needs_bridge import NeedData
+    from sphinx_implplan.plan.model import Corpus, Item
 
 
-def need_reference(links: PageLinks, needs: Mapping[str, NeedData], target_id: str) -> nodes.Node:
-    """A link to a need by id; plain text where the id is unknown or has no URI."""
-    base, target = needs_bridge.resolve_link_target(needs, target_id)
+def need_reference(links: PageLinks, corpus: Corpus, target_id: str) -> nodes.Node:
+    """A link to a need by id as written; ``ID.part`` links to need ``ID``; plain text
+    where the id is unknown or has no URI."""
+    base = target_id if target_id in corpus.items else target_id.partition(".")[0]
+    target = corpus.items.get(base)
     if target is None:
         return dead_reference(target_id)
     return reference_to(
         links,
         target_id,
         anchor=base,
-        docname=target.get("docname"),
-        title=target["title"],
-        external=bool(target.get("is_external")),
-        external_url=target.get("external_url"),
+        docname=target.docname,
+        title=target.title,
+        external=target.external,
+        external_url=target.external_url,
     )
 
 
@@ -61,29 +64,29 @@ def _field(name: str, value: list[nodes.Node] | str, field_class: str) -> nodes.
     )
 
 
-def _progress_text(need: NeedData) -> str:
-    total = need.get("deliverables_total") or 0
-    done = need.get("deliverables_done") or 0
+def _progress_text(item: Item) -> str:
+    total = item.get("deliverables_total") or 0
+    done = item.get("deliverables_done") or 0
     if total:
-        return f"{done}/{total} deliverables done ({need.get('completion')} %)"
+        return f"{done}/{total} deliverables done ({item.get('completion')} %)"
     return "no deliverables listed"
 
 
 def own_fields(
     item_type: ItemType,
-    need: NeedData,
+    item: Item,
     doc_link: Callable[[str], nodes.Node],
 ) -> list[nodes.field]:
     """The type's own fields in table order, with the computed ones where they belong."""
     rows: list[nodes.field] = []
     for name in item_type.card_fields():
-        value = need.get(name)
+        value = item.get(name)
         kind = item_type.options.get(name)
         if name == PROGRESS:
-            rows.append(_field(name, _progress_text(need), name))
+            rows.append(_field(name, _progress_text(item), name))
         elif name == "score":
             if value is not None:
-                rows.append(_field(name, f"{value} ({need.get('band')})", name))
+                rows.append(_field(name, f"{value} ({item.get('band')})", name))
         elif kind is Kind.DOCS:
             if value:
                 rows.append(_field(name, joined([doc_link(doc) for doc in value]), name))
@@ -97,15 +100,15 @@ def own_fields(
 
 def link_fields(
     link_titles: Sequence[tuple[str, str, str]],
-    need: NeedData,
+    item: Item,
     reference: Callable[[str], nodes.Node],
 ) -> list[nodes.field]:
     rows: list[nodes.field] = []
     for name, outgoing, incoming in link_titles:
-        targets = needs_bridge.links_of(need, name)
+        targets = item.written_links.get(name, ())
         if targets:
             rows.append(_field(outgoing, joined([reference(t) for t in targets]), name))
-        sources = needs_bridge.backlinks_of(need, name)
+        sources = item.backlinks.get(name, ())
         if sources:
             rows.append(_field(incoming, joined([reference(s) for s in sources]), f"{name}-back"))
     return rows
@@ -113,42 +116,41 @@ def link_fields(
 
 def build_card(
     links: PageLinks,
-    need: NeedData,
+    item: Item,
     *,
-    needs: Mapping[str, NeedData],
+    corpus: Corpus,
     link_titles: Sequence[tuple[str, str, str]],
     body: list[nodes.Node],
 ) -> nodes.container:
-    item_type = ITEM_TYPES_BY_DIRECTIVE[need["type"]]
+    item_type = ITEM_TYPES_BY_DIRECTIVE[item.type]
 
     def reference(target_id: str) -> nodes.Node:
-        return need_reference(links, needs, target_id)
+        return need_reference(links, corpus, target_id)
 
     def doc_link(docname: str) -> nodes.Node:
         return doc_reference(links, docname)
 
     classes = ["implplan-card", f"implplan-{item_type.short}"]
-    if need.get("band"):
+    if band := item.get("band"):
         # before the card's class: in LaTeX each class opens an environment, and the
         # band's sets the colour the card's rule is drawn in
-        classes.insert(0, f"implplan-band-{need['band']}")
+        classes.insert(0, f"implplan-band-{band}")
     # a class name, which LaTeX also reads: letters, digits and hyphens only
-    if style := nodes.make_id(str(need.get("style") or "")):
+    if style := nodes.make_id(item.style):
         classes.append(style)
     card = nodes.container("", classes=classes)
     # the anchor every link to the item points at, as a target so LaTeX labels it too
-    card += nodes.target("", "", ids=[need["id"]])
+    card += nodes.target("", "", ids=[item.id])
 
     header = nodes.paragraph(classes=["implplan-card-header"])
     # the project's own definition of the type, if it has one, names it
-    type_title = str(need.get("type_name") or item_type.title)
-    header += nodes.inline(type_title, type_title, classes=["implplan-card-type"])
+    header += nodes.inline(item.type_title, item.type_title, classes=["implplan-card-type"])
     header += nodes.Text(" ")
-    header += nodes.strong(need["title"], need["title"], classes=["implplan-card-title"])
+    header += nodes.strong(item.title, item.title, classes=["implplan-card-title"])
     header += nodes.Text(" ")
-    header += nodes.literal(need["id"], need["id"], classes=["implplan-card-id"])
-    if need.get("status"):
-        status = str(need["status"])
+    header += nodes.literal(item.id, item.id, classes=["implplan-card-id"])
+    if item.status:
+        status = item.status
         header += nodes.Text(" ")
         # a class name is written unescaped by some writers (LaTeX's \DUrole), and a
         # free-text status may hold anything: only its id form goes into the class
@@ -156,12 +158,12 @@ def build_card(
         header += nodes.inline(status, status, classes=["implplan-status", status_class])
     card += header
 
-    rows = own_fields(item_type, need, doc_link)
-    if need.get("plan") and item_type.belongs_to_plan:
-        rows.append(_field("plan", [reference(need["plan"])], "plan"))
-    if need.get("tags"):
-        rows.append(_field("tags", ", ".join(need["tags"]), "tags"))
-    rows += link_fields(link_titles, need, reference)
+    rows = own_fields(item_type, item, doc_link)
+    if item.plan and item_type.belongs_to_plan:
+        rows.append(_field("plan", [reference(item.plan)], "plan"))
+    if tags := item.get("tags"):
+        rows.append(_field("tags", ", ".join(tags), "tags"))
+    rows += link_fields(link_titles, item, reference)
     if rows:
         card += nodes.field_list("", *rows, classes=["implplan-card-fields"])
     if body:
@@ -170,27 +172,28 @@ def build_card(
 
 
 def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None:
-    """Replace the need node of every plan item in ``doctree`` by its card."""
-    needs: Mapping[str, NeedData] | None = None
+    """Replace the need node of every plan item in ``doctree`` by its card, drawn from
+    the same records as the views (:func:`~sphinx_implplan.write.corpus.build_corpus`)."""
+    corpus: Corpus | None = None
     link_titles: list[tuple[str, str, str]] = []
     links = PageLinks(app, fromdocname)
     cards: list[nodes.Element] = []
     for node in needs_bridge.need_nodes(doctree):
-        if needs is None:
+        if corpus is None:
             # once per page, and only on pages that hold needs
-            needs = needs_bridge.needs_view(app)
+            corpus = build_corpus(app)
             link_titles = needs_bridge.link_titles(app)
-        need = needs.get(node["refid"])
+        item = corpus.items.get(node["refid"])
         if (
-            need is None
-            or need.get("type") not in ITEM_TYPES_BY_DIRECTIVE
-            or need.get("hide")
+            item is None
+            or item.type not in ITEM_TYPES_BY_DIRECTIVE
+            or item.hidden
             # under -j a duplicate id read elsewhere: sphinx-needs removes this node
-            or (node.get("docname") and node["docname"] != need["docname"])
+            or (node.get("docname") and node["docname"] != item.docname)
         ):
             continue
         card = build_card(
-            links, need, needs=needs, link_titles=link_titles, body=list(node.children)
+            links, item, corpus=corpus, link_titles=link_titles, body=list(node.children)
         )
         # not replace_self: it would copy the need node's ids onto the card, and the
         # anchor must stand once, on the card's target

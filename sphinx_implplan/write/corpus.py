@@ -29,9 +29,12 @@ _REPORTS: WeakKeyDictionary[BuildEnvironment, Report] = WeakKeyDictionary()
 
 def make_corpus(app: Sphinx, needs: Mapping[str, Mapping[str, Any]]) -> Corpus:
     descriptions = get_domain(app.env).all_descriptions()
+    link_names = tuple(needs_bridge.link_names(app.env))
     corpus = Corpus(
         (
-            item_from_need(needs_bridge.flat_fields(need), descriptions.get(need_id, ""))
+            item_from_need(
+                needs_bridge.flat_fields(need), descriptions.get(need_id, ""), link_names
+            )
             for need_id, need in needs.items()
         ),
         requirement_types=requirement_types(app.config),
