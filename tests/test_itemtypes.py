@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_implplan.itemtypes import (
+from sphinx_implplan.plan.itemtypes import (
     COMPUTED_FIELDS,
     ITEM_TYPES,
     ITEM_TYPES_BY_DIRECTIVE,
-    LINK_TYPES,
     LINK_TYPES_BY_NAME,
-    NEEDS_BUILTIN_FIELDS,
-    REQUIREMENT,
     Kind,
     links_from,
     option_fields,
@@ -124,27 +121,9 @@ def _short(directive: str) -> str:
 # -- item types -------------------------------------------------------------------------
 
 
-def test_thirteen_directives_in_the_contracts_order() -> None:
-    assert [item.directive for item in ITEM_TYPES] == list(DIRECTIVES)
-    assert len(ITEM_TYPES) == 13
-    assert list(ITEM_TYPES_BY_DIRECTIVE) == list(DIRECTIVES)
-
-
-@pytest.mark.parametrize("directive", DIRECTIVES)
-def test_prefix(directive: str) -> None:
-    assert ITEM_TYPES_BY_DIRECTIVE[directive].prefix == DIRECTIVES[directive][0]
-
-
 def test_prefixes_are_distinct() -> None:
     prefixes = [item.prefix for item in ITEM_TYPES]
     assert len(set(prefixes)) == len(prefixes)
-
-
-@pytest.mark.parametrize("directive", DIRECTIVES)
-def test_own_options_and_their_value_forms(directive: str) -> None:
-    item = ITEM_TYPES_BY_DIRECTIVE[directive]
-    expected = [(name, FORMS[form]) for name, form in DIRECTIVES[directive][1] if form != "ids"]
-    assert list(item.options.items()) == expected
 
 
 @pytest.mark.parametrize("directive", DIRECTIVES)
@@ -160,24 +139,6 @@ def test_id_options_are_link_options_of_the_type(directive: str) -> None:
 def test_links_from_each_type(directive: str) -> None:
     expected = [name for name, (_, _, sources, _) in LINKS.items() if _short(directive) in sources]
     assert [link.name for link in links_from(directive)] == expected
-
-
-@pytest.mark.parametrize("directive", DIRECTIVES)
-def test_statuses_and_defaults(directive: str) -> None:
-    item = ITEM_TYPES_BY_DIRECTIVE[directive]
-    statuses, default = STATUSES.get(directive, (None, None))
-    assert item.statuses == statuses
-    assert item.default_status == default
-
-
-@pytest.mark.parametrize("directive", DIRECTIVES)
-def test_required_options(directive: str) -> None:
-    assert set(ITEM_TYPES_BY_DIRECTIVE[directive].required) == REQUIRED.get(directive, set())
-
-
-@pytest.mark.parametrize("directive", DIRECTIVES)
-def test_short_name(directive: str) -> None:
-    assert ITEM_TYPES_BY_DIRECTIVE[directive].short == _short(directive)
 
 
 def test_an_option_shared_by_types_is_read_the_same_way() -> None:
@@ -199,10 +160,6 @@ def test_computed_fields_include_the_plan() -> None:
     assert not set(COMPUTED_FIELDS) & set(option_fields())
 
 
-def test_needs_builtin_fields() -> None:
-    assert sorted(NEEDS_BUILTIN_FIELDS) == ["completion", "duration"]
-
-
 def test_option_tables_cannot_be_changed() -> None:
     options = ITEM_TYPES_BY_DIRECTIVE["impl-risk"].options
     with pytest.raises(TypeError):
@@ -210,28 +167,6 @@ def test_option_tables_cannot_be_changed() -> None:
 
 
 # -- link types -------------------------------------------------------------------------
-
-
-def test_nine_link_types_in_the_contracts_order() -> None:
-    assert [link.name for link in LINK_TYPES] == list(LINKS)
-    assert list(LINK_TYPES_BY_NAME) == list(LINKS)
-
-
-@pytest.mark.parametrize("name", LINKS)
-def test_link_titles(name: str) -> None:
-    outgoing, incoming, _, _ = LINKS[name]
-    link = LINK_TYPES_BY_NAME[name]
-    assert (link.outgoing, link.incoming) == (outgoing, incoming)
-
-
-@pytest.mark.parametrize("name", LINKS)
-def test_link_sources_and_targets(name: str) -> None:
-    _, _, sources, targets = LINKS[name]
-    link = LINK_TYPES_BY_NAME[name]
-    assert link.sources == {f"impl-{word}" for word in sources}
-    assert link.targets == {
-        REQUIREMENT if word == "requirement" else f"impl-{word}" for word in targets
-    }
 
 
 @pytest.mark.parametrize("need_type", NEED_TYPES)
