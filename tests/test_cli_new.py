@@ -13,11 +13,11 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import build_again, read_needs
+from build_helpers import build_again, read_needs
 
+from sphinx_implplan.authoring.plan_skeleton import SECTIONS, skeleton
 from sphinx_implplan.cli import main
-from sphinx_implplan.cli.skeleton import SECTIONS, skeleton
-from sphinx_implplan.itemtypes import ITEM_TYPES, LINK_TYPES
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES, LINK_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -271,3 +271,18 @@ def test_without_a_spec_the_plan_has_no_spec_option() -> None:
     assert "\n:spec:" not in text
     assert ":id: PLAN_PAY\n" in text
     assert ":id: CMP_PAY_1\n" in text
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Card payments", "Costs in $ and ${plan_id}: {id} {0} at 100% (%s, %(title)s) $$today"],
+    ids=["plain", "template-like"],
+)
+def test_the_title_and_spec_are_written_as_given(title: str) -> None:
+    spec = "specs/$spec{x}%.md"
+    text = skeleton(title, plan_id=None, spec=spec, today=DAY)
+    assert text.startswith(f"# {title}\n")
+    assert f"```{{impl-plan}} {title}\n" in text
+    assert f":spec: {spec}\n" in text
+    # every placeholder is filled, and nothing the title or spec holds is filled in
+    assert text.count("$") == 2 * title.count("$") + spec.count("$")
