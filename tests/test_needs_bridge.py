@@ -3,7 +3,7 @@ sphinx-needs: a release that renames what it relies on fails here, not silently.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sphinx_needs.directives.need import purge_needs
@@ -11,6 +11,8 @@ from sphinx_needs.directives.need import purge_needs
 from sphinx_implplan.needs_bridge import purge
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.testing.util import SphinxTestApp
 
 
@@ -34,7 +36,8 @@ def test_sphinx_needs_purge_listener_is_found_and_replaced(app: SphinxTestApp) -
 
 @pytest.mark.sphinx("html", testroot="minimal", verbosity=2)
 def test_a_missing_purge_listener_leaves_sphinx_needs_as_it_is_and_says_so(
-    make_app: type[SphinxTestApp], app_params: tuple[list[object], dict[str, object]],
+    make_app: Callable[..., SphinxTestApp],
+    app_params: tuple[list[Any], dict[str, Any]],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # as if sphinx-needs had renamed its listener: the one the extension looks for

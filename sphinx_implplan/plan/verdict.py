@@ -173,11 +173,10 @@ def judge_plan(
 
 
 def judge(report: Report, corpus: Corpus, min_coverage: float | None) -> CheckResult:
-    """Every plan of the report, in the report's order."""
+    """Every plan of the report, in the order of ``implplan.json`` (by id)."""
     dangling = dangling_links(corpus)
+    plans = sorted(report.plans, key=lambda plan: plan.id)
     return CheckResult(
-        plans=tuple(
-            judge_plan(plan, dangling.get(plan.id, ()), min_coverage) for plan in report.plans
-        ),
+        plans=tuple(judge_plan(plan, dangling.get(plan.id, ()), min_coverage) for plan in plans),
         min_coverage=min_coverage,
     )
