@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx_implplan.diagnostics import Subtype, warn
 from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
@@ -43,6 +43,16 @@ def _check_risk_levels(value: Any) -> list[str]:
     return levels
 
 
+def _check_switch(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigValueError("True or False")
+    return value
+
+
+#: the types Sphinx is told a list setting takes
+_LIST_TYPES = frozenset({list, tuple})
+
+
 @dataclass(frozen=True)
 class ConfigValue:
     name: str
@@ -51,6 +61,11 @@ class ConfigValue:
     help: str
     #: the value as the extension uses it, or ConfigValueError saying what is expected
     check: Callable[[Any], Any]
+    #: the types Sphinx is told the value takes
+    types: frozenset[type]
+    #: what a change of the value makes Sphinx do again: ``"env"`` reads every
+    #: document again, ``""`` nothing
+    rebuild: Literal["env", ""]
 
 
 CONFIG_VALUES: tuple[ConfigValue, ...] = (
@@ -61,6 +76,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "``:addresses:``, ``:measures:``, and the requirement targets of ``:verifies:`` "
         "and ``:affects:``.",
         _check_requirement_types,
+        # what items hold changes with it: a change re-reads every document
+        _LIST_TYPES,
+        "env",
     ),
     ConfigValue(
         "implplan_risk_levels",
@@ -68,14 +86,28 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "The ordered levels of ``:impact:`` and ``:likelihood:``, lowest first. "
         "Risk score = rank(impact) x rank(likelihood), ranks from 1.",
         _check_risk_levels,
+        _LIST_TYPES,
+        "env",
+    ),
+    ConfigValue(
+        "implplan_tune_memory",
+        True,
+        "Whether Python's garbage collector is tuned for the build: paused while Sphinx "
+        "loads the pickled environment, while sphinx-needs resolves every need and while "
+        "a page with views is drawn, with what is alive frozen (``gc.freeze``) until the "
+        "build ends. Turn it off when builds run inside a long-running process that "
+        "manages the collector itself, or to profile the collector's own cost.",
+        _check_switch,
+        frozenset({bool}),
+        # nothing built depends on it
+        "",
     ),
 )
 
 
 def register_config_values(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
-        # every value changes what items hold, so a change re-reads every document
-        app.add_config_value(value.name, value.default, "env", types=frozenset({list, tuple}))
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
 
 
 def check_config(_app: Sphinx, config: Config) -> None:
@@ -101,3 +133,7 @@ def requirement_types(config: Config) -> frozenset[str]:
 
 def risk_levels(config: Config) -> tuple[str, ...]:
     return tuple(config.implplan_risk_levels)
+
+
+def tunes_memory(config: Config) -> bool:
+    return bool(config.implplan_tune_memory)

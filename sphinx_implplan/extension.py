@@ -10,10 +10,10 @@ from docutils.nodes import SkipNode
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import check_config, register_config_values
 from sphinx_implplan.memory import (
-    freeze_environment,
     pause_collector,
+    pause_on_pages_with,
     resume_collector,
-    unfreeze_and_resume,
+    tune_memory,
 )
 from sphinx_implplan.read.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.read.duplicate_ids import (
@@ -104,10 +104,10 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("config-inited", check_config, priority=50)
     app.connect("config-inited", needs_bridge.register_needs_model, priority=100)
     app.connect("config-inited", register_directives, priority=700)
-    # the collector is paused while Sphinx loads the pickled environment, which is
-    # then frozen until the build ends
-    app.connect("config-inited", pause_collector, priority=900)
-    app.connect("builder-inited", freeze_environment, priority=100)
+    # last, once implplan_tune_memory is checked: the collector is paused while
+    # Sphinx loads the pickled environment, and what is alive when the build starts
+    # is frozen until it ends
+    app.connect("config-inited", tune_memory, priority=900)
     # and while sphinx-needs resolves every need before the first page is written
     # (sphinx-needs, 500), until that page is resolved
     app.connect("write-started", pause_collector, priority=100)
@@ -133,11 +133,12 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     needs_bridge.connect_sealing(app, check_sealed_needs)
     app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", forget_corpus)
-    # the collector, paused at write-started or for a page with views, runs again
-    # as each page is resolved, before anything is drawn on it; and after
-    # everything else at the end of every build
+    # the collector, paused at write-started or for the page before, runs again as
+    # each page is resolved, before anything is drawn on it; paused again for a page
+    # with views until the next page, looked for before the cards (450) lengthen
+    # the page and before the views (500) are drawn
     app.connect("doctree-resolved", resume_collector, priority=400)
-    app.connect("build-finished", unfreeze_and_resume, priority=900)
+    app.connect("doctree-resolved", pause_on_pages_with(view_placeholder), priority=410)
     # before sphinx-needs (default priority 500) draws its own table for each need
     app.connect("doctree-resolved", render_cards, priority=450)
     app.connect("doctree-resolved", render_views)

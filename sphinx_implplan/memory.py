@@ -1,5 +1,5 @@
 """Python's cyclic garbage collector, paused where a build makes or loads millions
-of objects that all stay alive.
+of objects that all stay alive; ``implplan_tune_memory = False`` turns all of it off.
 
 Each full run of the collector scans every object of the process; in a project of
 5,000 requirements that is millions (the environment, every need, every doctree
@@ -7,66 +7,139 @@ still to be written), and making many new objects triggers run after run that
 finds nothing to free. Measured there:
 
 - loading the pickled environment took 1.2 to 1.6 s with the collector and 0.3 s
-  without; it is paused from ``config-inited`` to ``builder-inited``, around
-  Sphinx's loading of the environment, and what was loaded is then frozen
-  (``gc.freeze``): it lives until the build ends, and the runs after it would
-  otherwise scan it all again. The build unfreezes it when it finishes;
+  without; it is paused for the call in which Sphinx loads it. What was loaded is
+  then moved, unscanned, into the collector's oldest generation (frozen and at once
+  unfrozen), which only a full run scans: left among the youngest objects, it would
+  be scanned by the next run, and again as it grew older;
+- the build: everything alive when ``app.build()`` is called, the environment first,
+  is frozen (``gc.freeze``) until that call returns or raises: it lives until the
+  build ends, and the runs during the build would otherwise scan it all again;
 - sphinx-needs resolving every need when the write phase starts (``write-started``)
   took 3.4 s with it and 1.7 s without; it is paused from then until the first page
   is resolved;
-- drawing the views took more than twice as long with it; it is paused while a
-  page with views is drawn and written, and runs again when the next page is
-  resolved. By then the rest of the page is garbage that no run has seen yet,
-  which the first run frees without scanning anything else (its cards and views
-  are already freed, ``freeing.py``); resumed any earlier, while the page was
-  still being written, its nodes lived through that run, and the collector went
-  on to scan the whole build for them.
+- drawing the views took more than twice as long with it; it is paused as soon as a
+  page with views is resolved, before anything is drawn on it, and runs again when
+  the next page is resolved. By then the rest of the page is garbage that no run has
+  seen yet, which the first run frees without scanning anything else (its cards and
+  views are already freed, ``freeing.py``); resumed any earlier, while the page was
+  still being written, its nodes lived through that run, and the collector went on
+  to scan the whole build for them.
 
-It runs again, and the frozen objects are unfrozen, at the very end of every build
-however it ends (``build-finished``, after the report is written). It is paused
-only if it was running, and resumed only if this module paused it.
+What this module promises: every pause and the freeze happen within one of two calls
+of the application, which it wraps once the configuration is read
+(``config-inited``): Sphinx's loading of the pickled environment and ``app.build()``.
+The wrapper ends them when that call returns or raises, whatever it raises, so that
+a start that fails, an application that is never built, and a build that fails
+anywhere (in a document, in any event handler, interrupted) all leave the collector
+running and nothing frozen. Events could not promise that: none follows a start that
+fails or an application never built, ``build-finished`` is not emitted for an
+interrupt, and its later handlers do not run once one raises. Outside these calls
+nothing is paused or frozen. The collector is paused only if it was running, and
+resumed only if this module paused it; objects are frozen only when nothing else
+is, since unfreezing releases every frozen object of the process, whoever froze it.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx_implplan.config import tunes_memory
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: the method of Sphinx's application that loads the pickled environment (Sphinx 7.4
+#: on); a release without it loads the environment with the collector as it is
+_LOAD_ENVIRONMENT = "_load_existing_env"
 
 
-class _Pause:
-    """Whether this module paused the collector, and froze what was loaded (per
-    process, like the collector)."""
+class _State:
+    """Per process, like the collector."""
 
-    active = False
-    froze = False
+    #: the applications whose ``build()`` is under way, tuned
+    building: ClassVar[list[Sphinx]] = []
+    #: whether this module paused the collector
+    paused = False
 
 
-def pause_collector(*_event_args: Any) -> None:
-    """Also the handler of ``config-inited``, the last event before Sphinx loads the
-    environment, and of ``write-started``."""
-    if gc.isenabled():
+def tune_memory(app: Sphinx, config: Config) -> None:
+    """``config-inited``, last: the configuration is final, and the environment is
+    loaded right after."""
+    if not tunes_memory(config):
+        return
+    load = getattr(app, _LOAD_ENVIRONMENT, None)
+    if load is not None:
+        setattr(app, _LOAD_ENVIRONMENT, _paused_while_loading(load))
+    app.build = _frozen_while_building(app, app.build)  # type: ignore[method-assign]
+
+
+def _paused_while_loading(load: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(load)
+    def load_paused(*args: Any, **kwargs: Any) -> Any:
+        if not gc.isenabled():
+            return load(*args, **kwargs)
         gc.disable()
-        _Pause.active = True
+        try:
+            return load(*args, **kwargs)
+        finally:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+    return load_paused
 
 
-def freeze_environment(*_event_args: Any) -> None:
-    """``builder-inited``, once the environment is loaded."""
-    if _Pause.active:
-        gc.freeze()
-        _Pause.froze = True
-    resume_collector()
+def _frozen_while_building(app: Sphinx, build: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(build)
+    def build_frozen(*args: Any, **kwargs: Any) -> Any:
+        froze = gc.isenabled() and not gc.get_freeze_count()
+        if froze:
+            gc.freeze()
+        _State.building.append(app)
+        try:
+            return build(*args, **kwargs)
+        finally:
+            _State.building.remove(app)
+            if froze:
+                gc.unfreeze()
+            resume_collector()
+
+    return build_frozen
 
 
-def unfreeze_and_resume(*_event_args: Any) -> None:
-    """``build-finished``, however the build ends."""
-    if _Pause.froze:
-        _Pause.froze = False
-        gc.unfreeze()
-    resume_collector()
+def _pause(app: Sphinx) -> None:
+    if app in _State.building and gc.isenabled():
+        gc.disable()
+        _State.paused = True
+
+
+def pause_collector(app: Sphinx, *_event_args: Any) -> None:
+    """``write-started``, before sphinx-needs resolves every need."""
+    _pause(app)
+
+
+def pause_on_pages_with(
+    node_class: type[nodes.Element],
+) -> Callable[[Sphinx, nodes.document, str], None]:
+    """The ``doctree-resolved`` handler that pauses the collector on a page with a
+    ``node_class`` node (a view's placeholder) until the next page."""
+
+    def pause_on_page(app: Sphinx, doctree: nodes.document, _docname: str) -> None:
+        if app in _State.building and doctree.next_node(node_class) is not None:
+            _pause(app)
+
+    return pause_on_page
 
 
 def resume_collector(*_event_args: Any) -> None:
     """Also the handler of ``doctree-resolved``, first on every page."""
-    if _Pause.active:
-        _Pause.active = False
+    if _State.paused:
+        _State.paused = False
         gc.enable()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_implplan.memory import pause_collector
 from sphinx_implplan.write.corpus import build_corpus
 from sphinx_implplan.write.freeing import note_drawn
 from sphinx_implplan.write.references import PageLinks, doc_reference, item_reference, joined
@@ -83,7 +82,6 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     placeholders = list(doctree.findall(view_placeholder))
     if not placeholders:
         return
-    pause_collector()
     context = ViewContext(build_corpus(app), PageLinks(app, fromdocname))
     renderers = _renderers()
     line = line_characters(
