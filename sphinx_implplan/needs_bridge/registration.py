@@ -44,6 +44,8 @@ _FIELD_SCHEMAS: dict[Kind, dict[str, Any]] = {
     Kind.TEXT_LIST: {"type": "array", "items": {"type": "string"}},
     Kind.DOCS: {"type": "array", "items": {"type": "string"}},
     Kind.STAGE: {"type": "integer"},
+    # whole days, like sphinx-needs' own ``duration`` (which is never registered again)
+    Kind.DURATION: {"type": "integer"},
 }
 
 

@@ -49,7 +49,7 @@ def cell(context: ViewContext, item: Item, column: Column) -> Cell:
         case Shows.PROGRESS:
             return progress_nodes(item, builder_format=context.builder_format)
         case Shows.DURATION:
-            return days_text(item.get("duration"))
+            return days_text(item.get(column.field))
         case Shows.TEXT:
             if column.key == "description":
                 return item.description
