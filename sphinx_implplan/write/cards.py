@@ -20,34 +20,15 @@ from sphinx_implplan.write.corpus import build_corpus
 from sphinx_implplan.write.freeing import note_drawn
 from sphinx_implplan.write.references import (
     PageLinks,
-    dead_reference,
     doc_reference,
+    item_reference,
     joined,
-    reference_to,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_implplan.plan.model import Corpus, Item
-
-
-def need_reference(links: PageLinks, corpus: Corpus, target_id: str) -> nodes.Node:
-    """A link to a need by id as written; ``ID.part`` links to need ``ID``; plain text
-    where the id is unknown or has no URI."""
-    base = target_id if target_id in corpus.items else target_id.partition(".")[0]
-    target = corpus.items.get(base)
-    if target is None:
-        return dead_reference(target_id)
-    return reference_to(
-        links,
-        target_id,
-        anchor=base,
-        docname=target.docname,
-        title=target.title,
-        external=target.external,
-        external_url=target.external_url,
-    )
 
 
 def _field(name: str, value: list[nodes.Node] | str, field_class: str) -> nodes.field:
@@ -125,7 +106,7 @@ def build_card(
     item_type = ITEM_TYPES_BY_DIRECTIVE[item.type]
 
     def reference(target_id: str) -> nodes.Node:
-        return need_reference(links, corpus, target_id)
+        return item_reference(links, corpus, target_id)
 
     def doc_link(docname: str) -> nodes.Node:
         return doc_reference(links, docname)

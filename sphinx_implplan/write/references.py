@@ -76,13 +76,16 @@ def dead_reference(shown_id: str) -> nodes.Node:
 
 
 def item_reference(links: PageLinks, corpus: Corpus, item_id: str) -> nodes.Node:
-    item = corpus.items.get(item_id)
+    """A link to a need by id as written; ``ID.part`` (a part of need ``ID``, as
+    sphinx-needs reads it) links to need ``ID``; struck through where unknown."""
+    base = item_id if item_id in corpus.items else item_id.partition(".")[0]
+    item = corpus.items.get(base)
     if item is None:
         return dead_reference(item_id)
     return reference_to(
         links,
         item_id,
-        anchor=item_id,
+        anchor=base,
         docname=item.docname,
         title=item.title,
         external=item.external,
