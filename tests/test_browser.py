@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
-from conftest import unavailable
+from build_helpers import unavailable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

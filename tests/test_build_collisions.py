@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import (
+from build_helpers import (
     build_warnings,
     card_html,
     read_html,

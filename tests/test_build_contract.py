@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import (
+from build_helpers import (
     assert_no_traceback,
     build_warnings,
     card_html,
@@ -22,7 +22,7 @@ from conftest import (
     visible_text,
 )
 
-from sphinx_implplan.itemtypes import COMPUTED_FIELDS, ITEM_TYPES, LINK_TYPES, option_fields
+from sphinx_implplan.plan.itemtypes import COMPUTED_FIELDS, ITEM_TYPES, LINK_TYPES, option_fields
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

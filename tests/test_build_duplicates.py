@@ -14,7 +14,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import (
+from build_helpers import (
     BuildWarning,
     assert_no_traceback_in,
     build_again,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from conftest import assert_no_traceback, build_warnings, copy_root, view_text
+from build_helpers import assert_no_traceback, build_warnings, copy_root, view_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

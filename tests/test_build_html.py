@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import (
+from build_helpers import (
     assert_no_traceback,
     build_warnings,
     card_html,
@@ -21,7 +21,7 @@ from conftest import (
 )
 
 import sphinx_implplan
-from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

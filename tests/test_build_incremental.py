@@ -14,7 +14,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import (
+from build_helpers import (
     assert_no_traceback,
     build_again,
     build_warnings,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import build_warnings, line_of, read_needs
+from build_helpers import build_warnings, line_of, read_needs
 
-from sphinx_implplan.itemtypes import LINK_TYPES
+from sphinx_implplan.plan.itemtypes import LINK_TYPES
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import build_warnings, card_html, read_html, read_needs, visible_text
+from build_helpers import build_warnings, card_html, read_html, read_needs, visible_text
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

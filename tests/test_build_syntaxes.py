@@ -12,9 +12,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import build_warnings, card_html, read_html, read_needs
+from build_helpers import build_warnings, card_html, read_html, read_needs
 
-from sphinx_implplan.itemtypes import ITEM_TYPES
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

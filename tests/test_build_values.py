@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import build_warnings, line_of, read_needs
+from build_helpers import build_warnings, line_of, read_needs
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import assert_no_traceback, build_warnings, line_of, read_html, view_text
+from build_helpers import assert_no_traceback, build_warnings, line_of, read_html, view_text
 
 if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp

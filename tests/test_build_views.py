@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import (
+from build_helpers import (
     BuildWarning,
     assert_no_traceback,
     build_warnings,

@@ -21,9 +21,9 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from build_helpers import ROOTS
 from catalogue.builds import BuildRun, sphinx_build
 from catalogue.cases import CASES, Case
-from conftest import ROOTS
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import build_warnings, copy_root, read_needs
+from build_helpers import build_warnings, copy_root, read_needs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_implplan.conversion import convert
-from sphinx_implplan.conversion.markdown import Text, parse, plain_text
+from sphinx_implplan.authoring.conversion import convert
+from sphinx_implplan.authoring.conversion.markdown import Text, parse, plain_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable

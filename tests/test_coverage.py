@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_implplan.coverage import (
+from sphinx_implplan.plan.coverage import (
     Coverage,
     Scope,
     coverage_of,
@@ -20,7 +20,7 @@ from sphinx_implplan.coverage import (
     trace_rows,
     uncovered,
 )
-from sphinx_implplan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item
+from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item
 
 
 @pytest.mark.parametrize(

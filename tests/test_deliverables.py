@@ -9,7 +9,7 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from myst_parser.parsers.docutils_ import Parser as MystParser
 
-from sphinx_implplan.deliverables import Progress, count_deliverables
+from sphinx_implplan.read.deliverables import Progress, count_deliverables
 
 # quiet parsing: docutils' own complaints are not what these tests look at
 _QUIET = {"report_level": 5, "halt_level": 5, "warning_stream": False}

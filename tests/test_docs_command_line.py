@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from sphinx_implplan.authoring.conversion import convert
 from sphinx_implplan.cli import main
-from sphinx_implplan.conversion import convert
 
 DOCS = Path(__file__).parent.parent / "example_docs"
 SHOWN = DOCS / "guide" / "cli"

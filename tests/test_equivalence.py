@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import (
+from build_helpers import (
     ANSI_CODE,
     ROOTS,
     BuildWarning,

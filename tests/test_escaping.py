@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import (
+from build_helpers import (
     BuildWarning,
     assert_no_traceback_in,
     card_html,
@@ -39,7 +39,7 @@ from conftest import (
 from docutils import nodes
 from sphinx.util import texescape
 
-from sphinx_implplan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 
 if TYPE_CHECKING:
     from collections.abc import Callable

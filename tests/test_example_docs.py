@@ -43,10 +43,10 @@ def test_html_builds_without_warnings(tmp_path: Path) -> None:
     assert (tmp_path / "_static" / "implplan.css").is_file()
     # the generated tables list every setting and warning type with its text (compared
     # without white space, which the tags around literals add, and with straight quotes)
-    from conftest import visible_text
+    from build_helpers import visible_text
 
     from sphinx_implplan.config import CONFIG_VALUES
-    from sphinx_implplan.warnings import Subtype
+    from sphinx_implplan.diagnostics import Subtype
 
     def page_text(page: str) -> str:
         html = (tmp_path / "guide" / page).read_text(encoding="utf8")
@@ -64,7 +64,7 @@ def test_html_builds_without_warnings(tmp_path: Path) -> None:
 
 
 def test_demo_uses_every_directive_and_link(needs_json: dict[str, dict[str, object]]) -> None:
-    from sphinx_implplan.itemtypes import ITEM_TYPES, LINK_TYPES
+    from sphinx_implplan.plan.itemtypes import ITEM_TYPES, LINK_TYPES
 
     types = {need["type"] for need in needs_json.values()}
     assert {item.directive for item in ITEM_TYPES} <= types

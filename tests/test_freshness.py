@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from sphinx_implplan.freshness import NeedState, need_state, pages_to_rewrite
-from sphinx_implplan.model import LINK_NAMES
-from sphinx_implplan.views.spec import ViewKind, ViewSpec
+from sphinx_implplan.plan.model import LINK_NAMES
+from sphinx_implplan.write.freshness import NeedState, need_state, pages_to_rewrite
+from sphinx_implplan.write.views.spec import ViewKind, ViewSpec
 
 
 def _need(need_id: str, need_type: str, docname: str | None, **extra: Any) -> dict[str, Any]:

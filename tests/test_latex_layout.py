@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 
-from sphinx_implplan.views.latex_layout import (
+from sphinx_implplan.write.views.latex_layout import (
     PADDING,
     column_groups,
     column_needs,
@@ -16,7 +16,7 @@ from sphinx_implplan.views.latex_layout import (
     fitted_widths,
     line_characters,
 )
-from sphinx_implplan.views.tables import make_table
+from sphinx_implplan.write.views.table_nodes import make_table
 
 
 def test_line_length_follows_engine_and_point_size() -> None:

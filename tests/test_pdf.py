@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 import pytest
-from conftest import require_programs
+from build_helpers import require_programs
 from print_project import (
     BIG_REQUIREMENTS,
     HOSTILE_TITLE,

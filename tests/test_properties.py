@@ -15,7 +15,7 @@ values, every value valid or invalid by construction. The document is built for 
 
 The oracle is the contract, not the extension: each strategy knows the stored form of
 what it writes (a canonical value respelled, a date from ``st.dates()``, a count of
-days or weeks), and ``sphinx_implplan.values`` is never asked whether a value is valid.
+days or weeks), and ``sphinx_implplan.plan.values`` is never asked whether a value is valid.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conftest import assert_no_traceback_in, parse_warnings
+from build_helpers import assert_no_traceback_in, parse_warnings
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn, SearchStrategy
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_implplan.itemtypes import ITEM_TYPES
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES
 
 # -- the contract's values ---------------------------------------------------------------
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sphinx_implplan.coverage import Coverage, Scope
-from sphinx_implplan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item
-from sphinx_implplan.rollup import plan_rollup, plan_scope, risk_grid, timeline
+from sphinx_implplan.plan.coverage import Coverage, Scope
+from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item
+from sphinx_implplan.plan.rollup import plan_rollup, plan_scope, risk_grid, timeline
 
 THREE = ("low", "medium", "high")
 FIVE = ("very-low", "low", "medium", "high", "very-high")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_implplan.schedule import (
+from sphinx_implplan.plan.schedule import (
     PhaseInput,
     Schedule,
     Scheduled,

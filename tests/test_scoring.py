@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_implplan.scoring import risk_band, risk_score
+from sphinx_implplan.plan.scoring import risk_band, risk_score
 
 THREE = ("low", "medium", "high")
 FIVE = ("very-low", "low", "medium", "high", "very-high")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_implplan.values import (
+from sphinx_implplan.plan.values import (
     CHANGES,
     DEFAULT_RISK_LEVELS,
     KINDS,

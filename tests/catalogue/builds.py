@@ -9,7 +9,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from conftest import BuildWarning, assert_no_traceback_in, line_in, needs_in, parse_warnings
+from build_helpers import BuildWarning, assert_no_traceback_in, line_in, needs_in, parse_warnings
 from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
