@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sphinx_implplan.model import (
+from sphinx_implplan.plan.model import (
     LINK_NAMES,
     REQUIREMENT_LINKING_TYPES,
     Corpus,
@@ -282,6 +282,10 @@ def test_item_from_need_keeps_own_fields_and_base_link_ids() -> None:
         external=False,
         external_url=None,
         description="The vendor may raise prices.",
+        # what only its card shows: every link as written, and the links to it
+        type_title="Risk",
+        written_links={"affects": ("FR_1.login", "FR_1", "FR_2", "FR_1.logout")},
+        backlinks={"mitigates": ("PH_1",)},
     )
 
 
@@ -336,4 +340,12 @@ def test_item_from_external_need() -> None:
 
 def test_item_from_sparse_need() -> None:
     item = item_from_need({"id": 5, "type": "impl-plan", "title": None, "plan": ["PLAN_1"]})
-    assert item == Item(id="5", type="impl-plan", title="", docname=None, lineno=0, plan=None)
+    assert item == Item(
+        id="5",
+        type="impl-plan",
+        title="",
+        docname=None,
+        lineno=0,
+        plan=None,
+        type_title="Implementation plan",
+    )

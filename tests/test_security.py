@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import BuildWarning, assert_no_traceback_in, card_html, parse_warnings, visible_text
+from build_helpers import (
+    BuildWarning,
+    assert_no_traceback_in,
+    card_html,
+    parse_warnings,
+    visible_text,
+)
 
 import sphinx_implplan
 
@@ -158,12 +164,17 @@ class _Recorder:
 _RECORDER = _Recorder()
 
 
+#: the extension's wrappers around Sphinx's own loading and build (``memory.py``):
+#: they only call Sphinx, so what Sphinx does inside them is not the extension's
+_PASS_THROUGH = frozenset({"load_paused", "build_frozen"})
+
+
 def _package_caller() -> str:
     frame: types.FrameType | None = sys._getframe(2)
     while frame is not None:
-        filename = frame.f_code.co_filename
-        if filename.startswith(PACKAGE_PREFIXES):
-            return f"{filename}:{frame.f_lineno}"
+        code = frame.f_code
+        if code.co_filename.startswith(PACKAGE_PREFIXES) and code.co_name not in _PASS_THROUGH:
+            return f"{code.co_filename}:{frame.f_lineno}"
         frame = frame.f_back
     return ""
 
