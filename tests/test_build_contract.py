@@ -1,6 +1,6 @@
 """Done when: a project written from the contract alone builds, and needs.json holds it all.
 
-``roots/test-contract`` is a plan written only from contract sections 1, 3 and 4: a
+``roots/test-contract`` is a plan written only from the guide's Directives, Values and Warnings pages: a
 specification in a subfolder, the plan in MyST (both fence styles), its phases in
 another MyST document and its risks in rST, each of those naming the plan by
 ``:plan:``. It must build without a warning with ``-b html`` and ``-b needs``, and

@@ -1,4 +1,4 @@
-"""The warning families of contract section 4 through real builds.
+"""The warning families of the guide's Warnings page through real builds.
 
 ``roots/test-problems`` holds one document per family (plan, missing, link, cycle,
 schedule, unmitigated, and one value problem); ``roots/test-minimal`` and

@@ -1,4 +1,4 @@
-"""The phase schedule through a real build (contract section 3, "Schedule").
+"""The phase schedule through a real build (guide: Values, "Schedule").
 
 ``roots/test-schedule``: ``plan.md`` holds the plan and four phases; ``a_followup.md``,
 read first, holds two phases that depend on phases of ``plan.md``.

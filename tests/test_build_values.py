@@ -1,4 +1,4 @@
-"""Option values through a real build (contract section 3).
+"""Option values through a real build (guide: Values).
 
 ``roots/test-values``: ``accepted.md`` writes every kind of value in an accepted,
 often loose, spelling; ``rejected.md`` and ``rejected-rst.rst`` give each item one

@@ -1,5 +1,5 @@
 """Invalid view options: each is an ``implplan.view`` warning at the view's line,
-and the view is still drawn with the rest (contract section 4).
+and the view is still drawn with the rest (guide: Warnings).
 
 ``roots/test-view-problems``: ``index.md`` holds one view per kind of mistake,
 ``plan.md`` the plan PLAN_A with an open and a closed risk.

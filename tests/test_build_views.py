@@ -1,5 +1,5 @@
 """The five views and ``implplan.json`` through a real build, against numbers
-computed by hand (contract section 2).
+computed by hand (guide: Views).
 
 ``roots/test-views``: ``spec.md`` holds FR_1..FR_6, ``other-spec.md`` OR_1.
 ``plan.md`` is PLAN_A (``:spec: spec``); ``plan-b.md`` is PLAN_B (no spec, so every

@@ -1,4 +1,4 @@
-"""Every way of building the same sources gives the same output (contract section 2).
+"""Every way of building the same sources gives the same output (guide: Guarantees).
 
 ``roots/test-equivalence`` has three spec documents, a plan spread over four
 documents (the items of the three without its ``impl-plan`` join it with

@@ -1,4 +1,4 @@
-"""The item and link type tables against contract section 1, written out by hand."""
+"""The item and link type tables against the guide's Directives and Links pages, written out by hand."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from sphinx_implplan.plan.itemtypes import (
     option_fields,
 )
 
-# Contract section 1, first table: directive -> prefix and own options with their
+# The guide's directive pages: directive -> prefix and own options with their
 # value forms (section 3), in the table's order. "ids" options are link types.
 DIRECTIVES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "impl-plan": (
@@ -66,7 +66,7 @@ FORMS = {
     "docs": Kind.DOCS,
 }
 
-# Contract section 1, link table: option -> outgoing, incoming, from, to
+# The guide's Links page: option -> outgoing, incoming, from, to
 LINKS: dict[str, tuple[str, str, set[str], set[str]]] = {
     "implements": (
         "implements",
@@ -99,7 +99,7 @@ LINKS: dict[str, tuple[str, str, set[str], set[str]]] = {
     "relates": ("relates to", "related from", {"entity"}, {"entity"}),
 }
 
-# Contract section 3: statuses per type and the default when absent
+# The guide's Values page: statuses per type and the default when absent
 STATUSES: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "impl-plan": (("draft", "in-progress", "complete"), "draft"),
     "impl-phase": (("planned", "in-progress", "done", "blocked"), None),
@@ -107,7 +107,7 @@ STATUSES: dict[str, tuple[tuple[str, ...] | None, str | None]] = {
     "impl-risk": (("open", "mitigated", "accepted", "closed"), "open"),
 }
 
-# Contract section 4, subtype "missing"
+# The guide's Warnings page, subtype "missing"
 REQUIRED = {"impl-risk": {"impact", "likelihood"}, "impl-decision": {"choice"}}
 
 REQUIREMENT_TYPES = frozenset({"req", "spec-req"})

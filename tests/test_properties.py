@@ -1,4 +1,4 @@
-"""Properties of every item directive through real Sphinx builds (contract sections 1 and 3).
+"""Properties of every item directive through real Sphinx builds (guide: Directives and Values).
 
 Each Hypothesis example is one MyST document: an ``impl-plan`` first, then one item of
 every other directive and a few more, each with a generated title and generated option

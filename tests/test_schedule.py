@@ -1,4 +1,4 @@
-"""The phase schedule and dependency cycles (contract section 3), without Sphinx."""
+"""The phase schedule and dependency cycles (guide: Values), without Sphinx."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Risk score and band (contract section 3), computed by hand."""
+"""Risk score and band (guide: Values), computed by hand."""
 
 from __future__ import annotations
 

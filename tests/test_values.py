@@ -1,4 +1,4 @@
-"""Option value parsing (contract section 3), without a Sphinx build."""
+"""Option value parsing (guide: Values), without a Sphinx build."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ CHANGE: Final = "impl-change"
 
 
 class Kind(Enum):
-    """How an option's raw text is read (contract section 3)."""
+    """How an option's raw text is read (guide: Values)."""
 
     TEXT = "text"
     TEXT_LIST = "text list"

@@ -1,4 +1,4 @@
-"""The phase schedule (contract section 3). No Sphinx imports.
+"""The phase schedule (guide: Values). No Sphinx imports.
 
 A phase with ``:start:`` starts then; without it, the day after the latest end of
 the phases it depends on, or, with no dependencies, at the plan's first phase start

@@ -1,4 +1,4 @@
-"""Parsing and normalising option values (contract section 3). No Sphinx imports.
+"""Parsing and normalising option values (guide: Values). No Sphinx imports.
 
 Every parser takes the raw option text and returns the stored form, or raises
 :class:`InvalidValue` with a message that names the bad value and what is allowed.
