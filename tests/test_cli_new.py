@@ -286,3 +286,19 @@ def test_the_title_and_spec_are_written_as_given(title: str) -> None:
     assert f":spec: {spec}\n" in text
     # every placeholder is filled, and nothing the title or spec holds is filled in
     assert text.count("$") == 2 * title.count("$") + spec.count("$")
+
+
+def test_a_title_with_backticks_builds_every_item(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    srcdir = make_project(tmp_path / "docs", "plan")
+    title = "Render `code` and a lone ` mark"
+    status, _, _ = run(capsys, "new", str(srcdir / "plan.md"), "--title", title, "--spec", "spec")
+    assert status == 0
+    app = build(make_app, srcdir, "needs")
+    assert app.warning.getvalue() == ""
+    needs = read_needs(app)
+    items = [need for need in needs.values() if need["type"] != "req"]
+    assert {need["type"] for need in items} == {t.directive for t in ITEM_TYPES}
+    plans = [need for need in items if need["type"] == "impl-plan"]
+    assert [plan["title"] for plan in plans] == [title]

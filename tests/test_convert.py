@@ -242,3 +242,45 @@ def test_option_values_reach_the_item_as_written(
     purposes = [needs[f"CMP_VALUES_PART_{n}"]["purpose"] for n in range(len(HOSTILE_CELLS))]
     # the cell as a reader sees it: Markdown's own backslash escape is read there too
     assert purposes == [Text.parse(cell).plain for cell in cells]
+
+
+BACKTICK_PLAN = """\
+# Template engine
+
+## Implementation Phases
+
+### Phase 1: Handle the ` character
+
+- [x] Escape it in the lexer
+- [ ] Escape it in the printer
+
+### Phase 2: Release
+
+- [ ] Publish the package
+
+## Risks
+
+| Risk | Impact | Likelihood | Mitigation |
+|------|--------|------------|------------|
+| A lone `` ` `` breaks old templates | high | low | Fuzz the lexer |
+"""
+
+
+def test_a_backtick_in_a_title_keeps_every_item(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """A backtick fence cannot carry a backtick in its info string: the directive
+    would become a code block and the items after it would vanish without a word."""
+    result = convert(BACKTICK_PLAN, fallback_title="Template engine")
+    srcdir = copy_root("convert", tmp_path / "backtick")
+    (srcdir / "plan.md").write_text(result.text, encoding="utf8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert [w for w in build_warnings(app) if (w.subtype or "").startswith("implplan")] == []
+    needs = read_needs(app)
+    titles = sorted(need["title"] for need in needs.values() if need["type"] == "impl-phase")
+    assert titles == ["Phase 1: Handle the ` character", "Phase 2: Release"]
+    risks = [need for need in needs.values() if need["type"] == "impl-risk"]
+    assert [risk["title"] for risk in risks] == ["A lone ` breaks old templates"]
+    phase = next(need for need in needs.values() if need["title"].endswith("the ` character"))
+    assert (phase["deliverables_done"], phase["deliverables_total"]) == (1, 2)

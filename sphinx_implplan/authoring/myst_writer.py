@@ -1,8 +1,9 @@
 """Writing MyST directives as text, for the commands that write plans.
 
 Directives are written with backtick fences, which MyST reads without any extension,
-and each fence is one backtick longer than any fence inside its body, so a code
-block in a body never closes the directive.
+or with tilde fences where the title holds a backtick, which a backtick fence cannot
+carry; each fence is one mark longer than any fence of the same mark inside its body,
+so a code block in a body never closes the directive.
 """
 
 from __future__ import annotations
@@ -46,15 +47,20 @@ class Directive:
         return [f":{name}: {option_value(value)}" for name, value in self.options]
 
 
-def fence_for(body: str) -> str:
-    longest = max((len(run) for run in _FENCE_RUN.findall(body) if run[0] == "`"), default=2)
-    return "`" * max(3, longest + 1)
+def fence_for(body: str, argument: str = "") -> str:
+    """Backticks, one more than the longest backtick fence in the body; tildes, one
+    more than the longest tilde fence, where the argument holds a backtick: CommonMark
+    takes no backtick fence whose info string holds one, and the directive and every
+    item after it would become a code block."""
+    mark = "~" if "`" in argument else "`"
+    longest = max((len(run) for run in _FENCE_RUN.findall(body) if run[0] == mark), default=2)
+    return mark * max(3, longest + 1)
 
 
 def render_directive(directive: Directive) -> str:
     """The directive as MyST text, ending with a newline."""
     body = directive.body.strip("\n")
-    fence = fence_for(body)
+    fence = fence_for(body, directive.argument)
     head = f"{fence}{{{directive.name}}}"
     if directive.argument.strip():
         head += f" {_one_line(directive.argument)}"
