@@ -521,3 +521,28 @@ def is_loopback_probe(event: AuditEvent) -> bool:
         return False
     address = event.args[1]
     return isinstance(address, tuple) and address[0] in LOOPBACK and address[1] == 0
+
+
+def test_sphinx_needs_evaluates_the_filter_strings_of_its_own_directives(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """What the guarantees page says of untrusted documents: sphinx-needs, which the
+    extension sets up, reads a ``needtable``'s ``:filter:`` as a Python expression.
+    Here it works out ``6 * 7`` to pick one requirement, so a document can run code
+    in the build through sphinx-needs' directives, never through the extension's."""
+    srcdir = tmp_path / "filters"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["myst_parser", "sphinx_implplan"]\n')
+    (srcdir / "index.md").write_text(
+        "# Filters\n\n"
+        "```{req} Forty-two\n:id: REQ_42\n```\n\n"
+        "```{req} Seven\n:id: REQ_7\n```\n\n"
+        '```{needtable}\n:filter: id == "REQ_" + str(6 * 7)\n:columns: id\n```\n',
+        encoding="utf-8",
+    )
+    app = make_app("text", srcdir=srcdir)
+    app.build()
+    page = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    # the table comes last; the text builder wraps its narrow cells
+    table = re.sub(r"[\s|+=-]", "", page.rpartition("REQ_7")[2])
+    assert table.endswith("IDREQ_42"), page
