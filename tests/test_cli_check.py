@@ -345,3 +345,13 @@ def test_help_names_every_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert exited.value.code == 0
     out = capsys.readouterr().out
     assert all(command in out for command in ("new", "convert", "check"))
+
+
+@pytest.mark.parametrize("raised", ["KeyboardInterrupt", "GeneratorExit", "BaseException"])
+def test_conf_py_that_raises_beyond_exception(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raised: str
+) -> None:
+    (tmp_path / "conf.py").write_text(f'raise {raised}("stop here")\n')
+    result = run(capsys, str(tmp_path))
+    assert_usage_error(result)
+    assert f"{raised}: stop here" in result.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +130,56 @@ def test_help_and_module_entry_point(tmp_path: Path) -> None:
     )
     assert converted.returncode == 0
     assert converted.stdout.count("```{impl-tech}") == 10
+
+
+def test_a_file_name_with_a_line_break_stays_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "two\nlines.md"
+    line = _one_line_error(capsys, main(["convert", str(source)]))
+    assert "no such file" in line
+    assert "two\\nlines.md" in line
+
+
+def test_an_empty_output_path_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    line = _one_line_error(capsys, main(["convert", str(PLANS / "seed-template-1.md"), "-o", ""]))
+    assert line.startswith("implplan convert: error: ")
+    assert "-o" in line
+    assert "empty" in line
+
+
+def test_a_file_that_is_not_a_regular_file_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    line = _one_line_error(capsys, main(["convert", "/dev/zero"]))
+    assert "/dev/zero" in line
+    assert "not a regular file" in line
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = tmp_path / "plan.md"
+    os.mkfifo(pipe)
+    line = _one_line_error(capsys, main(["convert", str(pipe)]))
+    assert "not a regular file" in line
+
+
+def test_a_file_over_the_size_limit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sphinx_implplan.cli import convert
+
+    assert convert.MAX_INPUT_BYTES == 10 * 1024 * 1024
+    monkeypatch.setattr(convert, "MAX_INPUT_BYTES", 100)
+    source = tmp_path / "plan.md"
+    source.write_bytes(b"# Plan\n\n" + b"x" * 92 + b"\n")
+    assert source.stat().st_size == 101
+    line = _one_line_error(capsys, main(["convert", str(source)]))
+    assert "larger than 100 bytes" in line
+    # a file of the limit itself is read
+    source.write_bytes(b"# Plan\n\n" + b"x" * 91 + b"\n")
+    assert source.stat().st_size == 100
+    assert main(["convert", str(source)]) == 0

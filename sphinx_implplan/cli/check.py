@@ -29,7 +29,7 @@ from typing import TextIO
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError
+from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError, shown
 from sphinx_implplan.plan.model import Corpus
 from sphinx_implplan.plan.report import REPORT_FILE, Report
 from sphinx_implplan.plan.verdict import judge
@@ -47,12 +47,6 @@ class Build:
     #: the records that file was written from
     report: Report
     corpus: Corpus
-
-
-def shown(text: str) -> str:
-    """A path as typed, or quoted with escapes where it holds a line break or another
-    control character, so an error stays one line."""
-    return text if text.isprintable() else repr(text)
 
 
 def source_folder(text: str) -> Path:
@@ -137,8 +131,10 @@ def build(srcdir: Path, workdir: Path, label: str) -> Build:
             report = build_plan_report(app)
     except CommandError:
         raise
-    # whatever conf.py, an extension or a document makes Sphinx raise: a build error
-    except (Exception, SystemExit) as error:  # noqa: BLE001 - reported in one line
+    # whatever conf.py, an extension or a document makes Sphinx raise, a build error:
+    # SystemExit, and KeyboardInterrupt or any other BaseException, which Sphinx lets
+    # through from a conf.py, are reported in one line too, never as a traceback
+    except BaseException as error:  # noqa: BLE001 - reported in one line
         raise CommandError(f"building {label} failed: {describe_error(error)}") from None
     finally:
         # conf.py often puts its own folders on sys.path

@@ -8,30 +8,46 @@ go to stderr.
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
 from pathlib import Path
 
 from sphinx_implplan.authoring.conversion import Converted, convert
-from sphinx_implplan.cli.errors import EXIT_OK, CommandError
+from sphinx_implplan.cli.errors import EXIT_OK, CommandError, shown
+
+#: the largest plan read: far above any real plan, and a bound on what a wrong file
+#: (a log, an image, a device) makes the command read
+MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 
 def read_plan(path: Path) -> str:
+    name = shown(str(path))
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise CommandError(f"{name}: is a folder, not a Markdown file")
+        if not stat.S_ISREG(mode):
+            # a device or a pipe may never end, and opening a pipe waits for a writer
+            raise CommandError(f"{name}: not a regular file; give a Markdown file")
+        with path.open("rb") as file:
+            data = file.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise CommandError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CommandError(f"{path}: is a folder, not a Markdown file") from None
+        raise CommandError(f"{name}: no such file") from None
     except OSError as error:
-        raise CommandError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise CommandError(f"{name}: cannot read: {error.strerror or error}") from None
+    except ValueError as error:
+        # a name the system refuses (a NUL byte)
+        raise CommandError(f"{name}: cannot read: {error}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise CommandError(f"{name}: larger than {MAX_INPUT_BYTES} bytes; a plan is far smaller")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise CommandError(
-            f"{path}: not UTF-8 text (byte {error.start + 1} cannot be read)"
+            f"{name}: not UTF-8 text (byte {error.start + 1} cannot be read)"
         ) from None
     if not text.strip():
-        raise CommandError(f"{path}: the file is empty")
+        raise CommandError(f"{name}: the file is empty")
     return text
 
 
@@ -54,20 +70,26 @@ def summary(result: Converted) -> str:
 
 
 def run_convert(args: argparse.Namespace) -> int:
+    if args.output is not None and not args.output:
+        raise CommandError(
+            "-o: the output path is empty; name a file, or leave -o out to write to standard output"
+        )
     source = Path(args.input)
+    name = shown(args.input)
     text = read_plan(source)
     if already_converted(text):
-        raise CommandError(f"{source}: already holds impl- directives; nothing to convert")
+        raise CommandError(f"{name}: already holds impl- directives; nothing to convert")
     result = convert(text, fallback_title=source.stem)
-    if args.output:
+    if args.output is not None:
         target = Path(args.output)
         try:
             target.write_text(result.text, encoding="utf-8", newline="")
-        except OSError as error:
-            raise CommandError(f"{target}: cannot write: {error.strerror or error}") from None
+        except (OSError, ValueError) as error:
+            reason = (error.strerror if isinstance(error, OSError) else None) or error
+            raise CommandError(f"{shown(args.output)}: cannot write: {reason}") from None
     else:
         sys.stdout.write(result.text)
     print(summary(result), file=sys.stderr)
     for line, message in result.notes:
-        print(f"{source}:{line}: {message}", file=sys.stderr)
+        print(f"{name}:{line}: {message}", file=sys.stderr)
     return EXIT_OK
