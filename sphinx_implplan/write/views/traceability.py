@@ -8,6 +8,7 @@ import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from docutils import nodes
 
@@ -172,8 +173,18 @@ def csv_text(rows: list[TraceRow]) -> str:
     return out.getvalue()
 
 
+#: a document name's characters in a CSV file name: ``/``, which no file name holds,
+#: becomes a dot, and a dot or ``~`` of the name itself is escaped by ``~``, so that
+#: every document name gives a file name of its own
+_NAME_ESCAPES = str.maketrans({"~": "~~", ".": "~.", "/": "."})
+
+
 def csv_name(spec: ViewSpec) -> str:
-    return f"{spec.docname.replace('/', '.')}.traceability-{spec.serial}.csv"
+    """The CSV file of a view: its document's name, with folders joined by dots
+    (``guide/review`` gives ``guide.review.traceability-1.csv``), and its place in the
+    document. A dot or ``~`` of the name itself is written ``~.`` or ``~~``, so that
+    no two documents share a file (``sub.x`` gives ``sub~.x``, ``sub/x`` ``sub.x``)."""
+    return f"{spec.docname.translate(_NAME_ESCAPES)}.traceability-{spec.serial}.csv"
 
 
 def remove_stale_csv_files(app: Sphinx, exception: BaseException | None) -> None:
@@ -197,7 +208,8 @@ def _csv_link(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nod
     target = outdir / CSV_FOLDER / csv_name(spec)
     write_if_changed(target, csv_text(rows))
     page = Path(context.app.builder.get_outfilename(context.fromdocname))  # type: ignore[attr-defined]
-    uri = Path(os.path.relpath(target, page.parent)).as_posix()
+    # percent-encoded, as a URL path must be (a document name may be any file name)
+    uri = quote(Path(os.path.relpath(target, page.parent)).as_posix())
     paragraph = nodes.paragraph(classes=["implplan-csv"])
     paragraph += nodes.reference("", "Download these rows as CSV", refuri=uri)
     return paragraph
