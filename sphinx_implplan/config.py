@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from sphinx_implplan import needs_bridge
 from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ def _check_requirement_types(value: Any) -> list[str]:
 
 
 def _check_risk_levels(value: Any) -> list[str]:
+    if isinstance(value, set | frozenset):
+        raise ConfigValueError("a list of level names from lowest to highest (a set has no order)")
     if not isinstance(value, list | tuple) or not all(
         isinstance(item, str) and item.strip() for item in value
     ):
@@ -68,18 +72,20 @@ class ConfigValue:
     rebuild: Literal["env", ""]
 
 
+REQUIREMENT_TYPES = ConfigValue(
+    "implplan_requirement_types",
+    ["req"],
+    "The need types that count as requirements: the targets of ``:implements:``, "
+    "``:addresses:``, ``:measures:``, and the requirement targets of ``:verifies:`` "
+    "and ``:affects:``. The extension's own item types are never requirements.",
+    _check_requirement_types,
+    # what items hold changes with it: a change re-reads every document
+    _LIST_TYPES,
+    "env",
+)
+
 CONFIG_VALUES: tuple[ConfigValue, ...] = (
-    ConfigValue(
-        "implplan_requirement_types",
-        ["req"],
-        "The need types that count as requirements: the targets of ``:implements:``, "
-        "``:addresses:``, ``:measures:``, and the requirement targets of ``:verifies:`` "
-        "and ``:affects:``.",
-        _check_requirement_types,
-        # what items hold changes with it: a change re-reads every document
-        _LIST_TYPES,
-        "env",
-    ),
+    REQUIREMENT_TYPES,
     ConfigValue(
         "implplan_risk_levels",
         list(DEFAULT_RISK_LEVELS),
@@ -110,6 +116,28 @@ def register_config_values(app: Sphinx) -> None:
         app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
 
 
+def shown_value(value: Any) -> str:
+    """A configured value as a message shows it: ``repr``, with the members of a set
+    sorted, so that the message is the same in every run (a set's own order changes
+    from one run to the next)."""
+    if isinstance(value, set | frozenset):
+        if not value:
+            return repr(value)
+        members = "{" + ", ".join(sorted(shown_value(member) for member in value)) + "}"
+        return members if type(value) is set else f"{type(value).__name__}({members})"
+    if type(value) is list:
+        return "[" + ", ".join(shown_value(item) for item in value) + "]"
+    if type(value) is tuple:
+        return (
+            "(" + ", ".join(shown_value(item) for item in value) + ("," * (len(value) == 1)) + ")"
+        )
+    if type(value) is dict:
+        return (
+            "{" + ", ".join(f"{shown_value(k)}: {shown_value(v)}" for k, v in value.items()) + "}"
+        )
+    return repr(value)
+
+
 def check_config(_app: Sphinx, config: Config) -> None:
     """Replace each value of the wrong shape by its default, with a warning."""
     for value in CONFIG_VALUES:
@@ -119,12 +147,60 @@ def check_config(_app: Sphinx, config: Config) -> None:
         except ConfigValueError as problem:
             warn(
                 Subtype.CONFIG,
-                f"{value.name} = {raw!r} is not valid: expected {problem}; "
+                f"{value.name} = {shown_value(raw)} is not valid: expected {problem}; "
                 f"using the default {value.default!r}",
                 None,
             )
             checked = value.check(value.default)
         config[value.name] = checked
+    _leave_out_item_types(config)
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(repr(name) for name in names)
+
+
+def _leave_out_item_types(config: Config) -> None:
+    """The extension's own item types are never requirements (a plan would be a
+    requirement of itself): each is left out with a warning, and the default used
+    where nothing else is left."""
+    configured: list[str] = config.implplan_requirement_types
+    ours = [name for name in configured if name in ITEM_TYPES_BY_DIRECTIVE]
+    if not ours:
+        return
+    kept = [name for name in configured if name not in ours]
+    one = len(ours) == 1
+    message = (
+        f"implplan_requirement_types names {_names(ours)}: "
+        f"{'an item type' if one else 'item types'} of sphinx-implplan, never "
+        f"{'a requirement' if one else 'requirements'}; "
+    )
+    if kept:
+        message += f"{'it is' if one else 'they are'} left out"
+    else:
+        kept = _check_requirement_types(REQUIREMENT_TYPES.default)
+        message += f"using the default {REQUIREMENT_TYPES.default!r}"
+    warn(Subtype.CONFIG, message, None)
+    config["implplan_requirement_types"] = kept
+
+
+def check_requirement_types_known(app: Sphinx) -> None:
+    """The ``builder-inited`` handler: once every need type is known (the project's,
+    other extensions', the extension's own), warn about a requirement type that is
+    none of them, which no need can have."""
+    known = needs_bridge.need_type_names(app)
+    unknown = [name for name in app.config.implplan_requirement_types if name not in known]
+    if unknown:
+        one = len(unknown) == 1
+        them = "it" if one else "them"
+        warn(
+            Subtype.CONFIG,
+            f"implplan_requirement_types names {_names(unknown)}, which "
+            f"{'is no need type' if one else 'are no need types'} of this project, so no "
+            f"need counts as such a requirement; define {them} in needs_types, or leave "
+            f"{them} out",
+            None,
+        )
 
 
 def requirement_types(config: Config) -> frozenset[str]:

@@ -43,9 +43,12 @@ class Subtype(Enum):
 _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.VALUE: (
         "A value outside its allowed set or form (enumerated value, date, duration, "
-        "stage, number, id list), an option the directive does not take, an ``:id:`` "
-        "another need already has (the item is left out), or a value sphinx-needs "
-        "refuses for one of its own options (the item is kept without it)."
+        "stage, number, id list, the method of an endpoint title shaped like "
+        "``METHOD /path``), an option the directive does not take, an ``:id:`` "
+        "another need already has (the item is left out), an ``:id:`` the project's "
+        "``needs_id_regex`` refuses (the item gets a generated id, or is left out where "
+        "the rule refuses that too), or a value sphinx-needs refuses for one of its own "
+        "options or for a field of the project's (the item is kept without it)."
     ),
     Subtype.MISSING: (
         "A required option is absent: a risk without ``:impact:`` or ``:likelihood:``, "
@@ -57,30 +60,54 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     ),
     Subtype.CYCLE: "Phases whose ``:depends:`` form a cycle (one warning naming the cycle).",
     Subtype.SCHEDULE: (
-        "An end before its start, or a phase starting before a phase it depends on ends."
+        "An end before its start, a phase starting before a phase it depends on ends, "
+        "a start or an end past the calendar's last day (9999-12-31), or an ``:end:`` "
+        "more than 36,525 days after the start, as no ``:duration:`` may be (the end "
+        "is left out)."
     ),
     Subtype.PLAN: (
         "An item with no plan (no ``impl-plan`` before it and no ``:plan:``), an unknown "
-        "``:plan:``, or two plans in one document."
+        "``:plan:``, a ``:plan:`` naming a plan of another project (an external need), "
+        "or two plans in one document."
     ),
     Subtype.COVERAGE: "Coverage below ``:min-coverage:`` (names the uncovered requirements).",
     Subtype.UNMITIGATED: (
         "A risk whose score is in the high band with neither ``:mitigation:`` nor a "
         "``:mitigates:`` link to it."
     ),
-    Subtype.CONFIG: "An ``implplan_*`` configuration value of the wrong shape.",
+    Subtype.CONFIG: (
+        "An ``implplan_*`` configuration value of the wrong shape, a requirement type "
+        "that is no need type of the project or is one of the extension's item types, a "
+        "``needs_id_regex`` that is no regular expression (the extension's rule is used), "
+        "or a field of the project's that has one of the extension's names but cannot "
+        "hold its values (left to the project)."
+    ),
     Subtype.VIEW: "A view option that is invalid (unknown type, bad layout, unknown plan).",
 }
+
+
+def at_source(place: tuple[str, int | None], included: str | None) -> tuple[str, int | None] | str:
+    """The location of a problem at ``place``, a document and a line of its text.
+
+    Where the text stands in a file the document includes (``included``, its absolute
+    path), the line is one of that file, and so is the location: ``path:line``, as
+    docutils and Sphinx name a place in an included file. Otherwise the document's.
+    """
+    if included is None:
+        return place
+    _, line = place
+    return f"{included}:{line or ''}"
 
 
 def warn(
     subtype: Subtype,
     message: str,
-    location: nodes.Node | tuple[str, int | None] | None,
+    location: nodes.Node | tuple[str, int | None] | str | None,
     *,
     once: bool = False,
 ) -> None:
-    """Emit one ``implplan.<subtype>`` warning at ``location``.
+    """Emit one ``implplan.<subtype>`` warning at ``location``: a node, a document and
+    line, or a file and line (:func:`at_source`).
 
     ``location`` is required (``None`` only for configuration problems, which have no
     place in a document) so that no document problem is reported without its line.

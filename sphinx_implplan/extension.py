@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING
 from docutils.nodes import SkipNode
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.config import check_config, register_config_values
+from sphinx_implplan.config import (
+    check_config,
+    check_requirement_types_known,
+    register_config_values,
+)
 from sphinx_implplan.memory import (
     pause_collector,
     pause_on_pages_with,
     resume_collector,
     tune_memory,
 )
+from sphinx_implplan.read.applied_values import check_extended_items, check_imported_items
 from sphinx_implplan.read.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.read.duplicate_ids import (
     documents_to_read_again,
@@ -43,6 +48,7 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
     from sphinx.util.docutils import SphinxTranslator
     from sphinx.util.typing import ExtensionMetadata
 
@@ -50,7 +56,7 @@ if TYPE_CHECKING:
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
@@ -85,11 +91,17 @@ def add_html_assets(app: Sphinx) -> None:
         app.add_css_file(CSS_FILE)
 
 
-def copy_assets(app: Sphinx, exception: BaseException | None) -> None:
+def copy_assets(app: Sphinx, _env: BuildEnvironment) -> None:
     """The stylesheet into an HTML build's ``_static``, the LaTeX package beside the
-    ``.tex`` file, where LaTeX looks for it when the PDF is made."""
+    ``.tex`` file, where LaTeX looks for it when the PDF is made.
+
+    In every build (``env-updated``), before any page is written: Sphinx adds the
+    checksum of the stylesheet it finds there to each page's link
+    (``implplan.css?v=...``), so that a browser fetches a changed one, and a clean
+    build's pages link it as an incremental build's do.
+    """
     asset = BUILD_ASSETS.get(app.builder.format)
-    if exception is None and asset is not None:
+    if asset is not None:
         name, folder = asset
         write_if_changed(Path(app.outdir) / folder / name, (STATIC_DIR / name).read_bytes())
 
@@ -108,6 +120,9 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # Sphinx loads the pickled environment, and what is alive when the build starts
     # is frozen until it ends
     app.connect("config-inited", tune_memory, priority=900)
+    # once every need type is known, other extensions' included: requirement types
+    # that are none of them
+    app.connect("builder-inited", check_requirement_types_known)
     # and while sphinx-needs resolves every need before the first page is written
     # (sphinx-needs, 500), until that page is resolved
     app.connect("write-started", pause_collector, priority=100)
@@ -129,7 +144,11 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("env-updated", repeat_read_warnings)
     app.connect("env-updated", warn_left_out)
 
+    # values that reach items without their directive: needimport's before the other
+    # checks, needextend's once sphinx-needs has applied them, before the corpus
+    needs_bridge.connect_post_processing(app, check_imported_items, priority=400)
     needs_bridge.connect_post_processing(app, check_all_items)
+    needs_bridge.connect_sealing(app, check_extended_items, priority=400)
     needs_bridge.connect_sealing(app, check_sealed_needs)
     app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", forget_corpus)
@@ -146,8 +165,8 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("html-page-context", free_drawn, priority=999)
 
     app.connect("builder-inited", add_html_assets)
+    app.connect("env-updated", copy_assets)
     app.add_latex_package(LATEX_PACKAGE)
-    app.connect("build-finished", copy_assets)
     app.connect("build-finished", write_report)
     app.connect("build-finished", remove_stale_csv_files)
 

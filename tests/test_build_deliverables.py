@@ -2,7 +2,8 @@
 
 ``roots/test-deliverables`` writes the same phases in ``tasks.md`` (ids ``PH_MD_*``)
 and ``tasks-rst.rst`` (``PH_RS_*``); its ``conf.py`` enables MyST's ``tasklist``,
-which one run switches off.
+which one run switches off. Two phases of each are hidden (``:hide:``): sphinx-needs
+parses no body for them, and they keep their deliverables all the same.
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ EXPECTED: dict[str, tuple[int, int, int | None, str]] = {
     "GIVEN": (1, 1, 100, "blocked"),
     "SAID": (0, 1, 0, "done"),
     "MIXED": (1, 2, 50, "in-progress"),
+}
+
+#: hidden phases: id without its prefix -> (done, total, completion, status)
+HIDDEN: dict[str, tuple[int, int, int | None, str]] = {
+    "HIDDEN": (2, 3, 67, "in-progress"),
+    "HIDDEN_DONE": (1, 1, 100, "done"),
 }
 
 #: (document, phase id prefix)
@@ -74,3 +81,30 @@ def test_deliverables_counted(app: SphinxTestApp, tasklist: bool) -> None:
             else:
                 assert "progress : no deliverables listed" in card
             assert f"{need['id']} {status} " in card
+
+
+@pytest.mark.parametrize(
+    "tasklist",
+    [
+        pytest.param(True, marks=with_tasklist(True), id="tasklist"),
+        pytest.param(False, marks=with_tasklist(False), id="no-tasklist"),
+    ],
+)
+@pytest.mark.sphinx("html", testroot="deliverables", freshenv=True)
+def test_a_hidden_phase_keeps_its_deliverables(app: SphinxTestApp, tasklist: bool) -> None:
+    app.build()
+    assert build_warnings(app) == []
+    needs = read_needs(app)
+    for docname, prefix in DOCUMENTS:
+        for name, expected in HIDDEN.items():
+            need = needs[prefix + name]
+            stored = (
+                need["deliverables_done"],
+                need["deliverables_total"],
+                need["completion"],
+                need["status"],
+            )
+            assert stored == expected, need["id"]
+            # hidden it stays: no card, and nothing of its body on the page
+            assert f'id="{need["id"]}"' not in read_html(app, docname)
+        assert "only in a hidden body" not in read_html(app, docname)

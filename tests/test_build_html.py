@@ -198,9 +198,14 @@ def test_odd_input_html(app: SphinxTestApp) -> None:
         "implplan.plan",
         "implplan.link",
         "implplan.unmitigated",
+        "implplan.schedule",
         "docutils",
     }
     assert [w.file for w in warnings if w.subtype == "docutils"] == ["odd-rst.rst"]
+    # the one schedule problem: a phase whose end would fall past the calendar's end
+    scheduled = [w.message for w in warnings if w.subtype == "implplan.schedule"]
+    assert len(scheduled) == 1
+    assert scheduled[0].startswith("PH_CALENDAR_END:")
     needs = read_needs(app)
     check_edge_needs(needs)
     html = read_html(app, "odd")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import shutil
+import zlib
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -25,7 +27,7 @@ from build_helpers import (
 )
 from sphinx_needs.data import SphinxNeedsData
 
-from sphinx_implplan.extension import ENV_VERSION
+from sphinx_implplan.extension import ENV_VERSION, STATIC_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,6 +46,7 @@ def written(app: SphinxTestApp) -> dict[str, int]:
     times (Sphinx writes its index and search pages on every build: left out)."""
     files = [app.outdir / f"{docname}.html" for docname in app.env.found_docs]
     files += [app.outdir / "implplan.json", *app.outdir.glob("_implplan/*.csv")]
+    files.append(app.outdir / "_static" / "implplan.css")
     return {
         path.relative_to(app.outdir).as_posix(): path.stat().st_mtime_ns
         for path in files
@@ -69,6 +72,32 @@ def test_a_build_with_no_change_writes_nothing(
     second = build_again(make_app, project)
     assert "no targets are out of date" in second.status.getvalue()
     assert rewritten(before, written(second)) == set()
+
+
+def stylesheet_href(app: SphinxTestApp, docname: str) -> str:
+    html = (app.outdir / f"{docname}.html").read_text(encoding="utf8")
+    hrefs: list[str] = re.findall(r'href="(_static/implplan\.css[^"]*)"', html)
+    assert len(hrefs) == 1, hrefs
+    return hrefs[0]
+
+
+def test_pages_link_the_stylesheet_with_its_checksum_in_every_build(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """Sphinx adds the checksum of a stylesheet to its link (``?v=``), so that a
+    browser fetches it again when it changes, if the file is there when the page is
+    written: a clean build's pages link it as an incremental build's do."""
+    stylesheet = STATIC_DIR.joinpath("implplan.css").read_bytes().replace(b"\r", b"")
+    linked = f"_static/implplan.css?v={zlib.crc32(stylesheet):08x}"
+    clean = build_again(make_app, project)
+    before = written(clean)
+    for docname in ("review", "summary"):
+        assert stylesheet_href(clean, docname) == linked
+
+    edit(project / "review.md", "# Review\n", "# Review of the plans\n")
+    again = build_again(make_app, project)
+    assert "review.html" in rewritten(before, written(again))
+    assert stylesheet_href(again, "review") == linked
 
 
 def test_a_new_requirement_implemented_by_an_existing_phase(

@@ -238,3 +238,74 @@ def test_every_build_gives_every_warning(
     assert build() == clean
     (source / "links.md").touch()
     assert build() == clean
+
+
+def test_an_unresolved_markdown_link_is_no_concern_of_the_domain(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """The extension's domain takes no part in resolving references: a Markdown link
+    to a file that is no document is MyST's to report, never a warning naming the
+    domain (which has no file or line, and would break ``-W`` builds)."""
+    source = copy_root("minimal", tmp_path / "minimal")
+    with (source / "index.md").open("a", encoding="utf8") as index:
+        index.write("\nSee the [research](./research.md) and [notes](#nowhere).\n")
+    warnings = build_warnings(build_again(make_app, source))
+    assert [warning for warning in warnings if "implplan" in warning.message.lower()] == []
+    assert [warning for warning in warnings if warning.subtype == "myst.domains"] == []
+    assert {warning.subtype.split(".")[0] for warning in warnings} <= {"myst"}
+
+
+@pytest.mark.sphinx(
+    "needs",
+    testroot="minimal",
+    freshenv=True,
+    confoverrides={"implplan_requirement_types": ["req", "story", "impl-plan", "impl-risk"]},
+)
+def test_requirement_types_that_are_item_types_or_no_need_type_warn(
+    app: SphinxTestApp,
+) -> None:
+    app.build()
+    assert_no_traceback(app)
+    warnings = build_warnings(app)
+    assert [warning[:3] for warning in warnings] == [("", None, "implplan.config")] * 2
+    own, unknown = (warning.message for warning in warnings)
+    assert own.startswith("implplan_requirement_types names 'impl-plan', 'impl-risk': ")
+    assert "item types of sphinx-implplan, never requirements; they are left out" in own
+    assert unknown.startswith("implplan_requirement_types names 'story', which is no need type")
+    # the item types are left out: the plan is not a requirement the plan must cover
+    assert app.config.implplan_requirement_types == ["req", "story"]
+    needs = read_needs(app)
+    assert needs["FR_001"]["implements_back"] == ["PH_1"]
+
+
+@pytest.mark.sphinx(
+    "needs",
+    testroot="minimal",
+    freshenv=True,
+    confoverrides={"implplan_requirement_types": ["impl-plan"]},
+)
+def test_requirement_types_of_item_types_only_fall_back_to_the_default(
+    app: SphinxTestApp,
+) -> None:
+    app.build()
+    (warning,) = build_warnings(app)
+    assert warning[:3] == ("", None, "implplan.config")
+    assert warning.message.startswith("implplan_requirement_types names 'impl-plan': ")
+    assert warning.message.endswith("using the default ['req']")
+    assert app.config.implplan_requirement_types == ["req"]
+
+
+#: a set of many levels: printed in hash order, its text would change from run to run
+MANY_LEVELS = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"}
+
+
+@pytest.mark.sphinx(
+    "needs", testroot="minimal", freshenv=True, confoverrides={"implplan_risk_levels": MANY_LEVELS}
+)
+def test_a_set_of_risk_levels_is_shown_in_a_stable_order(app: SphinxTestApp) -> None:
+    app.build()
+    (warning,) = build_warnings(app)
+    assert warning.subtype == "implplan.config"
+    members = ", ".join(repr(level) for level in sorted(MANY_LEVELS))
+    assert warning.message.startswith(f"implplan_risk_levels = {{{members}}} is not valid: ")
+    assert "a set has no order" in warning.message

@@ -12,9 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from build_helpers import build_warnings, line_of, read_needs
+from build_helpers import build_again, build_warnings, copy_root, edit, line_of, read_needs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from sphinx.testing.util import SphinxTestApp
 
 #: need id -> fields as needs.json must store them
@@ -39,6 +42,7 @@ ACCEPTED: dict[str, dict[str, Any]] = {
     "TEST_E2E": {"level": "e2e", "verifies": ["FR_001", "FR_002"]},
     "TEST_PERF": {"level": "performance"},
     "API_TITLE": {"method": "POST", "path": "/api/sessions", "title": "POST /api/sessions"},
+    "API_PLAIN": {"method": None, "path": None, "title": "Health check of the service"},
     "API_LOWER": {"method": "POST", "path": "/api/sessions"},
     "API_DELETE": {"method": "DELETE", "path": "/api/sessions/{id}"},
     "CMP_OK": {"change": "new"},
@@ -78,6 +82,7 @@ REJECTED: list[tuple[str, str, str, str, dict[str, Any]]] = [
     ("rejected.md", "Option of another type", ":goal:", "RISK_FOREIGN", {"goal": None, "score": 1}),
     ("rejected.md", "Option of another type", ":duration:", "RISK_FOREIGN", {"duration": None}),
     ("rejected.md", "Bad link entry", "'FR 001'", "CMP_BAD_LINK", {"implements": [], "purpose": "kept"}),
+    ("rejected.md", "FETCH /api/things", ":method: 'FETCH', read from the title 'FETCH /api/things', is not an HTTP method; use one of: GET, POST", "API_BAD_TITLE", {"method": None, "path": "/kept", "title": "FETCH /api/things"}),
     ("rejected-rst.rst", "Bad impact in rST", ":impact: 'severe'", "RISK_RST", {"impact": None, "likelihood": "low"}),
     ("rejected-rst.rst", "Bad duration in rST", ":duration: 'soon'", "PH_RST", {"duration": None, "goal": "kept", "content": "Body text stays."}),
     ("rejected-rst.rst", "FETCH /api/things", ":method: 'fetch'", "API_RST", {"method": None, "path": None}),
@@ -105,6 +110,8 @@ def test_values_through_a_build(app: SphinxTestApp) -> None:
             if (warning.file, warning.line) == (file, line) and says in warning.message
         ]
         assert len(found) == 1, f"{need_id}: {says}"
+        # each names its item by the item's id, dates as every other value
+        assert found[0].message.startswith(f"{need_id}: "), found[0].message
         expected_warnings += found
         assert needs[need_id]["lineno"] == line
         assert {key: needs[need_id].get(key) for key in stored} == stored, need_id
@@ -114,10 +121,38 @@ def test_values_through_a_build(app: SphinxTestApp) -> None:
     line = line_of(app, "rejected.md", "{impl-component} Bad id")
     bad_id = [w for w in warnings if (w.file, w.line) == ("rejected.md", line)]
     assert [w.subtype for w in bad_id] == ["implplan.value"]
-    assert "'bad id' is not a valid id" in bad_id[0].message
+    # named by its type: it has no id of its own
+    assert bad_id[0].message.startswith("impl-component: 'bad id' is not a valid id")
     (generated,) = [need for need in needs.values() if need["title"] == "Bad id"]
     assert generated["id"].startswith("CMP_")
     assert generated["purpose"] == "kept"
 
     # nothing else was warned about
     assert sorted(warnings) == sorted([*expected_warnings, *bad_id])
+
+
+def test_a_number_of_thousands_of_digits_is_refused_through_a_build(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """More digits than Python converts to a number: refused at the item's line, the
+    item kept, and no traceback (``build_again`` checks that)."""
+    project = copy_root("minimal", tmp_path / "minimal")
+    huge = "9" * 5000
+    edit(project / "index.md", ":duration: 1w", f":duration: {huge}d")
+    with (project / "index.md").open("a", encoding="utf8") as index:
+        index.write(f"\n```{{impl-rollout}} Far stage\n:id: RO_FAR\n:stage: {huge}\n```\n")
+    app = build_again(make_app, project, "needs")
+    duration, stage = sorted(build_warnings(app))
+    assert duration[:3] == ("index.md", line_of(app, "index.md", "Only phase"), "implplan.value")
+    assert duration.message.startswith(f"PH_1: :duration: {huge[:20]!r} ... ")
+    assert duration.message.endswith("(5,001 characters) is longer than 36525 days (100 years)")
+    assert stage[:3] == ("index.md", line_of(app, "index.md", "Far stage"), "implplan.value")
+    assert stage.message.endswith(
+        "(5,000 characters) is not a valid stage: it has more than 100 digits; use a whole "
+        "number from 1"
+    )
+    needs = read_needs(app)
+    assert needs["PH_1"]["duration"] is None
+    assert needs["PH_1"]["deliverables_total"] == 2
+    assert needs["RO_FAR"]["stage"] is None
+    assert needs["RO_FAR"]["plan"] == "PLAN_MIN"

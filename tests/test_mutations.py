@@ -97,6 +97,33 @@ MUTATIONS = {
         "for docname in []:",
         ("tests/test_build_problems.py::test_every_build_gives_every_warning",),
     ),
+    "warning-at-the-including-document": Mutation(
+        "diagnostics.py",
+        "at_source",
+        "if included is None:",
+        "if True:",
+        (
+            "tests/test_build_includes.py::test_warnings_in_an_included_file_name_that_file_and_line",
+        ),
+    ),
+    "included-file-forgotten-by-the-next-build": Mutation(
+        "read/warning_replay.py",
+        "note_read_warning",
+        "ReadWarning(subtype, message, line, included)",
+        "ReadWarning(subtype, message, line)",
+        (
+            "tests/test_build_includes.py::test_a_build_that_does_not_read_the_including_document_names_the_included_file",
+        ),
+    ),
+    "stylesheet-copied-after-the-pages": Mutation(
+        "extension.py",
+        "setup_extension",
+        'app.connect("env-updated", copy_assets)',
+        'app.connect("build-finished", copy_assets)',
+        (
+            "tests/test_build_incremental.py::test_pages_link_the_stylesheet_with_its_checksum_in_every_build",
+        ),
+    ),
     "parallel-duplicates-merged-as-they-come": Mutation(
         "needs_bridge/merging.py",
         "drop_parallel_duplicates",

@@ -452,12 +452,22 @@ TITLES = st.one_of(
 PATHS = st.text(_TITLE_CHARS.filter(lambda char: not char.isspace()), max_size=12).map(
     lambda rest: "/" + rest
 )
-#: ``METHOD /path``: an endpoint takes its method and path from such a title
-ENDPOINT_TITLES = TITLES | st.builds(
-    lambda method, space, path: f"{method.strip()}{space}{path}",
-    st.sampled_from(METHODS).flatmap(lambda method: respelled(method.lower())),
-    st.sampled_from((" ", "  ", "\u3000")),
-    PATHS,
+#: ``METHOD /path``: an endpoint takes its method and path from such a title; one whose
+#: first word is no method gives neither, and is warned about where no :method: is given
+ENDPOINT_TITLES = (
+    TITLES
+    | st.builds(
+        lambda method, space, path: f"{method.strip()}{space}{path}",
+        st.sampled_from(METHODS).flatmap(lambda method: respelled(method.lower())),
+        st.sampled_from((" ", "  ", "\u3000")),
+        PATHS,
+    )
+    | st.builds(
+        lambda word, space, path: f"{word}{space}{path}",
+        st.sampled_from(("FETCH", "fetch", "Connect", "TRACE", "Gets")),
+        st.sampled_from((" ", "  ", "\u3000")),
+        PATHS,
+    )
 ).filter(lambda title: "[[" not in title)
 
 
@@ -571,6 +581,17 @@ def _method_and_path(title: str) -> tuple[str, str] | None:
     return (method, words[1]) if words[0].isascii() and method in METHODS else None
 
 
+def _unknown_method_in_title(title: str) -> bool:
+    """A title of the form ``WORD /path`` whose word, all ASCII letters, is no method."""
+    words = title.split()
+    return (
+        len(words) == 2
+        and words[1].startswith("/")
+        and re.fullmatch("[A-Za-z]+", words[0]) is not None
+        and words[0].upper() not in METHODS
+    )
+
+
 def _given(item: Item, name: str) -> Any:
     value = item.options.get(name)
     return value.stored if value is not None and value.valid else None
@@ -582,21 +603,30 @@ def first_phase_start(plan: list[Item]) -> str | None:
     return min((start for start in starts if start is not None), default=None)
 
 
-def _schedule(item: Item, plan_start: str | None) -> dict[str, Any]:
+def _schedule(item: Item, plan_start: str | None) -> tuple[dict[str, Any], int]:
     """A phase's dates (no phase depends on another): its own start, else the plan's
-    first phase start; the end given, else computed from the duration; and the days
-    from start to end."""
+    first phase start; the end given (unless it is longer after the start than any
+    duration may be), else computed from the duration; and the days from start to end.
+    And how many schedule warnings the phase gets for an end left out."""
     start, end, duration = (_given(item, name) for name in ("start", "end", "duration"))
     start = start or plan_start
+    problems = 0
+    if start is not None and end is not None:
+        days = (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days
+        if days + 1 > MAX_DURATION_DAYS:
+            end = None
+            problems += 1
     if end is None and start is not None and duration is not None:
         last = datetime.date.fromisoformat(start).toordinal() + duration - 1
-        # past 9999-12-31 there is no end to store
+        # past 9999-12-31 there is no end to store, and a warning says so
         if last <= datetime.date.max.toordinal():
             end = datetime.date.fromordinal(last).isoformat()
+        else:
+            problems += 1
     if start is not None and end is not None:
         days = (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days
         duration = days + 1 if days >= 0 else None
-    return {"start": start, "end": end, "duration": duration}
+    return {"start": start, "end": end, "duration": duration}, problems
 
 
 def expected_fields(item: Item, plan_start: str | None) -> dict[str, Any]:
@@ -616,7 +646,7 @@ def expected_fields(item: Item, plan_start: str | None) -> dict[str, Any]:
         fields["method"] = fields["method"] or from_title[0]
         fields["path"] = fields["path"] or from_title[1]
     elif item.directive == "impl-phase":
-        fields |= _schedule(item, plan_start)
+        fields |= _schedule(item, plan_start)[0]
     return fields
 
 
@@ -636,6 +666,14 @@ def expected_warnings(item: Item, line: int, plan_start: str | None) -> Counter[
     # ISO dates compare as text
     if fields.get("start") and fields.get("end") and fields["end"] < fields["start"]:
         expected[line, "implplan.schedule", ""] += 1
+    if item.directive == "impl-phase" and (problems := _schedule(item, plan_start)[1]):
+        expected[line, "implplan.schedule", ""] += problems
+    if (
+        item.directive == "impl-endpoint"
+        and "method" not in item.options
+        and _unknown_method_in_title(item.title)
+    ):
+        expected[line, "implplan.value", "method"] += 1
     return expected
 
 

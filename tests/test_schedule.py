@@ -16,6 +16,7 @@ from sphinx_implplan.plan.schedule import (
     compute_schedule,
     find_cycles,
 )
+from sphinx_implplan.plan.values import MAX_DURATION_DAYS
 
 
 def day(text: str) -> datetime.date:
@@ -493,15 +494,120 @@ def test_dependant_of_a_phase_ending_on_the_last_calendar_day() -> None:
     )
     assert result.phases["A"] == placed("9999-12-01", "9999-12-31", 31)
     assert result.phases["B"] == placed(None, None, 3)
+    # and the author is told why B has no start
+    assert [problem.phase_id for problem in result.problems] == ["B"]
+    message = result.problems[0].message
+    assert "'A'" in message
+    assert "past the calendar's end (9999-12-31)" in message
 
 
 @pytest.mark.parametrize(
     ("start", "duration"),
-    [("9999-12-01", 100), ("2027-01-01", 10**9), ("2027-01-01", 10**12)],
+    [
+        ("9999-12-01", 100),
+        ("9999-12-31", 14),
+        ("9999-12-31", 2),
+        ("2027-01-01", 10**9),
+        ("2027-01-01", 10**12),
+    ],
 )
 def test_duration_beyond_the_calendar_leaves_the_end_unknown(start: str, duration: int) -> None:
     result = compute_schedule([phase("A", start=start, duration=duration)])
     assert result.phases["A"] == placed(start, None, duration)
+    # with a problem saying why, naming the calendar's end
+    assert [problem.phase_id for problem in result.problems] == ["A"]
+    assert "past the calendar's end (9999-12-31)" in result.problems[0].message
+
+
+def test_a_phase_ending_on_the_calendars_last_day_is_fine() -> None:
+    result = compute_schedule([phase("A", start="9999-12-18", duration=14)])
+    assert result.phases["A"] == placed("9999-12-18", "9999-12-31", 14)
+    assert result.problems == []
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("0001-01-01", "9999-12-31"), ("2000-01-01", "2100-01-01")],
+)
+def test_a_span_longer_than_the_longest_duration_is_refused(start: str, end: str) -> None:
+    """As a ``:duration:`` over 36,525 days is refused, so is an ``:end:`` that far
+    from the start: the end is left out, with a problem."""
+    result = compute_schedule([phase("A", start=start, end=end)])
+    assert result.phases["A"] == placed(start, None, None)
+    assert [problem.phase_id for problem in result.problems] == ["A"]
+    message = result.problems[0].message
+    assert start in message
+    assert end in message
+    assert f"longer than {MAX_DURATION_DAYS} days" in message
+
+
+def test_a_span_of_the_longest_duration_is_accepted() -> None:
+    start = day("2000-01-01")
+    end = start + datetime.timedelta(days=MAX_DURATION_DAYS - 1)
+    result = compute_schedule([phase("A", start="2000-01-01", end=end.isoformat())])
+    assert result.phases["A"] == Scheduled(start, end, MAX_DURATION_DAYS)
+    assert result.problems == []
+
+
+def test_a_refused_end_gives_way_to_the_duration() -> None:
+    result = compute_schedule([phase("A", start="2000-01-01", end="2200-01-01", duration=7)])
+    assert result.phases["A"] == placed("2000-01-01", "2000-01-07", 7)
+    assert [problem.phase_id for problem in result.problems] == ["A"]
+
+
+def test_a_span_from_a_derived_start_is_checked_too() -> None:
+    result = compute_schedule(
+        [
+            phase("A", start="1990-01-01", duration=1),
+            phase("B", "A", end="2100-01-01"),
+        ]
+    )
+    assert result.phases["B"] == placed("1990-01-02", None, None)
+    assert [problem.phase_id for problem in result.problems] == ["B"]
+
+
+# -- phases of another project --------------------------------------------------------
+
+
+def test_a_phase_of_another_project_is_taken_as_it_is() -> None:
+    """Its dates come from the other project's needs.json: the phases that depend on it
+    start after it, but nothing is computed or checked for it, and it is no anchor."""
+    other = PhaseInput(
+        id="EXT",
+        plan="PLAN_A",
+        start=day("2027-03-01"),
+        end=day("2027-03-14"),
+        duration=14,
+        external=True,
+    )
+    odd = PhaseInput(
+        id="ODD", plan="PLAN_A", start=day("2027-05-10"), end=day("2027-05-01"), external=True
+    )
+    result = compute_schedule(
+        [
+            other,
+            odd,
+            phase("NEXT", "EXT", duration=7),
+            phase("EARLY", "EXT", start="2027-03-10", duration=1),
+            phase("FLOATING", duration=2),
+        ]
+    )
+    assert result.phases["EXT"] == placed("2027-03-01", "2027-03-14", 14)
+    assert result.phases["ODD"] == placed("2027-05-10", "2027-05-01", None)
+    assert result.phases["NEXT"] == placed("2027-03-15", "2027-03-21", 7)
+    # the plan's first phase start is its own phases' earliest: EARLY's, not EXT's
+    assert result.phases["FLOATING"] == placed("2027-03-10", "2027-03-11", 2)
+    assert [(problem.phase_id, "'EXT'" in problem.message) for problem in result.problems] == [
+        ("EARLY", True)
+    ]
+
+
+def test_a_phase_of_another_project_without_dates_gives_no_start() -> None:
+    result = compute_schedule(
+        [PhaseInput(id="EXT", plan=None, external=True), phase("NEXT", "EXT", duration=7)]
+    )
+    assert result.phases["NEXT"] == placed(None, None, 7)
+    assert result.problems == []
 
 
 # -- properties -----------------------------------------------------------------------

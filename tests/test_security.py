@@ -419,10 +419,10 @@ def is_python_module(path: Path) -> bool:
 
 #: (file, subtype, start of the message) of each refused path, in file order
 REFUSED_PATHS = [
-    ("paths.md", "implplan.value", "impl-plan: :spec: '../../../etc/passwd' is not a document inside the source folder"),
+    ("paths.md", "implplan.value", "PLAN_PATHS: :spec: '../../../etc/passwd' is not a document inside the source folder"),
     ("paths.md", "implplan.view", "impl-traceability: :spec: '../../outside' is not a document inside the source folder"),
     ("paths.md", "implplan.view", "impl-traceability: :spec: 'etc/passwd' is not a document of this project"),
-    ("paths-absolute.md", "implplan.value", "impl-plan: :spec: 'etc/passwd' is not a document of this project"),
+    ("paths-absolute.md", "implplan.value", "PLAN_ABSOLUTE: :spec: 'etc/passwd' is not a document of this project"),
 ]  # fmt: skip
 
 

@@ -10,12 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 from sphinx_implplan.plan.values import (
     CHANGES,
     DEFAULT_RISK_LEVELS,
     KINDS,
     LAYERS,
     MAX_DURATION_DAYS,
+    MAX_STAGE_DIGITS,
     METHODS,
     TEST_LEVELS,
     InvalidValue,
@@ -31,6 +33,7 @@ from sphinx_implplan.plan.values import (
     resolve_docnames,
     split_endpoint_title,
     split_list,
+    unknown_endpoint_method,
 )
 
 PHASE_STATUSES = ("planned", "in-progress", "done", "blocked")
@@ -341,6 +344,20 @@ def test_parse_duration_round_trips_days_and_weeks(count: int) -> None:
     assert parse_duration(f"{count} weeks") == 7 * count
 
 
+def test_a_duration_of_thousands_of_digits_is_refused_before_it_is_converted() -> None:
+    # more digits than Python converts to a number (4,300 unless set otherwise)
+    for raw in ("9" * 5000 + "d", "1" + "0" * 5000 + " weeks"):
+        with pytest.raises(InvalidValue, match="longer than 36525 days") as refused:
+            parse_duration(raw)
+        # the message quotes the value's ends, not the whole of it
+        assert len(str(refused.value)) < 150
+        assert f"({len(raw):,} characters)" in str(refused.value)
+    # leading zeros are no digits of the number
+    assert parse_duration("0" * 5000 + "12d") == 12
+    with pytest.raises(InvalidValue, match="not a positive duration"):
+        parse_duration("0" * 5000 + "w")
+
+
 @given(raw=st.text())
 def test_parse_duration_is_positive_or_invalid(raw: str) -> None:
     try:
@@ -364,6 +381,19 @@ def test_parse_positive_integer(raw: str, expected: int) -> None:
 def test_parse_positive_integer_rejects(raw: str) -> None:
     with pytest.raises(InvalidValue, match="stage"):
         parse_positive_integer(raw, "stage")
+
+
+def test_a_stage_of_more_than_a_hundred_digits_is_refused_before_it_is_converted() -> None:
+    assert parse_positive_integer("9" * MAX_STAGE_DIGITS, "stage") == 10**MAX_STAGE_DIGITS - 1
+    assert parse_positive_integer("0" * 5000 + "7", "stage") == 7
+    # more digits than Python converts to a number (4,300 unless set otherwise)
+    for raw in ("9" * (MAX_STAGE_DIGITS + 1), "9" * 5000):
+        with pytest.raises(InvalidValue, match=f"more than {MAX_STAGE_DIGITS} digits") as refused:
+            parse_positive_integer(raw, "stage")
+        assert str(refused.value).endswith("; use a whole number from 1")
+        assert len(str(refused.value)) < 200
+    with pytest.raises(InvalidValue, match="stage"):
+        parse_positive_integer("0" * 5000, "stage")
 
 
 # -- lists and ids --------------------------------------------------------------------
@@ -588,6 +618,42 @@ def test_split_endpoint_title(title: str, expected: tuple[str, str]) -> None:
 )
 def test_split_endpoint_title_needs_a_method_and_a_path(title: str) -> None:
     assert split_endpoint_title(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "word"),
+    [
+        ("FETCH /api/x", "FETCH"),
+        ("  fetch   /api/x  ", "fetch"),
+        ("Connect /", "Connect"),
+        # not shaped like ``WORD /path``: a plain title
+        ("POST /api/sessions", None),
+        ("get /health", None),
+        ("Create session", None),
+        ("Create POST /x", None),
+        ("FETCH api/x", None),
+        ("GET2 /x", None),
+        ("FETCH /x now", None),
+        ("/api/x", None),
+        ("", None),
+    ],
+)
+def test_unknown_endpoint_method(title: str, word: str | None) -> None:
+    assert unknown_endpoint_method(title) == word
+
+
+def test_an_endpoint_title_with_an_unknown_method_is_refused_where_it_is_read() -> None:
+    from_title = ITEM_TYPES_BY_DIRECTIVE["impl-endpoint"].fields_from_title
+    assert from_title is not None
+    assert from_title("POST /x", ()) == {"method": "POST", "path": "/x"}
+    assert from_title("Create a session", ()) == {}
+    with pytest.raises(InvalidValue) as refused:
+        from_title("FETCH /api/x", ("path",))
+    message = str(refused.value)
+    assert "'FETCH'" in message
+    assert ", ".join(METHODS) in message
+    # a written :method: is what counts (and is judged on its own): the title is plain
+    assert from_title("FETCH /api/x", ("method",)) == {}
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
+from sphinx_needs.api import get_need_types
 from sphinx_needs.data import SphinxNeedsData
 from sphinx_needs.nodes import Need
 
@@ -31,16 +32,20 @@ def resolve_link_target(
     return base, needs.get(base)
 
 
-def connect_post_processing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
+def connect_post_processing(
+    app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None], priority: int = 500
+) -> None:
     """Call ``handler`` with every need once all documents are read, before
-    sphinx-needs builds back-links: the last moment needs may change."""
-    app.connect("needs-before-post-processing", handler)
+    sphinx-needs applies ``needextend`` and builds back-links."""
+    app.connect("needs-before-post-processing", handler, priority=priority)
 
 
-def connect_sealing(app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None]) -> None:
+def connect_sealing(
+    app: Sphinx, handler: Callable[[Sphinx, MutableNeeds], None], priority: int = 500
+) -> None:
     """Call ``handler`` with every need once sphinx-needs has resolved them (back-links,
     ``needextend``), the moment before they are frozen for the write phase."""
-    app.connect("needs-before-sealing", handler)
+    app.connect("needs-before-sealing", handler, priority=priority)
 
 
 def needs_as_read(env: BuildEnvironment) -> Mapping[str, NeedData]:
@@ -90,3 +95,46 @@ def link_titles(app: Sphinx) -> list[tuple[str, str, str]]:
         (link.name, link.display.outgoing, link.display.incoming)
         for link in schema.iter_link_fields()
     ]
+
+
+def need_type_names(app: Sphinx) -> frozenset[str]:
+    """The directive names of every need type: the project's, those other extensions
+    add, and the extension's own. Complete from ``builder-inited`` on."""
+    return frozenset(get_need_types(app))
+
+
+def extends_by_location(env: BuildEnvironment) -> dict[tuple[str, int | None], frozenset[str]]:
+    """Every ``needextend`` of the project, by its document and line: the fields and
+    links it sets."""
+    found: dict[tuple[str, int | None], frozenset[str]] = {}
+    for extend in SphinxNeedsData(env).get_or_create_extends().values():
+        names = {str(name) for name, _kind, _value in extend.get("modifications") or ()}
+        names |= {str(name) for name, _kind, _value in extend.get("list_modifications") or ()}
+        found[(extend["docname"], extend.get("lineno"))] = frozenset(names)
+    return found
+
+
+def extend_targets_by_document(env: BuildEnvironment) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per document, each of its ``needextend`` directives as the id it names (``*``
+    for a filter, which may pick any need) and what it sets, in words; sorted, so that
+    two builds of the same sources compare equal."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for extend in SphinxNeedsData(env).get_or_create_extends().values():
+        target = str(extend["filter"]) if extend.get("filter_is_id") else "*"
+        sets = repr(
+            (
+                extend.get("filter"),
+                extend.get("extend_priority"),
+                extend.get("modifications"),
+                extend.get("list_modifications"),
+            )
+        )
+        found.setdefault(extend["docname"], set()).add((target, sets))
+    return {docname: tuple(sorted(extends)) for docname, extends in found.items()}
+
+
+def modification_locations(need: NeedData) -> tuple[tuple[str, int | None], ...]:
+    """Where the ``needextend`` directives that changed ``need`` stand, in the order
+    sphinx-needs applied them."""
+    modifications = getattr(need, "modifications", ())
+    return tuple((str(change.docname), change.lineno) for change in modifications)

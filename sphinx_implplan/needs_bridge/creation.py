@@ -28,6 +28,11 @@ class CreatedNeed:
     result: list[nodes.Node]
     need_node: nodes.Element
 
+    @property
+    def hidden(self) -> bool:
+        """sphinx-needs parses no body for a hidden need (``:hide:``)."""
+        return bool(self.need_node.get("hidden"))
+
     def own_body(self) -> list[nodes.Node]:
         """The body as parsed inside the need's node (empty for a hidden need), without
         the needs nested in it: what the item itself says. Copied, so only on demand."""
@@ -88,6 +93,11 @@ def create_need(
     return CreatedNeed(need_node["refid"], created, need_node)
 
 
+def own_body_of(parsed: nodes.Element) -> list[nodes.Node]:
+    """What a body parsed into ``parsed`` says, without the needs nested in it."""
+    return _own_body(parsed)
+
+
 def _own_body(need_node: nodes.Element) -> list[nodes.Node]:
     """Copies of the need's body nodes with the needs nested in them left out."""
     body: list[nodes.Node] = []
@@ -99,6 +109,18 @@ def _own_body(need_node: nodes.Element) -> list[nodes.Node]:
             nested.parent.remove(nested)
         body.append(copy)
     return body
+
+
+def id_to_generate(
+    directive: SphinxDirective, need_type: str, title: str, content: StringList, lineno: int
+) -> str:
+    """The id :func:`create_need` gives an item written without one: the id sphinx-needs
+    generates, or, where a need of this project already has that, the located one."""
+    generated = generate_need_id(directive.env.app, need_type, title, content)
+    existing = SphinxNeedsData(directive.env).get_needs_mutable().get(generated)
+    if existing is None or existing["is_external"]:
+        return generated
+    return _located_id(directive, need_type, title, content, lineno)
 
 
 def _located_id(

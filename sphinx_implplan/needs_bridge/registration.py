@@ -1,8 +1,10 @@
 """The item types, fields and link types added to sphinx-needs at ``config-inited``,
-and the id rule that lets the contract's short ids through."""
+the fields of the project's own that the extension leaves alone, and the id rule that
+lets the contract's short ids through."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +15,7 @@ from sphinx_needs.api import (
 )
 from sphinx_needs.data import NeedsCoreFields, SphinxNeedsData
 
+from sphinx_implplan.diagnostics import Subtype, warn
 from sphinx_implplan.needs_bridge.purge import purge_documents_before_reading
 from sphinx_implplan.plan.itemtypes import (
     COMPUTED_FIELDS,
@@ -20,8 +23,8 @@ from sphinx_implplan.plan.itemtypes import (
     LINK_TYPES,
     NEEDS_BUILTIN_FIELDS,
     OPTION_FIELDS,
-    Kind,
 )
+from sphinx_implplan.plan.stored_forms import STORED_TYPES
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,13 +43,92 @@ def setup_sphinx_needs(app: Sphinx) -> None:
 SPHINX_NEEDS_DEFAULT_ID_REGEX = "^[A-Z0-9_]{5,}"
 IMPLPLAN_ID_REGEX = "^[A-Z0-9_]{3,}"
 
-_FIELD_SCHEMAS: dict[Kind, dict[str, Any]] = {
-    Kind.TEXT_LIST: {"type": "array", "items": {"type": "string"}},
-    Kind.DOCS: {"type": "array", "items": {"type": "string"}},
-    Kind.STAGE: {"type": "integer"},
-    # whole days, like sphinx-needs' own ``duration`` (which is never registered again)
-    Kind.DURATION: {"type": "integer"},
+
+def _schema(json_type: str) -> dict[str, Any]:
+    if json_type == "array":
+        return {"type": "array", "items": {"type": "string"}}
+    return {"type": json_type}
+
+
+#: the schema of every field the extension registers (sphinx-needs' own ``duration``,
+#: which holds a phase's ``:duration:``, is never registered again), by name
+OWN_SCHEMAS = {name: _schema(STORED_TYPES[name]) for name in (*OPTION_FIELDS, *COMPUTED_FIELDS)}
+
+#: what each JSON type of the extension's fields holds, as a warning says it
+_HOLDS = {"string": "text", "integer": "a whole number", "array": "a list of text"}
+
+#: what goes without each computed field when the project's field of its name is kept
+_WITHOUT_COMPUTED = {
+    "plan": "no item belongs to a plan in the views, the cards and the report",
+    "score": "risks get no score",
+    "band": "risks get no band, and none is warned about as unmitigated",
+    "deliverables_done": "phases show no count of their deliverables",
+    "deliverables_total": "phases show no count of their deliverables",
 }
+
+
+def _project_field_entries(config: Config) -> dict[str, tuple[str, Mapping[str, Any]]]:
+    """The project's own field definitions, by name: where each is declared and its
+    entry (``needs_fields`` wins over ``needs_extra_options``, as in sphinx-needs)."""
+    entries: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for option in getattr(config, "needs_extra_options", None) or ():
+        if isinstance(option, str):
+            entries[option] = ("needs_extra_options", {})
+        elif isinstance(option, Mapping) and isinstance(option.get("name"), str):
+            entries[option["name"]] = ("needs_extra_options", option)
+    fields = getattr(config, "needs_fields", None)
+    if isinstance(fields, Mapping):
+        for name, entry in fields.items():
+            if isinstance(name, str) and isinstance(entry, Mapping):
+                entries[name] = ("needs_fields", entry)
+    return entries
+
+
+def _form_refused(entry: Mapping[str, Any], ours: Mapping[str, Any]) -> str | None:
+    """What the project's field is, where it cannot hold the extension's values."""
+    if entry.get("derive") is not None or entry.get("derive_by_type") is not None:
+        return "a field sphinx-needs derives"
+    schema = entry.get("schema")
+    schema = schema if isinstance(schema, Mapping) else {}
+    # sphinx-needs' default for a field without a schema: text
+    theirs = schema.get("type", "string")
+    if theirs == ours["type"] or (theirs == "number" and ours["type"] == "integer"):
+        items = schema.get("items")
+        item_type = items.get("type", "string") if isinstance(items, Mapping) else "string"
+        if theirs != "array" or item_type == "string":
+            return None
+        return f"a list of {item_type!r}"
+    return repr(theirs)
+
+
+def project_owned_fields(config: Config) -> frozenset[str]:
+    """The extension's field names that the project defines in a form that cannot hold
+    what the extension stores there: the project's, neither filled nor read by the
+    extension (an option of that name is passed on to it as written)."""
+    entries = _project_field_entries(config)
+    return frozenset(
+        name
+        for name in entries.keys() & OWN_SCHEMAS.keys()
+        if _form_refused(entries[name][1], OWN_SCHEMAS[name]) is not None
+    )
+
+
+def _warn_about_owned_fields(config: Config) -> None:
+    entries = _project_field_entries(config)
+    for name in sorted(entries.keys() & OWN_SCHEMAS.keys()):
+        source, entry = entries[name]
+        theirs = _form_refused(entry, OWN_SCHEMAS[name])
+        if theirs is None:
+            continue
+        without = _WITHOUT_COMPUTED.get(name, f":{name}: is passed on to it as written")
+        warn(
+            Subtype.CONFIG,
+            f"{source} defines the field {name!r} as {theirs}, which cannot hold what "
+            f"sphinx-implplan stores there ({_HOLDS[OWN_SCHEMAS[name]['type']]}); the "
+            "project's field is kept as it is, and sphinx-implplan neither fills nor "
+            f"reads it: {without}",
+            None,
+        )
 
 
 def _project_field_names(config: Config) -> set[str]:
@@ -89,14 +171,8 @@ def register_needs_model(app: Sphinx, config: Config) -> None:
 
     project_links = _project_link_names(config)
     taken = _project_field_names(config) | project_links | NEEDS_BUILTIN_FIELDS
-    schemas: dict[str, dict[str, Any]] = {
-        **{
-            name: _FIELD_SCHEMAS.get(kind, {"type": "string"})
-            for name, kind in OPTION_FIELDS.items()
-        },
-        **{name: {"type": json_type} for name, json_type in COMPUTED_FIELDS.items()},
-    }
-    for name, schema in schemas.items():
+    _warn_about_owned_fields(config)
+    for name, schema in OWN_SCHEMAS.items():
         if name in taken:
             continue
         # nothing of a document is ever evaluated: no dynamic functions, no variants
@@ -127,6 +203,36 @@ def register_needs_model(app: Sphinx, config: Config) -> None:
 
     if config.needs_id_regex == SPHINX_NEEDS_DEFAULT_ID_REGEX:
         config.needs_id_regex = IMPLPLAN_ID_REGEX
+    elif (problem := _id_rule_problem(config.needs_id_regex)) is not None:
+        warn(
+            Subtype.CONFIG,
+            f"needs_id_regex = {config.needs_id_regex!r} is not a valid regular "
+            f"expression ({problem}); ids are checked by sphinx-implplan's own rule "
+            f"{IMPLPLAN_ID_REGEX!r} instead",
+            None,
+        )
+        config.needs_id_regex = IMPLPLAN_ID_REGEX
+
+
+def _id_rule_problem(rule: Any) -> str | None:
+    """Why sphinx-needs could not match ids against ``rule``; ``None`` for a rule it
+    can use (an empty one checks nothing)."""
+    if not rule or isinstance(rule, re.Pattern):
+        return None
+    if not isinstance(rule, str):
+        return f"it is {type(rule).__name__}, not text"
+    try:
+        re.compile(rule)
+    except re.error as error:
+        return str(error)
+    return None
+
+
+def id_follows_rule(config: Config, need_id: str) -> bool:
+    """Whether ``need_id`` matches the project's ``needs_id_regex`` as sphinx-needs
+    checks it (from the start, and any id where the rule is empty)."""
+    rule = config.needs_id_regex
+    return not rule or re.match(rule, need_id) is not None
 
 
 def project_options_for_type(env: BuildEnvironment, need_type: str) -> frozenset[str]:

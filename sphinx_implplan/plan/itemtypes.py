@@ -11,13 +11,18 @@ sphinx-needs registration all read it from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
 from typing import Final
 
-from sphinx_implplan.plan.values import split_endpoint_title
+from sphinx_implplan.plan.values import (
+    METHODS,
+    InvalidValue,
+    split_endpoint_title,
+    unknown_endpoint_method,
+)
 
 #: the directive names that other modules give a meaning of their own: the plan that
 #: items belong to, the phases a schedule and a timeline place, the risks a heat map
@@ -53,10 +58,24 @@ class Kind(Enum):
 PROGRESS: Final = "progress"
 
 
-def _endpoint_title(title: str) -> dict[str, str]:
-    """``method`` and ``path`` from a title like ``POST /api/sessions``."""
+def _endpoint_title(title: str, written: Collection[str]) -> dict[str, str]:
+    """``method`` and ``path`` from a title like ``POST /api/sessions``.
+
+    A title shaped like one whose first word is no HTTP method (``FETCH /api/x``) is
+    refused, unless the item writes its ``:method:``: then the title is a plain title,
+    and the option is judged on its own.
+    """
     parsed = split_endpoint_title(title)
-    return {} if parsed is None else {"method": parsed[0], "path": parsed[1]}
+    if parsed is not None:
+        return {"method": parsed[0], "path": parsed[1]}
+    word = unknown_endpoint_method(title)
+    if word is not None and "method" not in written:
+        raise InvalidValue(
+            f":method: {word!r}, read from the title {title.strip()!r}, is not an HTTP "
+            f"method; use one of: {', '.join(METHODS)}. The title is kept as written, and "
+            "gives no method or path"
+        )
+    return {}
 
 
 @dataclass(frozen=True)
@@ -79,8 +98,10 @@ class ItemType:
     required: tuple[str, ...] = ()
     #: fields the extension computes for the type: name -> JSON schema type
     computed: Mapping[str, str] = field(default_factory=dict)
-    #: option values a title may carry, where the option is not given
-    fields_from_title: Callable[[str], dict[str, str]] | None = None
+    #: option values a title may carry, where the option is not given: called with the
+    #: title and the options the item writes; raises ``InvalidValue`` for a title shaped
+    #: like such values that cannot be read
+    fields_from_title: Callable[[str, Collection[str]], dict[str, str]] | None = None
     #: the task-list items of the body are deliverables, and the status derives from them
     has_deliverables: bool = False
     #: computed values a card shows as fields, each after the option it follows

@@ -21,6 +21,7 @@ from sphinx_implplan.plan.itemtypes import (
     PLAN,
     REQUIREMENT,
 )
+from sphinx_implplan.plan.stored_forms import has_stored_form
 
 _DIGITS = re.compile(r"([0-9]+)")
 
@@ -196,7 +197,12 @@ def item_from_need(
     card: dict[str, Any] = {}
     if item_type is not None:
         names = (*item_type.options, *item_type.computed, *NEEDS_BUILTIN_FIELDS, "tags")
-        fields = {name: value for name in names if (value := need.get(name)) not in (None, "", [])}
+        fields = {
+            name: value
+            for name in names
+            # a value of another form is of a field the project defines itself
+            if (value := need.get(name)) not in (None, "", []) and has_stored_form(name, value)
+        }
         card = {
             "type_title": str(need.get("type_name") or item_type.title),
             "style": str(need.get("style") or ""),

@@ -3,7 +3,9 @@
 A phase with ``:start:`` starts then; without it, the day after the latest end of
 the phases it depends on, or, with no dependencies, at the plan's first phase start
 (the earliest ``:start:`` written on a phase of the same plan). End days are
-inclusive and ``:end:`` wins over ``:duration:``. Calendar days only.
+inclusive and ``:end:`` wins over ``:duration:``, unless it is further from the start
+than the longest duration allowed. Calendar days only, up to 9999-12-31. A phase of
+another project is taken with the dates it has.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from sphinx_implplan.plan.values import MAX_DURATION_DAYS
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,9 @@ class PhaseInput:
     duration: int | None = None
     #: ids of the phases it depends on (unknown ids already removed by the caller)
     depends: tuple[str, ...] = ()
+    #: a phase of another project: its dates are taken as they are (nothing computed
+    #: or checked for it), and it is no plan's first phase start
+    external: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ def plan_anchors(phases: Iterable[PhaseInput]) -> dict[str | None, datetime.date
     """Each plan's first phase start: the earliest ``:start:`` among its phases."""
     anchors: dict[str | None, datetime.date] = {}
     for phase in phases:
+        if phase.external:
+            continue
         if phase.start is not None and (
             phase.plan not in anchors or phase.start < anchors[phase.plan]
         ):
@@ -151,10 +160,12 @@ def compute_schedule(phases: Sequence[PhaseInput]) -> Schedule:
         for dep in set(deps):
             dependants[dep].append(phase_id)
     ready = sorted(phase_id for phase_id, count in waiting.items() if count == 0)
+    placed_in_order: set[str] = set()
     while ready:
         phase_id = ready.pop()
         phase = by_id[phase_id]
         result.phases[phase_id] = _place(phase, graph[phase_id], result.phases, anchors)
+        placed_in_order.add(phase_id)
         for child in sorted(dependants[phase_id], reverse=True):
             waiting[child] -= 1
             if waiting[child] == 0:
@@ -164,6 +175,10 @@ def compute_schedule(phases: Sequence[PhaseInput]) -> Schedule:
             result.phases[phase.id] = _dated(phase, phase.start)
 
     for phase in phases:
+        if phase.external:
+            continue
+        released = phase.id in placed_in_order
+        _check_calendar(phase, graph[phase.id], result, released=released)
         _check(phase, graph[phase.id], result)
     return result
 
@@ -185,7 +200,13 @@ def _place(
 
 
 def _dated(phase: PhaseInput, start: datetime.date | None) -> Scheduled:
+    if phase.external:
+        return Scheduled(phase.start, phase.end, phase.duration)
     end = phase.end
+    if end is not None and start is not None and _span(start, end) > MAX_DURATION_DAYS:
+        # a :duration: that long is refused, and so is such an end: it is left out
+        # (reported by _check_calendar)
+        end = None
     if end is None and start is not None and phase.duration is not None:
         end = _shift(start, phase.duration - 1)
     duration = phase.duration
@@ -195,12 +216,59 @@ def _dated(phase: PhaseInput, start: datetime.date | None) -> Scheduled:
     return Scheduled(start, end, duration)
 
 
+def _span(start: datetime.date, end: datetime.date) -> int:
+    """The days from ``start`` to ``end``, both included."""
+    return (end - start).days + 1
+
+
 def _shift(day: datetime.date, days: int) -> datetime.date | None:
     """``day`` moved by ``days``, or ``None`` past the calendar's ends (year 1 to 9999)."""
     try:
         return day + datetime.timedelta(days=days)
     except OverflowError:
         return None
+
+
+def _check_calendar(
+    phase: PhaseInput, deps: Sequence[str], result: Schedule, *, released: bool
+) -> None:
+    """The dates a phase has not, and why: a start (for a phase ``released`` in
+    dependency order) or an end past the calendar's last day, an ``:end:`` too far
+    from its start."""
+    placed = result.phases[phase.id]
+    last = datetime.date.max
+    after_last = [dep for dep in sorted(set(deps)) if result.phases[dep].end == last]
+    if released and phase.start is None and after_last:
+        # the day after the latest end among them is past the calendar's last day
+        result.problems.append(
+            ScheduleProblem(
+                phase.id,
+                f"phase {phase.id!r} would start the day after phase {after_last[0]!r} "
+                f"it depends on ends, past the calendar's end ({last.isoformat()}); it "
+                "has no start",
+            )
+        )
+    if placed.start is None:
+        return
+    if phase.end is not None and _span(placed.start, phase.end) > MAX_DURATION_DAYS:
+        result.problems.append(
+            ScheduleProblem(
+                phase.id,
+                f"phase {phase.id!r} ends {phase.end.isoformat()}, "
+                f"{_span(placed.start, phase.end)} days from its start "
+                f"{placed.start.isoformat()}: longer than {MAX_DURATION_DAYS} days (100 "
+                "years), which no :duration: may be either; its :end: is left out",
+            )
+        )
+    if placed.end is None and phase.duration is not None:
+        result.problems.append(
+            ScheduleProblem(
+                phase.id,
+                f"phase {phase.id!r} starts {placed.start.isoformat()} and lasts "
+                f"{phase.duration} days: its end falls past the calendar's end "
+                f"({last.isoformat()}); it has no end",
+            )
+        )
 
 
 def _check(phase: PhaseInput, deps: Sequence[str], result: Schedule) -> None:

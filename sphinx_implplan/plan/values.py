@@ -19,6 +19,11 @@ KINDS = ("security", "performance", "accessibility", "operations", "other")
 DEFAULT_RISK_LEVELS = ("low", "medium", "high")
 #: no plan phase lasts a century; beyond it a typo is far likelier than a plan
 MAX_DURATION_DAYS = 36_525
+#: the most digits of a stage: far more than any plan has stages, and far fewer than
+#: Python converts to a number (it refuses more than a few thousand)
+MAX_STAGE_DIGITS = 100
+#: how much of a long value a message quotes, at its start and at its end
+_QUOTED_ENDS = 20
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DURATION = re.compile(r"([0-9]+)\s*(d|days?|w|weeks?)", re.IGNORECASE)
@@ -43,6 +48,23 @@ def normalise_enum_text(raw: str) -> str:
 def shown(text: str) -> str:
     """A value as a message quotes it; an empty one described, not quoted."""
     return repr(text) if text else "an empty value"
+
+
+def _shown_short(text: str) -> str:
+    """A value as a message quotes it, its middle left out where it is long."""
+    if len(text) <= 3 * _QUOTED_ENDS:
+        return shown(text)
+    return f"{text[:_QUOTED_ENDS]!r} ... {text[-_QUOTED_ENDS:]!r} ({len(text):,} characters)"
+
+
+def _whole_number(digits: str, max_digits: int) -> int | None:
+    """The number ``digits`` writes, or ``None`` where it has more than ``max_digits``
+    digits (leading zeros aside): the lengths are compared before any conversion, so a
+    value of thousands of digits never reaches Python's limit on converting them."""
+    significant = digits.lstrip("0") or "0"
+    if len(significant) > max_digits:
+        return None
+    return int(significant)
 
 
 def parse_enum(raw: str, allowed: Sequence[str], what: str) -> str:
@@ -84,20 +106,32 @@ def parse_duration(raw: str) -> int:
             f"{shown(text)} is not a duration; write a positive whole "
             "number and a unit, like 10d, 3w, 2 weeks or 5 days"
         )
-    count = int(match.group(1))
-    if count <= 0:
-        raise InvalidValue(f"{text!r} is not a positive duration")
-    days = count * 7 if match.group(2).lower().startswith("w") else count
-    if days > MAX_DURATION_DAYS:
-        raise InvalidValue(f"{text!r} is longer than {MAX_DURATION_DAYS} days (100 years)")
+    count = _whole_number(match.group(1), len(str(MAX_DURATION_DAYS)))
+    if count == 0:
+        raise InvalidValue(f"{_shown_short(text)} is not a positive duration")
+    per_count = 7 if match.group(2).lower().startswith("w") else 1
+    days = None if count is None else count * per_count
+    if days is None or days > MAX_DURATION_DAYS:
+        raise InvalidValue(
+            f"{_shown_short(text)} is longer than {MAX_DURATION_DAYS} days (100 years)"
+        )
     return days
 
 
 def parse_positive_integer(raw: str, what: str) -> int:
+    """A whole number from 1, of at most :data:`MAX_STAGE_DIGITS` digits."""
     text = raw.strip()
-    if _POSITIVE_INTEGER.fullmatch(text) and int(text) > 0:
-        return int(text)
-    raise InvalidValue(f"{shown(text)} is not a valid {what}; use a whole number from 1")
+    if not _POSITIVE_INTEGER.fullmatch(text):
+        raise InvalidValue(f"{shown(text)} is not a valid {what}; use a whole number from 1")
+    number = _whole_number(text, MAX_STAGE_DIGITS)
+    if number is None:
+        raise InvalidValue(
+            f"{_shown_short(text)} is not a valid {what}: it has more than "
+            f"{MAX_STAGE_DIGITS} digits; use a whole number from 1"
+        )
+    if number == 0:
+        raise InvalidValue(f"{shown(text)} is not a valid {what}; use a whole number from 1")
+    return number
 
 
 def split_list(raw: str) -> tuple[list[str], bool]:
@@ -164,6 +198,15 @@ def split_endpoint_title(title: str) -> tuple[str, str] | None:
     if match is None or match.group(1).upper() not in METHODS:
         return None
     return match.group(1).upper(), match.group(2)
+
+
+def unknown_endpoint_method(title: str) -> str | None:
+    """The word of a title shaped like ``WORD /path`` (``WORD`` all letters) that is no
+    HTTP method, ``FETCH`` of ``FETCH /api/x``; ``None`` for any other title."""
+    match = _ENDPOINT_TITLE.fullmatch(title)
+    if match is None or match.group(1).upper() in METHODS:
+        return None
+    return match.group(1)
 
 
 def display_text(value: object) -> str:

@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from docutils import nodes
+
+from sphinx_implplan import needs_bridge
+
+if TYPE_CHECKING:
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
 
 _TEXT_MARKER = re.compile(r"\[( |x|X)\]\s")
 
@@ -63,3 +70,12 @@ def count_deliverables(body: Iterable[nodes.Node]) -> Progress:
             total += 1
             done += state
     return Progress(done, total)
+
+
+def parsed_apart(directive: SphinxDirective, content: StringList) -> list[nodes.Node]:
+    """A directive's body parsed as its document parses it (MyST or rST, with the
+    document's extensions), into a node that stays out of the document, with the needs
+    nested in it left out: what sphinx-needs never parses for a hidden need."""
+    holder = nodes.container()
+    directive.state.nested_parse(content, directive.content_offset, holder)
+    return needs_bridge.own_body_of(holder)

@@ -7,14 +7,20 @@ it, while the contract keeps every item and view and warns at its line.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_implplan.diagnostics import Subtype
+from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.read.warning_replay import note_read_warning
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 
 class AnyOption(dict[str, Callable[[str | None], str]]):
@@ -46,5 +52,38 @@ class ImplPlanDirective(SphinxDirective):
         _, line = self.get_source_info()
         return line or self.lineno
 
+    @property
+    def included_file(self) -> str | None:
+        """The file the directive stands in, as an absolute path, where that is a file
+        the document includes (``{include}``, ``.. include::``); ``None`` in the
+        document's own file. ``source_line`` is a line of this file."""
+        return included_file(self.env, self.get_source_info()[0])
+
+    def note_included_item(self, item_id: str) -> None:
+        """Keep the included file the item ``item_id`` stands in, if it stands in one,
+        for the warnings about it given once every document is read."""
+        if (path := self.included_file) is not None:
+            get_domain(self.env).included.setdefault(self.env.docname, {})[item_id] = path
+
+    @property
+    def subject(self) -> str:
+        """What a warning of the directive names first: the directive (``impl-table``);
+        an item names its id where it has one."""
+        return self.name
+
     def problem(self, subtype: Subtype, message: str) -> None:
-        note_read_warning(self.env, subtype, f"{self.name}: {message}", self.source_line)
+        note_read_warning(
+            self.env, subtype, f"{self.subject}: {message}", self.source_line, self.included_file
+        )
+
+
+def included_file(env: BuildEnvironment, source: str | None) -> str | None:
+    """``source``, a directive's file as docutils names it (relative to the working
+    folder for an rST include), made absolute, unless it is the current document's
+    own file or no file at all (text that a directive generated)."""
+    if not source:
+        return None
+    path = os.path.normpath(Path(source).absolute())
+    if path == os.path.normpath(env.doc2path(env.docname)) or not Path(path).is_file():
+        return None
+    return path

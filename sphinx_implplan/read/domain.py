@@ -12,8 +12,13 @@ time. Kept here:
   so that a build which does not read it again repeats them (:mod:`.replay`);
 - ``duplicates``: docname -> the items in it left out because another need has
   their id (:mod:`.duplicates`);
+- ``included``: docname -> item id -> the file the document includes that the item
+  stands in (absolute path), for the items that stand in one: sphinx-needs keeps
+  only the document and the line, a line of that file;
 - ``states``: need id -> what other pages show of that need, as found by the last
-  build (main process only, see :mod:`sphinx_implplan.write.freshness`).
+  build (main process only, see :mod:`sphinx_implplan.write.freshness`);
+- ``extend_targets``: docname -> the ids its ``needextend`` directives named in the
+  last build, ``*`` for a filter (main process only, the same module).
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sphinx.domains import Domain
 
 if TYPE_CHECKING:
+    from docutils import nodes
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from sphinx_implplan.read.duplicate_ids import LeftOut
@@ -36,13 +45,15 @@ class ImplPlanDomain(Domain):
     name = "implplan"
     label = "sphinx-implplan"
     #: bump when the shape of ``data`` changes
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "views": {},
         "descriptions": {},
         "read_warnings": {},
         "duplicates": {},
+        "included": {},
         "states": {},
+        "extend_targets": {},
     }
     #: the per-document parts of ``data``: purged and merged one document at a time
     PER_DOCUMENT: ClassVar[tuple[str, ...]] = (
@@ -50,6 +61,7 @@ class ImplPlanDomain(Domain):
         "descriptions",
         "read_warnings",
         "duplicates",
+        "included",
     )
 
     @property
@@ -67,6 +79,10 @@ class ImplPlanDomain(Domain):
     @property
     def duplicates(self) -> dict[str, list[LeftOut]]:
         return self.data["duplicates"]  # type: ignore[no-any-return]
+
+    @property
+    def included(self) -> dict[str, dict[str, str]]:
+        return self.data["included"]  # type: ignore[no-any-return]
 
     @property
     def states(self) -> dict[str, NeedState]:
@@ -99,6 +115,33 @@ class ImplPlanDomain(Domain):
             for key in self.PER_DOCUMENT:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+
+    # the domain defines no roles and no object types: it takes no part in resolving
+    # references, so a link the project leaves unresolved is reported by whoever owns
+    # it (MyST, Sphinx), never as a problem of this domain
+
+    def resolve_xref(  # noqa: PLR0917 - Sphinx's signature
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> None:
+        return None
+
+    def resolve_any_xref(  # noqa: PLR0917 - Sphinx's signature
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
 
 
 def get_domain(env: BuildEnvironment) -> ImplPlanDomain:

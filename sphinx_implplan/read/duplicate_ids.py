@@ -16,10 +16,12 @@ the need that kept the id, so that:
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.diagnostics import Subtype, at_source, warn
 from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 from sphinx_implplan.read.domain import get_domain
 
@@ -29,15 +31,23 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_implplan.needs_bridge import NeedData
+
 
 class LeftOut(NamedTuple):
     id: str
     line: int | None
     directive: str
+    #: the included file the line is in (absolute path); ``None``: the document's own
+    included: str | None = None
 
 
-def note_left_out(env: BuildEnvironment, need_id: str, line: int, directive: str) -> None:
-    get_domain(env).duplicates.setdefault(env.docname, []).append(LeftOut(need_id, line, directive))
+def note_left_out(
+    env: BuildEnvironment, need_id: str, line: int, directive: str, included: str | None = None
+) -> None:
+    get_domain(env).duplicates.setdefault(env.docname, []).append(
+        LeftOut(need_id, line, directive, included)
+    )
 
 
 def keep_first_of_parallel_duplicates(
@@ -48,11 +58,12 @@ def keep_first_of_parallel_duplicates(
     for dropped in needs_bridge.drop_parallel_duplicates(
         env, other, frozenset(docnames), frozenset(ITEM_TYPES_BY_DIRECTIVE)
     ):
-        domain.duplicates.setdefault(dropped.docname, []).append(
-            LeftOut(dropped.id, dropped.lineno, dropped.type)
-        )
         # what its document recorded of the item goes with it, as if never created
         domain.descriptions.get(dropped.docname, {}).pop(dropped.id, None)
+        included = domain.included.get(dropped.docname, {}).pop(dropped.id, None)
+        domain.duplicates.setdefault(dropped.docname, []).append(
+            LeftOut(dropped.id, dropped.lineno, dropped.type, included)
+        )
 
 
 def documents_to_read_again(
@@ -83,7 +94,7 @@ def warn_left_out(_app: Sphinx, env: BuildEnvironment) -> None:
         for item in sorted(duplicates[docname], key=lambda item: (item.line or 0, item.id)):
             holder = needs.get(item.id)
             where = (
-                f" by the need at {holder['docname']}:{holder.get('lineno')}"
+                f" by the need at {_holder_file(env, holder)}:{holder.get('lineno')}"
                 if holder is not None and holder["docname"]
                 else ""
             )
@@ -91,5 +102,14 @@ def warn_left_out(_app: Sphinx, env: BuildEnvironment) -> None:
                 Subtype.VALUE,
                 f"{item.directive}: the id {item.id!r} is already taken{where}; "
                 "this item is left out",
-                (docname, item.line),
+                at_source((docname, item.line), item.included),
             )
+
+
+def _holder_file(env: BuildEnvironment, holder: NeedData) -> str:
+    """The document of the need that kept the id, or the file it includes that the
+    need stands in (relative to the source folder), which its line is a line of."""
+    included = get_domain(env).included.get(holder["docname"], {}).get(holder["id"])
+    if included is None:
+        return str(holder["docname"])
+    return Path(os.path.relpath(included, env.srcdir)).as_posix()

@@ -7,9 +7,8 @@ value is dropped with an ``implplan.value`` warning; the rest of the item stays.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import cached_property
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from sphinx_implplan import needs_bridge
@@ -23,42 +22,23 @@ from sphinx_implplan.plan.itemtypes import (
     links_from,
 )
 from sphinx_implplan.plan.scoring import risk_band, risk_score
+from sphinx_implplan.plan.stored_forms import parse_option
 from sphinx_implplan.plan.values import (
-    CHANGES,
-    KINDS,
-    LAYERS,
-    TEST_LEVELS,
     InvalidValue,
-    parse_date,
-    parse_duration,
     parse_enum,
     parse_ids,
-    parse_method,
-    parse_positive_integer,
-    parse_text_list,
     resolve_docnames,
-    shown,
 )
-from sphinx_implplan.read.deliverables import count_deliverables
+from sphinx_implplan.read.deliverables import count_deliverables, parsed_apart
 from sphinx_implplan.read.directive_base import ImplPlanDirective
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.read.duplicate_ids import note_left_out
+from sphinx_implplan.read.fallbacks import FALLBACKS, PASSED_OPTIONS
+from sphinx_implplan.read.generated_ids import planned_id
 
 if TYPE_CHECKING:
     from docutils import nodes
 
-#: the enumerated kinds whose allowed values the contract fixes
-FIXED_ENUMS: Mapping[Kind, tuple[str, ...]] = MappingProxyType(
-    {Kind.CHANGE: CHANGES, Kind.TEST_LEVEL: TEST_LEVELS, Kind.LAYER: LAYERS, Kind.KIND: KINDS}
-)
-#: sphinx-needs' common options, passed on as written
-PASSED_OPTIONS = ("tags", "collapse", "hide", "style", "layout", "constraints")
-#: what opens a sphinx-needs dynamic function in a title or status, and what a title
-#: holding one that sphinx-needs cannot read gets instead
-DYNAMIC_FUNCTION_START = "[["
-NO_DYNAMIC_FUNCTION = "[ ["
-#: a title and fields to create an item with instead, and how that keeps the item
-Fallback = tuple[str, dict[str, Any], str]
 #: per document, the id of the latest ``impl-plan`` read (``env.temp_data`` is reset
 #: for each document, so this never leaks into the next one)
 CURRENT_PLAN_KEY = "implplan_current_plan"
@@ -68,10 +48,22 @@ class PlanItemDirective(ImplPlanDirective):
     """``impl-<type>``: one plan item, created as a sphinx-needs need of that type."""
 
     has_content = True
+    #: the item's ``:id:``, once read and accepted
+    item_id: str | None = None
+    #: an ``:id:`` written but not valid, judged with the id generated instead
+    refused_id: str | None = None
+    #: the options passed on as written to the project's own fields
+    passed_on: tuple[str, ...] = ()
 
     @property
     def item_type(self) -> ItemType:
         return ITEM_TYPES_BY_DIRECTIVE[self.name]
+
+    @property
+    def subject(self) -> str:
+        """A warning names the item by its id, as the checks made once every document
+        is read do; by its type where it has no valid ``:id:``."""
+        return self.item_id or self.name
 
     def run(self) -> list[nodes.Node]:
         item_type = self.item_type
@@ -79,29 +71,48 @@ class PlanItemDirective(ImplPlanDirective):
         fields: dict[str, Any] = {}
         self.read_options(item_type, fields)
         self.complete_fields(item_type, title, fields)
+        need_id = planned_id(self, item_type, title, fields, self.refused_id)
+        if need_id is None:
+            self.keep_items_of_body(item_type, fields)
+            return []
+        before = self.env.temp_data.get(CURRENT_PLAN_KEY)
+        if not item_type.belongs_to_plan:
+            # before sphinx-needs parses its body: the items in it belong to it too. A
+            # plan left out for its id still opens it, as in a parallel read, where no
+            # reader sees another's needs and every plan is created
+            self.open_plan(need_id)
 
         created = self.create(item_type, title, fields)
-        for fallback in (self.without_passed_options, self.without_dynamic_functions):
+        for fallback in FALLBACKS:
             if not isinstance(created, str):
                 break
-            retry = fallback(title, fields)
+            retry = fallback(title, fields, self.passed_on)
             if retry is not None:
                 title, fields, kept = retry
                 self.problem(Subtype.VALUE, f"{created.rstrip('.')}; the item is kept {kept}")
                 created = self.create(item_type, title, fields)
         if isinstance(created, needs_bridge.IdTaken):
             # warned about once every document is read, naming the need that kept it
-            note_left_out(self.env, created.id, self.source_line, self.name)
-            if not item_type.belongs_to_plan:
-                # the items after it still belong to its id, as in a parallel read,
-                # where no reader sees another's needs and every plan is created
-                self.open_plan(created.id)
+            note_left_out(self.env, created.id, self.source_line, self.name, self.included_file)
+            # as in a parallel read, where a reader creates it and its body before the
+            # merge leaves it out
+            self.keep_items_of_body(item_type, fields)
             return []
         if isinstance(created, str):
             self.problem(Subtype.VALUE, f"the item could not be created: {created}")
+            if not item_type.belongs_to_plan:
+                self.env.temp_data[CURRENT_PLAN_KEY] = before
             return []
         self.after_creation(item_type, created, fields)
+        self.note_included_item(created.id)
         return created.result
+
+    def keep_items_of_body(self, item_type: ItemType, fields: dict[str, Any]) -> None:
+        """The items in the body of an item left out are kept: the body is parsed apart
+        as it would be had the item been created (sphinx-needs never parses the body
+        of a hidden item, which is parsed only for a phase's deliverables)."""
+        if "hide" not in fields or item_type.has_deliverables:
+            parsed_apart(self, self.content)
 
     def create(
         self, item_type: ItemType, title: str, fields: dict[str, Any]
@@ -115,47 +126,22 @@ class PlanItemDirective(ImplPlanDirective):
             fields=fields,
         )
 
-    # sphinx-needs refuses a whole need for some values the extension passes on; each
-    # fallback gives the title and fields to try instead, and says how the item is kept
-
-    @staticmethod
-    def without_passed_options(title: str, fields: dict[str, Any]) -> Fallback | None:
-        """Without sphinx-needs' own options: one of them may hold a value sphinx-needs
-        refuses (a constraint not in ``needs_constraints``, say)."""
-        passed = [key for key in PASSED_OPTIONS if key in fields]
-        if not passed:
-            return None
-        kept = {key: value for key, value in fields.items() if key not in passed}
-        return title, kept, "without " + ", ".join(f":{key}:" for key in passed)
-
-    @staticmethod
-    def without_dynamic_functions(title: str, fields: dict[str, Any]) -> Fallback | None:
-        """With ``[[`` taken apart in the title and status, sphinx-needs' own fields,
-        where it opens a dynamic function and sphinx-needs refuses one it cannot read."""
-        status = fields.get("status")
-        if DYNAMIC_FUNCTION_START not in title + str(status or ""):
-            return None
-        kept = dict(fields)
-        if isinstance(status, str):
-            kept["status"] = status.replace(DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION)
-        how = (
-            f"with {NO_DYNAMIC_FUNCTION!r} in place of {DYNAMIC_FUNCTION_START!r}, which "
-            "starts a sphinx-needs dynamic function"
-        )
-        return title.replace(DYNAMIC_FUNCTION_START, NO_DYNAMIC_FUNCTION), kept, how
-
     # -- options -------------------------------------------------------------------
 
     def read_options(self, item_type: ItemType, fields: dict[str, Any]) -> None:
         own_links = {link.name for link in links_from(item_type.directive)}
-        for key in sorted(self.options):
+        # the id first: every later warning of the item names it
+        for key in sorted(self.options, key=lambda key: (key != "id", key)):
             raw = self.options[key] or ""
             if key in item_type.required and not raw.strip():
                 continue  # one warning, from complete_fields: the option is empty
             if key == "id":
                 self.read_id(raw, fields)
+                self.item_id = fields.get("id")
             elif key == "status":
                 self.read_status(item_type, raw, fields)
+            elif key in self.owned:
+                self.pass_on(key, raw, fields)
             elif key == "plan" and item_type.belongs_to_plan:
                 self.read_plan_option(raw, fields)
             elif key in item_type.options:
@@ -169,9 +155,10 @@ class PlanItemDirective(ImplPlanDirective):
                     f":{key}: is not a link this item type takes; it goes from "
                     f"{', '.join(sorted(link.sources))}",
                 )
-            elif key in PASSED_OPTIONS or key in self.project_options:
-                # sphinx-needs' own options and the project's own fields and links
+            elif key in PASSED_OPTIONS:
                 fields[key] = raw
+            elif key in self.project_options:
+                self.pass_on(key, raw, fields)
             else:
                 allowed = sorted(
                     {"id", "status", *PASSED_OPTIONS, *item_type.options, *own_links}
@@ -189,17 +176,27 @@ class PlanItemDirective(ImplPlanDirective):
         option that is not the extension's, so most items never pay for it."""
         return needs_bridge.project_options_for_type(self.env, self.item_type.directive)
 
+    def pass_on(self, key: str, raw: str, fields: dict[str, Any]) -> None:
+        """An option of the project's own fields and links, as written (also of a name
+        the extension uses, where the project's field cannot hold what it stores)."""
+        fields[key] = raw
+        self.passed_on += (key,)
+
+    @cached_property
+    def owned(self) -> frozenset[str]:
+        """The extension's field names that the project defines in a form that cannot
+        hold what the extension stores: it neither fills nor reads them."""
+        return needs_bridge.project_owned_fields(self.config)
+
     def read_id(self, raw: str, fields: dict[str, Any]) -> None:
+        """The ``:id:``, if the project's rule takes it; else warned about with the id
+        generated instead (see :func:`.generated_ids.planned_id`)."""
         need_id = raw.strip()
-        rule = self.config.needs_id_regex
-        if need_id and re.match(rule, need_id) and not re.search(r"[\s\[\]]", need_id):
+        valid = need_id and needs_bridge.id_follows_rule(self.config, need_id)
+        if valid and not re.search(r"[\s\[\]]", need_id):
             fields["id"] = need_id
         else:
-            self.problem(
-                Subtype.VALUE,
-                f"{shown(need_id)} is not a valid id (the project's rule "
-                f"is {rule!r}); an id is generated instead",
-            )
+            self.refused_id = need_id
 
     def read_status(self, item_type: ItemType, raw: str, fields: dict[str, Any]) -> None:
         if item_type.statuses is None:
@@ -225,26 +222,9 @@ class PlanItemDirective(ImplPlanDirective):
             self.problem(Subtype.VALUE, f":{key}: {error}")
 
     def parse_kind(self, kind: Kind, raw: str) -> Any:
-        match kind:
-            case Kind.TEXT:
-                return raw.strip()
-            case Kind.TEXT_LIST:
-                return parse_text_list(raw)
-            case Kind.DATE:
-                return parse_date(raw).isoformat()
-            case Kind.DURATION:
-                return parse_duration(raw)
-            case Kind.LEVEL:
-                return parse_enum(raw, risk_levels(self.config), "level")
-            case Kind.CHANGE | Kind.TEST_LEVEL | Kind.LAYER | Kind.KIND:
-                return parse_enum(raw, FIXED_ENUMS[kind], kind.value)
-            case Kind.METHOD:
-                return parse_method(raw)
-            case Kind.STAGE:
-                return parse_positive_integer(raw, "stage")
-            case Kind.DOCS:
-                return self.read_docs(raw)
-        raise AssertionError(kind)  # pragma: no cover - every kind is handled above
+        if kind is Kind.DOCS:
+            return self.read_docs(raw)
+        return parse_option(kind, raw, risk_levels(self.config))
 
     def read_docs(self, raw: str) -> list[str]:
         docnames = resolve_docnames(raw, self.env.docname, tuple(self.config.source_suffix))
@@ -277,14 +257,20 @@ class PlanItemDirective(ImplPlanDirective):
             fields["status"] = item_type.default_status
 
         if item_type.fields_from_title is not None:
-            for name, value in item_type.fields_from_title(title).items():
+            try:
+                from_title = item_type.fields_from_title(title, tuple(self.options))
+            except InvalidValue as error:
+                self.problem(Subtype.VALUE, str(error))
+                from_title = {}
+            for name, value in from_title.items():
                 fields.setdefault(name, value)
-        if item_type.scored and "impact" in fields and "likelihood" in fields:
+        levels_read = "impact" in fields and "likelihood" in fields
+        if item_type.scored and levels_read and not self.owned & {"impact", "likelihood"}:
             levels = risk_levels(self.config)
             score = risk_score(fields["impact"], fields["likelihood"], levels)
             fields["score"] = score
             fields["band"] = risk_band(score, len(levels))
-        if item_type.belongs_to_plan and "plan" not in fields:
+        if item_type.belongs_to_plan and "plan" not in fields and "plan" not in self.owned:
             current = self.env.temp_data.get(CURRENT_PLAN_KEY)
             if current is not None:
                 fields["plan"] = current
@@ -294,9 +280,13 @@ class PlanItemDirective(ImplPlanDirective):
                     "the item belongs to no plan: put an impl-plan before it in this "
                     "document, or name one with :plan:",
                 )
+        # nothing computed goes into a field the project keeps for itself
+        for name in self.owned.difference(self.passed_on):
+            fields.pop(name, None)
 
     def open_plan(self, plan_id: str) -> None:
-        """The items after this ``impl-plan`` in its document belong to ``plan_id``."""
+        """The items in this ``impl-plan``'s body and after it in its document belong to
+        ``plan_id``."""
         current = self.env.temp_data.get(CURRENT_PLAN_KEY)
         if current is not None:
             self.problem(
@@ -311,15 +301,17 @@ class PlanItemDirective(ImplPlanDirective):
     ) -> None:
         updates: dict[str, Any] = {}
         if not item_type.belongs_to_plan:
-            self.open_plan(created.id)
             updates["plan"] = created.id
         elif item_type.has_deliverables:
-            progress = count_deliverables(created.own_body())
+            # sphinx-needs parses no body for a hidden need: it is parsed here, apart
+            body = parsed_apart(self, self.content) if created.hidden else created.own_body()
+            progress = count_deliverables(body)
             updates["deliverables_done"] = progress.done
             updates["deliverables_total"] = progress.total
             updates["completion"] = progress.percent
             if "status" not in fields:
                 updates["status"] = progress.derived_status()
+        updates = {name: value for name, value in updates.items() if name not in self.owned}
         if updates:
             needs_bridge.update_need(self.env, created.id, updates)
         description = needs_bridge.first_paragraph_text(created)

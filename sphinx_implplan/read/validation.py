@@ -8,15 +8,18 @@ it computes is in every table, filter and ``needs.json``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping
+from contextvars import ContextVar
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.config import requirement_types
-from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.diagnostics import Subtype, at_source, warn
 from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, PHASE, PLAN, RISK, links_from
-from sphinx_implplan.plan.schedule import PhaseInput, compute_schedule
+from sphinx_implplan.plan.schedule import PhaseInput, Schedule, compute_schedule
 from sphinx_implplan.plan.scoring import risk_is_mitigated
+from sphinx_implplan.read.domain import get_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,8 +27,19 @@ if TYPE_CHECKING:
     from sphinx_implplan.needs_bridge import MutableNeeds, NeedData
 
 
-def _location(need: NeedData) -> tuple[str, int | None]:
-    return (need["docname"], need.get("lineno"))
+#: where a warning points: a document and line, or an included file's ``path:line``
+Location = tuple[str, int | None] | str
+
+#: while the checks run: docname -> item id -> the included file the item stands in,
+#: for the items that stand in one (sphinx-needs keeps only their document and line)
+_included_files: ContextVar[Mapping[str, Mapping[str, str]]] = ContextVar(
+    "included_files", default=MappingProxyType({})
+)
+
+
+def _location(need: NeedData) -> Location:
+    included = _included_files.get().get(need["docname"], {}).get(need["id"])
+    return at_source((need["docname"], need.get("lineno")), included)
 
 
 def plan_items(needs: MutableNeeds) -> list[MutableMapping[str, Any]]:
@@ -43,13 +57,22 @@ def plan_items(needs: MutableNeeds) -> list[MutableMapping[str, Any]]:
 def check_plans(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
     for need in items:
         plan = need.get("plan")
-        if plan is None or need["type"] == PLAN:
+        # a value that is no text is of a ``plan`` field the project defines itself
+        if not isinstance(plan, str) or need["type"] == PLAN:
             continue
         target = needs.get(plan)
         if target is None or target.get("type") != PLAN:
             warn(
                 Subtype.PLAN,
                 f"{need['id']}: :plan: {plan!r} is not the id of an impl-plan",
+                _location(need),
+            )
+        elif target.get("is_external"):
+            # no report shows it: this project's report holds its own plans only
+            warn(
+                Subtype.PLAN,
+                f"{need['id']}: :plan: {plan!r} is a plan of another project (an external "
+                "need); an item belongs to a plan of this project",
                 _location(need),
             )
 
@@ -100,41 +123,84 @@ def _date(value: Any) -> datetime.date | None:
         return None
 
 
-def apply_schedule(items: Iterable[NeedData], needs: MutableNeeds) -> None:
+def _phase_input(need: NeedData, known: set[str], *, external: bool = False) -> PhaseInput:
+    return PhaseInput(
+        id=need["id"],
+        plan=need.get("plan") if isinstance(need.get("plan"), str) else None,
+        start=_date(need.get("start")),
+        end=_date(need.get("end")),
+        duration=need.get("duration") if isinstance(need.get("duration"), int) else None,
+        depends=tuple(dep for dep in needs_bridge.links_of(need, "depends") if dep in known),
+        external=external,
+    )
+
+
+def compute_phase_schedule(
+    items: Iterable[NeedData], needs: Mapping[str, NeedData]
+) -> tuple[Schedule, frozenset[str]]:
+    """The schedule of the phases among ``items``, from the dates they hold, and the
+    ids of those phases."""
     phases = [need for need in items if need["type"] == PHASE]
     phase_ids = {need["id"] for need in phases}
-    inputs = [
-        PhaseInput(
-            id=need["id"],
-            plan=need.get("plan"),
-            start=_date(need.get("start")),
-            end=_date(need.get("end")),
-            duration=need.get("duration") if isinstance(need.get("duration"), int) else None,
-            depends=tuple(
-                dep for dep in needs_bridge.links_of(need, "depends") if dep in phase_ids
-            ),
-        )
-        for need in phases
-    ]
-    schedule = compute_schedule(inputs)
+    # the phases of another project (sphinx-needs' external needs) that a phase here
+    # depends on: their dates are the ones its needs.json gives
+    others = sorted(
+        {
+            dep
+            for need in phases
+            for dep in needs_bridge.links_of(need, "depends")
+            if dep in needs and needs[dep].get("is_external") and needs[dep]["type"] == PHASE
+        }
+    )
+    known = phase_ids | set(others)
+    inputs = [_phase_input(need, known) for need in phases]
+    inputs += [_phase_input(needs[dep], set(), external=True) for dep in others]
+    return compute_schedule(inputs), frozenset(phase_ids)
+
+
+def write_schedule(
+    schedule: Schedule, phase_ids: Collection[str], needs: MutableNeeds, owned: Collection[str]
+) -> None:
+    """Each phase's start, end and duration as scheduled; ``owned``: the fields the
+    project defines itself in another form, never filled."""
     for phase_id, placed in schedule.phases.items():
+        if phase_id not in phase_ids:
+            continue  # another project's phase, as it was loaded
         need = needs[phase_id]
-        need["start"] = placed.start.isoformat() if placed.start else None
-        need["end"] = placed.end.isoformat() if placed.end else None
+        for name, day in (("start", placed.start), ("end", placed.end)):
+            if name not in owned:
+                need[name] = day.isoformat() if day else None
         need["duration"] = placed.duration
+
+
+def warn_schedule_problems(
+    schedule: Schedule,
+    locate: Callable[[str], Location | None],
+    note: str = "",
+) -> None:
+    """A warning per cycle and per problem of a phase that ``locate`` places (``None``:
+    a phase not to warn about)."""
     for cycle in schedule.cycles:
-        warn(
-            Subtype.CYCLE,
-            f"{cycle[0]}: phases depend on each other in a cycle: {' -> '.join(cycle)}; "
-            "their start dates cannot be computed",
-            _location(needs[cycle[0]]),
-        )
+        located = [(phase_id, where) for phase_id in cycle if (where := locate(phase_id))]
+        if located:
+            warn(
+                Subtype.CYCLE,
+                f"{located[0][0]}: phases depend on each other in a cycle: "
+                f"{' -> '.join(cycle)}; their start dates cannot be computed{note}",
+                located[0][1],
+            )
     for problem in schedule.problems:
-        warn(
-            Subtype.SCHEDULE,
-            f"{problem.phase_id}: {problem.message}",
-            _location(needs[problem.phase_id]),
-        )
+        if (where := locate(problem.phase_id)) is not None:
+            warn(Subtype.SCHEDULE, f"{problem.phase_id}: {problem.message}{note}", where)
+
+
+def apply_schedule(
+    items: Iterable[NeedData], needs: MutableNeeds, owned: Collection[str] = ()
+) -> None:
+    """The schedule computed into each phase, its problems warned about."""
+    schedule, phase_ids = compute_phase_schedule(items, needs)
+    write_schedule(schedule, phase_ids, needs, owned)
+    warn_schedule_problems(schedule, lambda phase_id: _location(needs[phase_id]))
 
 
 def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
@@ -150,18 +216,25 @@ def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) 
             and need.get("band") == "high"
             and not risk_is_mitigated(need.get("mitigation"), mitigated_by.get(need["id"], ()))
         ):
+            # no score where the project keeps a ``score`` field of its own
+            score = need.get("score")
+            scored = f"scores {score} (band high)" if isinstance(score, int) else "is in band high"
             warn(
                 Subtype.UNMITIGATED,
-                f"{need['id']}: the risk scores {need.get('score')} (band high) and has "
-                "neither :mitigation: nor an item that :mitigates: it",
+                f"{need['id']}: the risk {scored} and has neither :mitigation: nor an item "
+                "that :mitigates: it",
                 _location(need),
             )
 
 
 def check_all_items(app: Sphinx, needs: MutableNeeds) -> None:
     """The ``needs-before-post-processing`` handler."""
-    items = plan_items(needs)
-    check_plans(items, needs)
-    check_links(items, needs, requirement_types(app.config))
-    apply_schedule(items, needs)
-    check_unmitigated(items, needs)
+    token = _included_files.set(get_domain(app.env).included)
+    try:
+        items = plan_items(needs)
+        check_plans(items, needs)
+        check_links(items, needs, requirement_types(app.config))
+        apply_schedule(items, needs, needs_bridge.project_owned_fields(app.config))
+        check_unmitigated(items, needs)
+    finally:
+        _included_files.reset(token)

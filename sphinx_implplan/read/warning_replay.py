@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
-from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.diagnostics import Subtype, at_source, warn
 from sphinx_implplan.read.domain import get_domain
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ class ReadWarning(NamedTuple):
     subtype: Subtype
     message: str
     line: int
+    #: the included file the line is in (absolute path); ``None``: the document's own
+    included: str | None = None
 
 
 #: per environment, the documents this build reads (main process only: the list is
@@ -31,11 +33,14 @@ class ReadWarning(NamedTuple):
 _READ_NOW: WeakKeyDictionary[BuildEnvironment, frozenset[str]] = WeakKeyDictionary()
 
 
-def note_read_warning(env: BuildEnvironment, subtype: Subtype, message: str, line: int) -> None:
-    """Give the warning at the current document's ``line`` and keep it for later builds."""
-    warn(subtype, message, (env.docname, line))
+def note_read_warning(
+    env: BuildEnvironment, subtype: Subtype, message: str, line: int, included: str | None = None
+) -> None:
+    """Give the warning at ``line`` of the current document, or of the file it includes
+    that the line is in, and keep it for later builds."""
+    warn(subtype, message, at_source((env.docname, line), included))
     get_domain(env).read_warnings.setdefault(env.docname, []).append(
-        ReadWarning(subtype, message, line)
+        ReadWarning(subtype, message, line, included)
     )
 
 
@@ -48,5 +53,5 @@ def repeat_read_warnings(_app: Sphinx, env: BuildEnvironment) -> None:
     read_now = _READ_NOW.pop(env, frozenset())
     kept = get_domain(env).read_warnings
     for docname in sorted(kept.keys() - read_now):
-        for subtype, message, line in kept[docname]:
-            warn(subtype, message, (docname, line))
+        for subtype, message, line, included in kept[docname]:
+            warn(subtype, message, at_source((docname, line), included))

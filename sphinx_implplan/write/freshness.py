@@ -30,6 +30,7 @@ from sphinx_implplan.config import requirement_types
 from sphinx_implplan.plan.itemtypes import (
     CHANGE,
     COMPUTED_FIELDS,
+    ITEM_TYPES_BY_DIRECTIVE,
     NEEDS_BUILTIN_FIELDS,
     OPTION_FIELDS,
     PHASE,
@@ -43,6 +44,9 @@ from sphinx_implplan.write.views.spec import ViewKind, ViewSpec
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+#: the extension's item types, which a ``needextend`` with a filter may change
+_OURS = frozenset(ITEM_TYPES_BY_DIRECTIVE)
 
 #: what a need shows of itself to other pages, besides its links
 _SHOWN_FIELDS = (
@@ -135,13 +139,15 @@ def pages_to_rewrite(
     current: Mapping[str, NeedState],
     views: Mapping[str, Sequence[ViewSpec]],
     requirement_types: frozenset[str] = frozenset({"req"}),
+    extended: Iterable[str] = (),
 ) -> set[str]:
-    """The pages showing a need whose state differs between the two builds."""
+    """The pages showing a need whose state differs between the two builds, or that
+    a ``needextend`` may have changed (``extended``)."""
     changed = {
         need_id
         for need_id in previous.keys() | current.keys()
         if previous.get(need_id) != current.get(need_id)
-    }
+    } | (set(extended) & (previous.keys() | current.keys()))
     if not changed:
         return set()
 
@@ -212,11 +218,35 @@ def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
     return states
 
 
+def extended_needs(
+    previous: Mapping[str, Sequence[tuple[str, str]]],
+    current: Mapping[str, Sequence[tuple[str, str]]],
+    states: Mapping[str, NeedState],
+) -> set[str]:
+    """The needs a ``needextend`` that appeared, changed or went may have changed:
+    sphinx-needs applies them after this check, so the needs' states cannot show it.
+    ``previous`` and ``current``: per document, each ``needextend`` as the id it names
+    (``*`` for a filter, which may change any plan item) and what it sets."""
+    named: set[str] = set()
+    for docname in previous.keys() | current.keys():
+        before, now = set(previous.get(docname, ())), set(current.get(docname, ()))
+        named.update(target for target, _sets in before ^ now)
+    if "*" in named:
+        named.discard("*")
+        named.update(need_id for need_id, state in states.items() if state.need_type in _OURS)
+    return named
+
+
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The ``env-get-updated`` handler: remember this build's states, return the
     pages that show a need that changed since the last build."""
     domain = get_domain(env)
     current = current_states(app, env)
-    pages = pages_to_rewrite(domain.states, current, domain.views, requirement_types(app.config))
+    targets = needs_bridge.extend_targets_by_document(env)
+    extended = extended_needs(domain.data["extend_targets"], targets, current)
+    pages = pages_to_rewrite(
+        domain.states, current, domain.views, requirement_types(app.config), extended
+    )
     domain.data["states"] = current
+    domain.data["extend_targets"] = targets
     return sorted(page for page in pages if page in env.found_docs)

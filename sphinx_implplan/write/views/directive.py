@@ -95,6 +95,7 @@ class ViewDirective(ImplPlanDirective):
             kind=self.kind,
             docname=self.env.docname,
             lineno=self.source_line,
+            included=self.included_file,
             serial=serial,
             caption=self.arguments[0].strip() if self.arguments else "",
             **values,

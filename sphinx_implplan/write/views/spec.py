@@ -55,7 +55,11 @@ class ViewSpec:
     #: the column keys of an ``impl-table``; ``None``: the type's default columns
     columns: tuple[str, ...] | None = None
     include_closed: bool = False
+    #: the file the document includes that the view stands in (absolute path), which
+    #: ``lineno`` is a line of; ``None``: the document's own file
+    included: str | None = None
 
     @property
     def location(self) -> tuple[str, int]:
+        """The document and line (see ``included``)."""
         return (self.docname, self.lineno)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.diagnostics import Subtype, at_source, warn
 from sphinx_implplan.plan.coverage import coverage_of, trace_rows, uncovered
 from sphinx_implplan.write.views.scope import trace_scope, unknown_plan
 from sphinx_implplan.write.views.spec import ViewKind
@@ -29,7 +29,7 @@ def check_views(corpus: Corpus, specs: Iterable[ViewSpec]) -> None:
                 Subtype.VIEW,
                 f"{spec.kind.value}: :plan: {spec.plan!r} is not the id of an impl-plan; "
                 "the view shows nothing",
-                spec.location,
+                at_source(spec.location, spec.included),
             )
             continue
         if spec.kind is ViewKind.TRACEABILITY and spec.min_coverage is not None:
@@ -43,5 +43,5 @@ def check_views(corpus: Corpus, specs: Iterable[ViewSpec]) -> None:
                     f":min-coverage: {_format(spec.min_coverage)} %; "
                     f"{len(missing)} of {coverage.requirements} requirements are not "
                     f"implemented: {', '.join(missing)}",
-                    spec.location,
+                    at_source(spec.location, spec.included),
                 )
