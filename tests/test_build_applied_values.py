@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from build_helpers import build_again, build_warnings, copy_root, edit, needs_in
 
+from sphinx_implplan.cli import main
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -162,3 +164,13 @@ def test_a_count_set_by_needextend_never_reaches_latex(app: SphinxTestApp) -> No
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert "1000000000000000000000" not in tex
     assert "1/2 deliverables done" in tex
+
+
+def test_check_fails_on_a_risk_a_needextend_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    srcdir = copy_root("applied-values", tmp_path / "check")
+    assert main(["check", str(srcdir), "--min-coverage", "0"]) == 1
+    out = capsys.readouterr().out
+    assert "unmitigated high risk RISK_LOW" in out
+    assert "RISK_OK" not in out.partition("gaps found")[2]
