@@ -133,3 +133,29 @@ def test_a_rule_that_is_no_regular_expression_gives_way_to_the_extension_s(
     assert needs[generated]["title"] == "Bad id"
     assert set(needs) >= KEPT
     assert len(needs) == len(KEPT) + 2
+
+
+def test_spec_kit_requirement_ids_pass_the_extension_s_rule(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """``FR-001`` as spec-kit writes it: a hyphen, which sphinx-needs' default rule
+    refuses, is taken by the rule the extension puts in its place."""
+    srcdir = tmp_path / "spec-kit-ids"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_implplan"]\nshow_warning_types = True\n'
+    )
+    (srcdir / "index.md").write_text(
+        "# Export\n\n"
+        "```{req} Export the ledger as CSV\n:id: FR-001\n```\n\n"
+        "```{req} Keep exports for 30 days\n:id: FR-002\n```\n\n"
+        "```{impl-plan} Ledger export\n:id: PLAN_EXPORT\n```\n\n"
+        "```{impl-component} Exporter\n:id: CMP_EXPORTER\n:implements: FR-001\n```\n",
+        encoding="utf-8",
+    )
+    app = build_again(make_app, srcdir, confoverrides={"needs_build_json": True})
+    assert build_warnings(app) == []
+    assert app.config.needs_id_regex == IMPLPLAN_ID_REGEX
+    needs = needs_in(app.outdir)
+    assert needs["FR-001"]["implements_back"] == ["CMP_EXPORTER"]
+    assert {"FR-002", "PLAN_EXPORT"} <= needs.keys()

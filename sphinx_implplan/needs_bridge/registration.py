@@ -38,10 +38,11 @@ def setup_sphinx_needs(app: Sphinx) -> None:
     purge_documents_before_reading(app)
 
 
-#: sphinx-needs' default id rule needs five characters, which refuses the contract's
-#: own ids such as ``PH_1``; a project that sets ``needs_id_regex`` keeps its rule
+#: sphinx-needs' default id rule needs five characters, which refuses short ids such
+#: as ``PH_1``, and no hyphen, which refuses spec-kit's ``FR-001``; the extension's
+#: rule takes both (a project that sets ``needs_id_regex`` keeps its own)
 SPHINX_NEEDS_DEFAULT_ID_REGEX = "^[A-Z0-9_]{5,}"
-IMPLPLAN_ID_REGEX = "^[A-Z0-9_]{3,}"
+IMPLPLAN_ID_REGEX = "^[A-Z0-9_][A-Z0-9_-]{2,}"
 
 
 def _schema(json_type: str) -> dict[str, Any]:
