@@ -28,6 +28,9 @@ EXPECTED_WARNINGS = {
     ("extensions.md", 12, "implplan.value", "PH_1"),
     ("extensions.md", 21, "implplan.value", "PH_1"),
     ("extensions.md", 25, "implplan.link", "CMP_GW"),
+    # a dead link as written, warned about once: the needextend that adds to the
+    # same option is no reason to warn again
+    ("plan.md", 43, "implplan.link", "CMP_DB"),
 }
 
 _CONTAINER_ID = re.compile(r'id="SNCB-[0-9a-f]{8}"')
@@ -95,6 +98,7 @@ def test_needs_json_holds_what_the_views_show(app: SphinxTestApp) -> None:
     assert needs["PH_1"]["deliverables_done"] == 1
     assert needs["CMP_GW"]["implements"] == []
     assert needs["CMP_GW"]["change"] == "modified"
+    assert sorted(needs["CMP_DB"]["implements"]) == ["REQ_1", "REQ_404"]
 
 
 def test_a_parallel_build_gives_the_same_report_and_warnings(

@@ -181,7 +181,10 @@ def check_imported_items(app: Sphinx, needs: MutableNeeds) -> None:
             checker.deliverables(location)
         item_type = ITEM_TYPES_BY_DIRECTIVE[need["type"]]
         names = (*item_type.options, *item_type.computed, "status", "completion")
-        before[need["id"]] = {name: need.get(name) for name in names}
+        kept = {name: need.get(name) for name in names}
+        for link in links_from(item_type.directive):
+            kept[link.name] = needs_bridge.links_of(need, link.name)
+        before[need["id"]] = kept
     _BEFORE_EXTEND[app.env] = before
 
 
@@ -226,7 +229,7 @@ def check_extended_items(app: Sphinx, needs: MutableNeeds) -> None:
             was_warned = kept.get("band") == "high" and "mitigation" not in set_by
             if not was_warned:
                 rechecked_risks.append((need, set_by[min(judged)]))
-        _check_extended_links(need, set_by, needs, requirement_types(app.config))
+        _check_extended_links(need, set_by, kept, needs, requirement_types(app.config))
     if rescheduled:
         owned = needs_bridge.project_owned_fields(app.config)
         _schedule_again(needs, before, rescheduled, owned)
@@ -247,23 +250,32 @@ def _fields_set_by_extends(
 def _check_extended_links(
     need: MutableMapping[str, Any],
     set_by: Mapping[str, Location],
+    before: Mapping[str, Any],
     needs: MutableNeeds,
     req_types: frozenset[str],
 ) -> None:
-    """A link a ``needextend`` added: to a need of a type the link does not take, it is
-    dropped (with its back-link); to an unknown id, warned about and kept, as written."""
+    """A link a ``needextend`` added (the written ones were checked already): to a need
+    of a type the link does not take, it is dropped with its back-link; to an unknown
+    id, warned about and kept, as written."""
     for link in links_from(need["type"]):
         if link.name not in set_by:
             continue
         location = set_by[link.name]
+        targets = needs_bridge.links_of(need, link.name)
         kept = []
-        for target_id in needs_bridge.links_of(need, link.name):
+        for target_id in targets:
+            if target_id in before.get(link.name, ()):
+                kept.append(target_id)
+                continue
             where = f"{need['id']}: :{link.name}: {target_id!r} (set by needextend)"
             base, target = needs_bridge.resolve_link_target(needs, target_id)
             if target is None:
                 warn(Subtype.LINK, f"{where} is not the id of any need", location)
                 kept.append(target_id)
-            elif not link.allows_target(target["type"], req_types) or base == need["id"]:
+            elif not link.allows_target(target["type"], req_types) or (
+                # a phase depending on itself is a cycle, warned about as such
+                base == need["id"] and link.name != "depends"
+            ):
                 warn(
                     Subtype.LINK,
                     f"{where} links to {target['type']} {base}; :{link.name}: links to "
@@ -271,10 +283,12 @@ def _check_extended_links(
                     location,
                 )
                 back = f"{link.name}_back"
-                target[back] = [source for source in target.get(back) or () if source != need["id"]]  # type: ignore[index]
+                sources = [source for source in target.get(back) or () if source != need["id"]]
+                target[back] = sources  # type: ignore[index]
             else:
                 kept.append(target_id)
-        need[link.name] = kept
+        if kept != targets:
+            need[link.name] = kept
 
 
 def _schedule_again(
