@@ -3,6 +3,9 @@
 - ``plan/`` is the pure core: it imports neither Sphinx, docutils, MyST nor
   sphinx-needs, and nothing of the package outside ``plan/``, not even for type
   checking;
+- ``speckit/``, the reader of spec-kit feature folders, is pure as well: besides the
+  standard library it imports markdown-it and ``plan/`` only, not even for type
+  checking;
 - ``needs_bridge/`` is the only place that imports sphinx-needs;
 - the command line (``cli/``) is imported only by itself and ``__main__.py``, and the
   console entry points lead into it; ``authoring/`` imports neither ``cli/`` nor the
@@ -181,6 +184,25 @@ def test_the_plan_core_imports_no_framework_and_nothing_outside_itself() -> None
     assert not wrong, (
         f"plan/ is the pure core: it imports none of {', '.join(FRAMEWORKS)} and nothing "
         f"of {ROOT} outside plan/, not even under TYPE_CHECKING:\n{_report(wrong)}"
+    )
+
+
+def test_the_speckit_reader_imports_markdown_it_and_the_core_only() -> None:
+    speckit = f"{ROOT}.speckit"
+    allowed = (speckit, f"{ROOT}.plan", "markdown_it")
+    wrong = [
+        found
+        for found in IMPORTS
+        if _within(found.importer, speckit)
+        and not any(_within(found.module, module) for module in allowed)
+        and found.module.partition(".")[0] not in sys.stdlib_module_names
+    ]
+    assert any(_within(found.importer, speckit) for found in IMPORTS)
+    assert not wrong, (
+        "speckit/ reads spec-kit folders for read/ and authoring/ alike: it imports "
+        f"nothing of {', '.join(FRAMEWORKS)}, nor of {ROOT} outside plan/ and speckit/, "
+        f"and no other package than markdown_it, not even under TYPE_CHECKING:\n"
+        f"{_report(wrong)}"
     )
 
 
