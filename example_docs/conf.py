@@ -28,4 +28,5 @@ myst_enable_extensions = ["colon_fence", "tasklist"]
 html_theme = "furo"
 html_title = "sphinx-implplan"
 
-exclude_patterns = ["_build"]
+# the demo's spec-kit feature folder is read by impl-speckit, not as pages
+exclude_patterns = ["_build", "demo/specs"]

@@ -47,6 +47,14 @@ def _check_risk_levels(value: Any) -> list[str]:
     return levels
 
 
+def _check_folders(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) and item.strip() for item in value
+    ):
+        raise ConfigValueError("a list of folder paths, relative to the source folder")
+    return [item.strip() for item in value]
+
+
 def _check_switch(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ConfigValueError("True or False")
@@ -93,6 +101,18 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Risk score = rank(impact) x rank(likelihood), ranks from 1.",
         _check_risk_levels,
         _LIST_TYPES,
+        "env",
+    ),
+    ConfigValue(
+        "implplan_speckit_roots",
+        ["../specs"],
+        "The folders, relative to the source folder, whose spec-kit feature folders "
+        "``impl-speckit`` may read, besides the source folder itself: by default the "
+        "``specs`` folder beside it, as spec-kit lays a repository out. Any other "
+        "folder is refused unread.",
+        _check_folders,
+        _LIST_TYPES,
+        # which files a document may read: a change reads every document again
         "env",
     ),
     ConfigValue(
@@ -213,3 +233,7 @@ def risk_levels(config: Config) -> tuple[str, ...]:
 
 def tunes_memory(config: Config) -> bool:
     return bool(config.implplan_tune_memory)
+
+
+def speckit_roots(config: Config) -> tuple[str, ...]:
+    return tuple(config.implplan_speckit_roots)

@@ -34,6 +34,7 @@ class Subtype(Enum):
     UNMITIGATED = "unmitigated"
     CONFIG = "config"
     VIEW = "view"
+    SPECKIT = "speckit"
 
     @property
     def description(self) -> str:
@@ -83,6 +84,13 @@ _DESCRIPTIONS: dict[Subtype, str] = {
         "hold its values (left to the project)."
     ),
     Subtype.VIEW: "A view option that is invalid (unknown type, bad layout, unknown plan).",
+    Subtype.SPECKIT: (
+        "A spec-kit feature folder that ``impl-speckit`` cannot read as it is: a folder "
+        "outside the source folder and ``implplan_speckit_roots`` (refused unread), a "
+        "folder without ``spec.md`` or ``tasks.md`` (what is there is shown), a task line "
+        "that is not a task, a requirement id given twice, a reference to a requirement "
+        "or user story that does not exist; at the spec-kit file and its line."
+    ),
 }
 
 

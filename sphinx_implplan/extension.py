@@ -27,6 +27,7 @@ from sphinx_implplan.read.duplicate_ids import (
     warn_left_out,
 )
 from sphinx_implplan.read.item_directive import PlanItemDirective, item_directive_names
+from sphinx_implplan.read.speckit_directive import SpeckitDirective, folders_changed
 from sphinx_implplan.read.validation import check_all_items
 from sphinx_implplan.read.warning_replay import note_documents_read, repeat_read_warnings
 from sphinx_implplan.write.cards import render_cards
@@ -130,6 +131,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.add_domain(ImplPlanDomain)
     for name in view_directive_names():
         app.add_directive(name, ViewDirective)
+    app.add_directive("impl-speckit", SpeckitDirective)
     skip = (skip_placeholder, None)
     app.add_node(
         view_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip, epub=skip
@@ -137,6 +139,7 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
 
     # read phase: every build gives every document's warnings, read now or not
     app.connect("env-get-outdated", documents_to_read_again)
+    app.connect("env-get-outdated", folders_changed)
     # last, once every handler has added the documents it wants read
     app.connect("env-before-read-docs", note_documents_read, priority=900)
     # before sphinx-needs' own merge (500) picks whichever parallel reader came first

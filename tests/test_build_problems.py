@@ -174,6 +174,7 @@ def test_config_of_the_wrong_shape_warns_and_uses_the_default(app: SphinxTestApp
 WRONG_SHAPES: dict[str, list[object]] = {
     "implplan_requirement_types": [None, 5, [], [""], ["req", 3], {"req": 1}, ("  ",)],
     "implplan_risk_levels": [None, 2.5, [], ["one"], ["low", "LOW"], [1, 2], ["low", None], {"low"}],
+    "implplan_speckit_roots": [None, 3, [""], ["specs", 2]],
     "implplan_tune_memory": [None, 0, 1, [True]],
 }  # fmt: skip
 

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+#: while ``impl-speckit`` parses what it read, the spec-kit file (an absolute path) the
+#: text being parsed comes from; its lines are that file's
+READ_FROM_KEY = "implplan_read_from"
+
+
 class AnyOption(dict[str, Callable[[str | None], str]]):
     """An option spec that takes every option as text, so that ``run`` judges them."""
 
@@ -56,7 +61,11 @@ class ImplPlanDirective(SphinxDirective):
     def included_file(self) -> str | None:
         """The file the directive stands in, as an absolute path, where that is a file
         the document includes (``{include}``, ``.. include::``); ``None`` in the
-        document's own file. ``source_line`` is a line of this file."""
+        document's own file. ``source_line`` is a line of this file. Inside
+        ``impl-speckit``, the spec-kit file the item was read from."""
+        read_from = self.env.temp_data.get(READ_FROM_KEY)
+        if isinstance(read_from, str):
+            return read_from
         return included_file(self.env, self.get_source_info()[0])
 
     def note_included_item(self, item_id: str) -> None:

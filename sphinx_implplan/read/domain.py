@@ -15,6 +15,9 @@ time. Kept here:
 - ``included``: docname -> item id -> the file the document includes that the item
   stands in (absolute path), for the items that stand in one: sphinx-needs keeps
   only the document and the line, a line of that file;
+- ``speckit_folders``: docname -> each spec-kit feature folder it reads (absolute
+  path) and the files found in it, so that a file added or removed there reads the
+  document again (:mod:`.speckit_directive`);
 - ``states``: need id -> what other pages show of that need, as found by the last
   build (main process only, see :mod:`sphinx_implplan.write.freshness`);
 - ``extend_targets``: docname -> the ids its ``needextend`` directives named in the
@@ -52,6 +55,7 @@ class ImplPlanDomain(Domain):
         "read_warnings": {},
         "duplicates": {},
         "included": {},
+        "speckit_folders": {},
         "states": {},
         "extend_targets": {},
     }
@@ -62,7 +66,12 @@ class ImplPlanDomain(Domain):
         "read_warnings",
         "duplicates",
         "included",
+        "speckit_folders",
     )
+
+    @property
+    def speckit_folders(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        return self.data["speckit_folders"]  # type: ignore[no-any-return]
 
     @property
     def views(self) -> dict[str, list[ViewSpec]]:
