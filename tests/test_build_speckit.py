@@ -78,6 +78,7 @@ def ours(app: SphinxTestApp) -> list[str]:
             "PLAN_001_MAGIC_LINK",
             # FR-010 is named by no task: 10 of 11; 4 of 17 tasks ticked
             {"requirements": 11, "implemented": 10, "done": 4, "total": 17, "decisions": 4},
+            # plan.md's header date; spec.md was created two days before
             id="current-template",
         ),
         pytest.param(
@@ -105,6 +106,7 @@ def test_a_feature_folder_is_a_plan(
     assert sum(phase["done"] for phase in plan["phases"]) == expected["done"]
     assert sum(phase["total"] for phase in plan["phases"]) == expected["total"]
     assert len(plan["decisions"]) == expected["decisions"]
+    assert plan["updated"] == {CURRENT: "2025-11-05", OLDER: "2025-03-20"}[folder]
     # every requirement keeps its id as written
     assert all(row["id"].startswith("FR-") for row in plan["requirements"])
 

@@ -6,8 +6,9 @@ and line it came from, so every problem of an item is warned about there; the
 converter writes the same blocks into files. The mapping, as the guide's spec-kit page
 tables it:
 
-- the feature is an ``impl-plan`` (title, ``:updated:`` from its date, the plan's
-  summary as its body), whose spec is the page the directive stands in;
+- the feature is an ``impl-plan`` (title, ``:updated:`` from ``plan.md``'s date, else
+  the spec's, the plan's summary as its body), whose spec is the page the directive
+  stands in;
 - each requirement (``FR-001``, ``NFR-002``, any ``XX-000``) is a requirement need with
   its id as written, a short title and its sentence as the body; a success criterion
   (``SC-001``) is an ``impl-metric`` of that id, so it is shown and measured but never
@@ -158,7 +159,8 @@ class _Mapper:
         plan = Directive("impl-plan", feature.title or feature.folder, body=feature.summary or "")
         plan.option("id", self.plan_id)
         plan.option("spec", self.spec)
-        plan.option("updated", _date(feature.date))
+        # the plan's own date (its header line) says when it was last worked on
+        plan.option("updated", _date(feature.plan_date) or _date(feature.date))
         blocks = [_directive_block(plan, None)]
         blocks += self.requirements()
         blocks += self.stories()

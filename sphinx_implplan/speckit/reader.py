@@ -173,6 +173,7 @@ def _read(folder_name: str, texts: Mapping[str, str], refused: Mapping[str, Prob
         files_read=tuple(read),
         missing_files=tuple(absent),
         problems=tuple(problems),
+        plan_date=plan.date,
     )
 
 

@@ -229,3 +229,5 @@ class Feature:
     #: which of spec.md, plan.md, tasks.md, research.md and data-model.md are absent
     missing_files: tuple[str, ...]
     problems: tuple[Problem, ...]
+    #: ``YYYY-MM-DD``: plan.md's own date (its header line), when it has one
+    plan_date: str | None = None
