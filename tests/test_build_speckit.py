@@ -263,3 +263,26 @@ def test_a_project_rule_that_refuses_the_ids_gives_one_warning(
     others = [w.message for w in build_warnings(app) if "needs_id_regex" not in w.message]
     assert not [message for message in others if "FR-0" in message]
     assert len(report(app)["PLAN_001_MAGIC_LINK"]["phases"]) == 6
+
+
+@pytest.mark.parametrize(
+    ("argument", "said"),
+    [
+        pytest.param("", "name the feature folder", id="no-folder"),
+        pytest.param("../specs/001-magic-link-login/spec.md", "is not a folder", id="a-file"),
+        pytest.param("../specs/no-such-feature", "is not a folder", id="missing"),
+        pytest.param("/etc", "implplan_speckit_roots", id="outside"),
+    ],
+)
+def test_a_folder_that_cannot_be_read_is_one_warning(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, argument: str, said: str
+) -> None:
+    docs = project(tmp_path, CURRENT)
+    (docs / "feature-0.md").write_text(
+        f"# Feature\n\n```{{impl-speckit}} {argument}\n```\n", encoding="utf-8"
+    )
+    app = build_again(make_app, docs)
+    warnings = ours(app)
+    assert len(warnings) == 1, warnings
+    assert said in warnings[0]
+    assert report(app) == {}

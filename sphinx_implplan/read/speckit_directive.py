@@ -43,13 +43,17 @@ _FEATURE_FILES = ("spec.md", "plan.md", "tasks.md", "research.md", "data-model.m
 
 
 def folder_listing(folder: Path) -> tuple[str, ...]:
-    """The feature files found in ``folder``, sorted: what a new read would find."""
-    found = [name for name in _FEATURE_FILES if (folder / name).is_file()]
-    contracts = folder / "contracts"
-    if contracts.is_dir():
-        found += sorted(
-            f"contracts/{path.name}" for path in contracts.iterdir() if is_contract(path.name)
-        )
+    """The feature files found in ``folder``, sorted: what a new read would find (an
+    unreadable folder lists nothing, the reader says why)."""
+    try:
+        found = [name for name in _FEATURE_FILES if (folder / name).is_file()]
+        contracts = folder / "contracts"
+        if contracts.is_dir():
+            found += sorted(
+                f"contracts/{path.name}" for path in contracts.iterdir() if is_contract(path.name)
+            )
+    except OSError:
+        return ()
     return tuple(found)
 
 
@@ -104,8 +108,14 @@ class SpeckitDirective(ImplPlanDirective):
             return None
         srcdir = Path(self.env.srcdir).resolve()
         document = Path(self.env.doc2path(self.env.docname)).parent
-        folder = (document / written).resolve()
-        allowed = [srcdir, *((srcdir / root).resolve() for root in speckit_roots(self.config))]
+        try:
+            folder = (document / written).resolve()
+            roots = [(srcdir / root).resolve() for root in speckit_roots(self.config)]
+        except (OSError, ValueError, RuntimeError) as error:
+            # a NUL byte, a link loop: no folder of this project
+            self.problem(Subtype.SPECKIT, f"{written!r} is no folder that can be read: {error}")
+            return None
+        allowed = [srcdir, *roots]
         if not any(folder.is_relative_to(root) for root in allowed):
             self.problem(
                 Subtype.SPECKIT,
