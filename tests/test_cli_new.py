@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -21,7 +23,6 @@ from sphinx_implplan.plan.itemtypes import ITEM_TYPES, LINK_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -302,3 +303,57 @@ def test_a_title_with_backticks_builds_every_item(
     assert {need["type"] for need in items} == {t.directive for t in ITEM_TYPES}
     plans = [need for need in items if need["type"] == "impl-plan"]
     assert [plan["title"] for plan in plans] == [title]
+
+
+def test_speckit_pages_read_every_feature_folder(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = Path(__file__).parent / "speckit"
+    repo = tmp_path / "repo"
+    for folder in ("001-magic-link-login", "002-csv-export"):
+        shutil.copytree(corpus / folder, repo / "specs" / folder)
+    docs = repo / "docs"
+    docs.mkdir()
+    (docs / "conf.py").write_text('extensions = ["myst_parser", "sphinx_implplan"]\n')
+    (docs / "index.md").write_text("# Docs\n\n```{toctree}\nfeatures\n```\n")
+    status, out, err = run(
+        capsys, "new", "--speckit", str(repo / "specs"), "-o", str(docs / "features.md")
+    )
+    assert (status, err) == (0, "")
+    assert out == f"wrote {docs / 'features.md'} and 2 feature pages\n"
+    page = (docs / "features" / "001-magic-link-login.md").read_text(encoding="utf-8")
+    assert "```{impl-speckit} ../../specs/001-magic-link-login\n:id-prefix: F001-\n```" in page
+    app = build(make_app, docs, "needs")
+    assert app.warning.getvalue() == ""
+    needs = read_needs(app)
+    plans = sorted(need_id for need_id, need in needs.items() if need["type"] == "impl-plan")
+    assert plans == ["PLAN_001_MAGIC_LINK", "PLAN_002_CSV_EXPORT"]
+    # each feature's FR-001 under its own prefix
+    assert {"F001-FR-001", "F002-FR-001"} <= needs.keys()
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["new", "--speckit", "specs"], "give the index page to write with -o"),
+        (["new", "--speckit", "nowhere", "-o", "docs/f.md"], "is not a folder"),
+        (["new", "--speckit", "empty", "-o", "docs/f.md"], "holds no spec-kit feature folder"),
+        (["new", "docs/plan.md"], "give the file to write and --title"),
+        (["new", "docs/plan.md", "--title", "T", "-o", "x.md"], "-o goes with --speckit"),
+    ],
+)
+def test_speckit_pages_refused_arguments(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    said: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "empty").mkdir()
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert_one_error_line(err)
+    assert said in err

@@ -48,8 +48,8 @@ def make_parser() -> argparse.ArgumentParser:
         description="Write a MyST plan skeleton: every section of a plan as directives, "
         "with short guidance text to replace. An existing file is kept unless --force.",
     )
-    new.add_argument("path", metavar="PATH", help="the Markdown file to write")
-    new.add_argument("--title", required=True, help="the plan's title")
+    new.add_argument("path", metavar="PATH", nargs="?", help="the Markdown file to write")
+    new.add_argument("--title", help="the plan's title (with --speckit: the index page's)")
     new.add_argument(
         "--spec", metavar="DOC", help="the specification document, relative to PATH's folder"
     )
@@ -57,6 +57,15 @@ def make_parser() -> argparse.ArgumentParser:
         "--id", dest="plan_id", metavar="PLAN_ID", help="the plan's id (default: from the title)"
     )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.add_argument(
+        "--speckit",
+        metavar="SPECS",
+        help="instead, write a page per spec-kit feature folder of SPECS, each read in "
+        "place by impl-speckit, and an index page of them (-o)",
+    )
+    new.add_argument(
+        "-o", "--output", metavar="PAGE.md", help="with --speckit: the index page to write"
+    )
 
     convert = commands.add_parser(
         "convert",

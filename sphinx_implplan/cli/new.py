@@ -12,7 +12,8 @@ from pathlib import Path
 
 from sphinx_implplan.authoring.item_ids import ID_PATTERN, plan_id_for
 from sphinx_implplan.authoring.plan_skeleton import skeleton
-from sphinx_implplan.cli.errors import EXIT_OK, CommandError
+from sphinx_implplan.authoring.speckit_pages import feature_pages
+from sphinx_implplan.cli.errors import EXIT_OK, CommandError, shown
 
 
 def _reason(error: OSError) -> str:
@@ -35,8 +36,35 @@ def _write(path: Path, text: str, *, force: bool) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def run_speckit_pages(args: argparse.Namespace) -> int:
+    """``--speckit SPECS -o PAGE.md``: a page per feature folder, and an index page."""
+    if args.path is not None or args.output is None:
+        raise CommandError("with --speckit, give the index page to write with -o, not PATH")
+    specs = Path(args.speckit)
+    if not specs.is_dir():
+        raise CommandError(f"{shown(args.speckit)} is not a folder")
+    index = Path(args.output)
+    title = " ".join(str(args.title or "Features").split()) or "Features"
+    try:
+        pages = feature_pages(specs, index, title)
+        if len(pages) == 1:
+            raise CommandError(f"{shown(args.speckit)} holds no spec-kit feature folder")
+        for page in pages:
+            _write(page.path, page.text, force=args.force)
+    except OSError as error:
+        raise CommandError(f"cannot write the pages: {_reason(error)}") from None
+    print(f"wrote {index} and {len(pages) - 1} feature pages")
+    return EXIT_OK
+
+
 def run_new(args: argparse.Namespace) -> int:
     """Write the skeleton to ``args.path``; a :class:`CommandError` says what is wrong."""
+    if args.speckit is not None:
+        return run_speckit_pages(args)
+    if args.path is None or args.title is None:
+        raise CommandError("give the file to write and --title (or --speckit SPECS -o PAGE.md)")
+    if args.output is not None:
+        raise CommandError("-o goes with --speckit; give the file to write as PATH")
     title = " ".join(str(args.title).split())
     if not title:
         raise CommandError("--title is empty; give the plan a title")
