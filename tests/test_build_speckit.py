@@ -286,3 +286,48 @@ def test_a_folder_that_cannot_be_read_is_one_warning(
     assert len(warnings) == 1, warnings
     assert said in warnings[0]
     assert report(app) == {}
+
+
+def test_the_options_name_the_plan_the_requirement_type_and_the_prefix(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    docs = project(tmp_path, CURRENT)
+    with (docs / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('implplan_requirement_types = ["req", "spec"]\n')
+    (docs / "feature-0.md").write_text(
+        "# Feature\n\n```{impl-speckit} ../specs/001-magic-link-login\n"
+        ":id: PLAN_LOGIN\n:requirement-type: spec\n:id-prefix: ML-\n```\n",
+        encoding="utf-8",
+    )
+    app = build_again(make_app, docs, confoverrides={"needs_build_json": True})
+    assert ours(app) == []
+    plan = report(app)["PLAN_LOGIN"]
+    assert plan["coverage"]["requirements"] == 11
+    assert plan["requirements"][0]["id"] == "ML-FR-001"
+    needs = json.loads((app.outdir / "needs.json").read_text("utf-8"))["versions"][""]["needs"]
+    assert needs["ML-FR-001"]["type"] == "spec"
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        pytest.param(":id: two ids", ":id:", id="id"),
+        pytest.param(":requirement-type: story", ":requirement-type:", id="requirement-type"),
+        pytest.param(":id-prefix: ML/", ":id-prefix:", id="id-prefix"),
+    ],
+)
+def test_a_bad_option_is_warned_about_and_the_default_used(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path, option: str, said: str
+) -> None:
+    docs = project(tmp_path, CURRENT)
+    (docs / "feature-0.md").write_text(
+        f"# Feature\n\n```{{impl-speckit}} ../specs/001-magic-link-login\n{option}\n```\n",
+        encoding="utf-8",
+    )
+    app = build_again(make_app, docs)
+    warnings = ours(app)
+    assert len(warnings) == 1, warnings
+    assert said in warnings[0]
+    plan = report(app)["PLAN_001_MAGIC_LINK"]
+    assert plan["requirements"][0]["id"] == "FR-001"
+    assert plan["coverage"]["implemented"] == 10

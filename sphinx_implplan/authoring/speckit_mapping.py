@@ -76,7 +76,7 @@ def plan_id_of(folder: str) -> str:
     return "PLAN_" + (slug(folder.replace("-", " "), max_words=3) or "FEATURE")
 
 
-def _key(folder: str) -> str:
+def feature_key(folder: str) -> str:
     """The key a feature's item ids share: ``F004`` for folder ``004-...``, else
     the initials of its words."""
     number = _LEADING_NUMBER.match(folder)
@@ -136,7 +136,7 @@ class _Mapper:
         self.plan_id = plan_id
         self.requirement_type = requirement_type
         self.spec = spec
-        self.ids = IdMaker(_key(feature.folder))
+        self.ids = IdMaker(feature_key(feature.folder))
         self.ids.reserve(plan_id)
         #: the requirements a link may name: every one but a success criterion
         self.linkable = {

@@ -9,17 +9,15 @@ feature numbers its requirements from ``FR-001``.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from sphinx_implplan.authoring.item_ids import words
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
+from sphinx_implplan.authoring.speckit_mapping import feature_key
 from sphinx_implplan.speckit import read_feature
 
 #: a feature folder holds at least one of these
 _FEATURE_MARKERS = ("spec.md", "tasks.md", "plan.md")
-_LEADING_NUMBER = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -38,11 +36,8 @@ def feature_folders(specs: Path) -> list[Path]:
 
 
 def id_prefix(folder: str) -> str:
-    """``F004-`` for ``004-magic-link``, else the initials of its words."""
-    number = _LEADING_NUMBER.match(folder)
-    if number:
-        return f"F{number.group(0)}-"
-    return "".join(word[0] for word in words(folder)[:4]) + "-"
+    """``F004-`` for ``004-magic-link``: the key the feature's item ids share."""
+    return feature_key(folder) + "-"
 
 
 def _relative(target: Path, start: Path) -> str:

@@ -31,7 +31,9 @@ from sphinx_implplan.plan.stored_forms import stored_value
 from sphinx_implplan.plan.values import InvalidValue, parse_enum
 from sphinx_implplan.read.deliverables import Progress
 from sphinx_implplan.read.validation import (
+    Location,
     compute_phase_schedule,
+    mitigations,
     warn_schedule_problems,
     write_schedule,
 )
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
 
     from sphinx_implplan.needs_bridge import MutableNeeds, NeedData
 
-Location = tuple[str, int | None]
 
 #: the most deliverables a phase can list: more is a typo or a hostile value, which
 #: would also overflow LaTeX's counters when printed
@@ -82,6 +83,7 @@ class _Checker:
         app: Sphinx,
         need: MutableMapping[str, Any],
         source: str,
+        owned: frozenset[str],
         fallback: Mapping[str, Any] | None = None,
     ) -> None:
         self.need = need
@@ -89,7 +91,7 @@ class _Checker:
         self.source = source
         self.levels = risk_levels(app.config)
         #: the project's own fields of another form: neither checked nor filled
-        self.owned = needs_bridge.project_owned_fields(app.config)
+        self.owned = owned
         #: what a refused value gives way to: the item as written, for a needextend
         self.fallback = fallback or {}
 
@@ -170,15 +172,20 @@ def check_imported_items(app: Sphinx, needs: MutableNeeds) -> None:
     imported item, and what the extension computes from them. Also notes what each
     item holds before ``needextend`` is applied."""
     before: dict[str, dict[str, Any]] = {}
+    owned = needs_bridge.project_owned_fields(app.config)
+    # what an item held before needextend is kept only when a needextend may change it
+    extended = bool(needs_bridge.extends_by_location(app.env))
     for need in _ours(needs):
         if need.get("is_import"):
             location: Location = (need["docname"], need.get("lineno"))
-            checker = _Checker(app, need, "loaded by needimport")
+            checker = _Checker(app, need, "loaded by needimport", owned)
             for name in checker.item_type.options:
                 checker.check_option(name, location)
             checker.check_status(location)
             checker.score()
             checker.deliverables(location)
+        if not extended:
+            continue
         item_type = ITEM_TYPES_BY_DIRECTIVE[need["type"]]
         names = (*item_type.options, *item_type.computed, "status", "completion")
         kept = {name: need.get(name) for name in names}
@@ -196,6 +203,10 @@ def check_extended_items(app: Sphinx, needs: MutableNeeds) -> None:
     item, and what the extension computes from them."""
     before = _BEFORE_EXTEND.pop(app.env, {})
     extends = needs_bridge.extends_by_location(app.env)
+    if not extends:
+        return
+    owned = needs_bridge.project_owned_fields(app.config)
+    req_types = requirement_types(app.config)
     rescheduled: dict[str, tuple[frozenset[str], Location]] = {}
     rechecked_risks: list[tuple[MutableMapping[str, Any], Location]] = []
     for need in _ours(needs):
@@ -203,7 +214,7 @@ def check_extended_items(app: Sphinx, needs: MutableNeeds) -> None:
         if not set_by:
             continue
         kept = before.get(need["id"], {})
-        checker = _Checker(app, need, "set by needextend", kept)
+        checker = _Checker(app, need, "set by needextend", owned, kept)
         for name, location in set_by.items():
             if name in checker.item_type.computed or name == "completion":
                 checker.problem(
@@ -229,15 +240,14 @@ def check_extended_items(app: Sphinx, needs: MutableNeeds) -> None:
             was_warned = kept.get("band") == "high" and "mitigation" not in set_by
             if not was_warned:
                 rechecked_risks.append((need, set_by[min(judged)]))
-        _check_extended_links(need, set_by, kept, needs, requirement_types(app.config))
+        _check_extended_links(need, set_by, kept, needs, req_types)
     if rescheduled:
-        owned = needs_bridge.project_owned_fields(app.config)
         _schedule_again(needs, before, rescheduled, owned)
     _check_mitigated_again(rechecked_risks, needs)
 
 
 def _fields_set_by_extends(
-    need: NeedData, extends: Mapping[Location, frozenset[str]]
+    need: NeedData, extends: Mapping[tuple[str, int | None], frozenset[str]]
 ) -> dict[str, Location]:
     """Each field a ``needextend`` set on ``need``, with the line of the last one."""
     set_by: dict[str, Location] = {}
@@ -319,11 +329,7 @@ def _check_mitigated_again(
 ) -> None:
     if not risks:
         return
-    mitigated_by: dict[str, list[str]] = {}
-    for need in needs.values():
-        for target in needs_bridge.links_of(need, "mitigates"):
-            base, _ = needs_bridge.resolve_link_target(needs, target)
-            mitigated_by.setdefault(base, []).append(need["id"])
+    mitigated_by = mitigations(needs)
     for risk, location in risks:
         if risk.get("band") == "high" and not risk_is_mitigated(
             risk.get("mitigation"), mitigated_by.get(risk["id"], ())

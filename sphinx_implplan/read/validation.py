@@ -203,13 +203,19 @@ def apply_schedule(
     warn_schedule_problems(schedule, lambda phase_id: _location(needs[phase_id]))
 
 
-def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
+def mitigations(needs: Mapping[str, NeedData]) -> dict[str, list[str]]:
+    """Risk id -> the needs that ``:mitigates:`` it; ``RISK_1.part`` mitigates risk
+    ``RISK_1``, as the report counts it."""
     mitigated_by: dict[str, list[str]] = {}
     for need in needs.values():
         for target in needs_bridge.links_of(need, "mitigates"):
-            # ``RISK_1.part`` mitigates risk ``RISK_1``, as the report counts it
             base, _ = needs_bridge.resolve_link_target(needs, target)
             mitigated_by.setdefault(base, []).append(need["id"])
+    return mitigated_by
+
+
+def check_unmitigated(items: Iterable[NeedData], needs: Mapping[str, NeedData]) -> None:
+    mitigated_by = mitigations(needs)
     for need in items:
         if (
             need["type"] == RISK
