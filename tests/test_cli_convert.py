@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from sphinx_implplan.cli import main
 
 PLANS = Path(__file__).parent / "plans"
+SPECKIT = Path(__file__).parent / "speckit"
 
 
 def _one_line_error(capsys: pytest.CaptureFixture[str], code: int) -> str:
@@ -97,9 +99,68 @@ def test_bad_input_is_one_line_and_exit_2(
     assert reason in line
 
 
-def test_a_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = _one_line_error(capsys, main(["convert", str(tmp_path)]))
-    assert "is a folder" in line
+def test_a_folder_that_is_no_feature_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = _one_line_error(capsys, main(["convert", str(tmp_path), "-o", str(tmp_path / "x")]))
+    assert "it is no spec-kit feature folder" in line
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_a_feature_folder_is_converted_into_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "specs" / "004-offline-cache"
+    shutil.copytree(SPECKIT / "004-offline-cache", folder)
+    (folder / "quickstart.md").write_text("# Quickstart\n\nRun it.\n", encoding="utf8")
+    (folder / "contracts").mkdir()
+    (folder / "contracts" / "openapi.yaml").write_bytes(b"openapi: 3.1.0\n")
+    before = _snapshot(folder)
+    target = tmp_path / "docs" / "offline-cache"
+    code = main(["convert", str(folder), "-o", str(target), "--id-prefix", "F004-"])
+    captured = capsys.readouterr()
+    assert code == 0
+    assert captured.out == ""
+    summary, *problems = captured.err.splitlines()
+    assert summary.startswith("converted 004-offline-cache into plan PLAN_004_OFFLINE_CACHE: ")
+    assert "5 phase" in summary
+    # each problem of the folder at its file and line, as impl-speckit warns about it
+    assert f"{folder}/tasks.md:21: a checkbox with nothing after it" in problems
+    assert len(problems) == 3
+    # the feature folder is never written; its other files are copied as they are
+    assert _snapshot(folder) == before
+    written = _snapshot(target)
+    assert written["quickstart.md"] == before["quickstart.md"]
+    assert written["contracts/openapi.yaml"] == b"openapi: 3.1.0\n"
+    assert ":id: F004-FR-001" in written["spec.md"].decode()
+    assert "quickstart\n```" in written["index.md"].decode()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "reason"),
+    [
+        ([], "name it with -o OUTDIR"),
+        (["-o", "{folder}/docs"], "is the feature folder or inside it"),
+        (["-o", "{folder}/spec.md"], "is a file"),
+        (["-o", "{tmp}/out", "--id-prefix", "F 4"], "may hold only letters"),
+        (["-o", "{tmp}/out", "--requirement-type", "1req"], "not a need type name"),
+    ],
+)
+def test_bad_folder_arguments_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], reason: str
+) -> None:
+    folder = tmp_path / "001-magic-link-login"
+    shutil.copytree(SPECKIT / "001-magic-link-login", folder)
+    filled = [arg.format(folder=folder, tmp=tmp_path) for arg in arguments]
+    line = _one_line_error(capsys, main(["convert", str(folder), *filled]))
+    assert reason in line
 
 
 def test_an_unwritable_output_is_one_line(
@@ -120,7 +181,7 @@ def test_help_and_module_entry_point(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert "-o OUTPUT.md, --output OUTPUT.md" in result.stdout
+    assert "-o OUTPUT, --output OUTPUT" in result.stdout
     converted = subprocess.run(
         [sys.executable, "-m", "sphinx_implplan", "convert", str(PLANS / "billing-api.md")],
         capture_output=True,

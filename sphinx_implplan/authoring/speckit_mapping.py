@@ -65,10 +65,12 @@ _LEADING_NUMBER = re.compile(r"([0-9]+)")
 @dataclass(frozen=True)
 class Block:
     """One block of MyST text and the spec-kit line it stands for (``None``: it is
-    made up, the directive's own line)."""
+    made up, the directive's own line); ``directive`` is what the text renders, for
+    the converter to place it (``None`` for plain text: a user story)."""
 
     text: str
     source: Source | None
+    directive: Directive | None = None
 
 
 def plan_id_of(folder: str) -> str:
@@ -111,7 +113,7 @@ def _short(text: str, limit: int = 80) -> str:
 
 
 def _directive_block(directive: Directive, source: Source | None) -> Block:
-    return Block(render_directive(directive), source)
+    return Block(render_directive(directive), source, directive)
 
 
 def _task_line(task: Task) -> str:

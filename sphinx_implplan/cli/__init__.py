@@ -69,16 +69,32 @@ def make_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser(
         "convert",
-        help="turn a plain Markdown plan into directive form",
+        help="turn a plain Markdown plan, or a spec-kit feature folder, into directive form",
         description="Turn a plain Markdown plan (the seed templates' shape) into directive "
-        "form. Whatever is not turned into a directive is kept as written.",
+        "form, or a spec-kit feature folder (specs/NNN-feature/) into a folder of MyST "
+        "files. Whatever is not turned into a directive is kept as written.",
     )
-    convert.add_argument("input", metavar="INPUT.md", help="the plain Markdown plan")
+    convert.add_argument(
+        "input", metavar="INPUT", help="the plain Markdown plan, or a spec-kit feature folder"
+    )
     convert.add_argument(
         "-o",
         "--output",
-        metavar="OUTPUT.md",
-        help="where to write the result (default: standard output)",
+        metavar="OUTPUT",
+        help="where to write the result: a file (default: standard output), or for a "
+        "feature folder the folder to write (required)",
+    )
+    convert.add_argument(
+        "--id-prefix",
+        default="",
+        metavar="PREFIX",
+        help="feature folder: put before every requirement id (F004- gives F004-FR-001)",
+    )
+    convert.add_argument(
+        "--requirement-type",
+        default="req",
+        metavar="TYPE",
+        help="feature folder: the need type of the requirements (default: req)",
     )
 
     check = commands.add_parser(

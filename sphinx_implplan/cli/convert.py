@@ -1,4 +1,5 @@
-"""``implplan convert INPUT.md [-o OUTPUT.md]``: the file side of the converter.
+"""``implplan convert INPUT.md [-o OUTPUT.md]``: the file side of the converter (a
+spec-kit feature folder is :mod:`.convert_folder`'s).
 
 The result goes to ``-o`` (replaced when it exists, as a converter's output file
 is) or to standard output; a summary of what was made and each note for the author
@@ -75,6 +76,10 @@ def run_convert(args: argparse.Namespace) -> int:
             "-o: the output path is empty; name a file, or leave -o out to write to standard output"
         )
     source = Path(args.input)
+    if args.input and source.is_dir():
+        from sphinx_implplan.cli.convert_folder import run_convert_folder
+
+        return run_convert_folder(args)
     name = shown(args.input)
     text = read_plan(source)
     if already_converted(text):
