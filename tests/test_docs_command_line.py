@@ -25,3 +25,16 @@ def test_the_check_output_shown_is_what_check_prints(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert code == 1  # the docs' admin plan has no implementing items, on purpose
     assert out == (SHOWN / "check-output.txt").read_text(encoding="utf8")
+
+
+def test_the_feature_folder_conversion_shown_is_what_convert_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (DOCS / "guide" / "command-line.md").read_text(encoding="utf8")
+    shown = page.split("$ implplan convert ../specs/003-shared-notebooks", 1)[1]
+    shown_summary = shown.splitlines()[1]
+    folder = DOCS / "demo" / "specs" / "003-shared-notebooks"
+    target = tmp_path / "notebooks"
+    assert main(["convert", str(folder), "-o", str(target), "--id-prefix", "F003-"]) == 0
+    printed = capsys.readouterr().err.splitlines()
+    assert printed == [shown_summary.replace(" notebooks", f" {target}")]
