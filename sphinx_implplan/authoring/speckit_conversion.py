@@ -33,7 +33,7 @@ from markdown_it import MarkdownIt
 
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
 from sphinx_implplan.authoring.speckit_mapping import Block, feature_blocks, plan_id_of
-from sphinx_implplan.speckit.markdown_blocks import split_lines
+from sphinx_implplan.speckit.markdown_blocks import front_matter_end, split_lines
 from sphinx_implplan.speckit.records import Feature, Problem
 
 SPEC, PLAN = "spec.md", "plan.md"
@@ -97,13 +97,8 @@ def _layout(text: str) -> _Layout:
     lines = split_lines(text)
     layout = _Layout(lines)
     # a YAML front matter block is no Markdown: its lines are read as blank
-    parsed = list(lines)
-    if parsed and parsed[0].strip() == "---":
-        closing = next(
-            (n for n in range(1, len(parsed)) if parsed[n].strip() in {"---", "..."}), None
-        )
-        if closing is not None:
-            parsed[: closing + 1] = [""] * (closing + 1)
+    skipped = front_matter_end(lines)
+    parsed = [""] * skipped + lines[skipped:]
     tokens = _BLOCKS.parse("\n".join(parsed))
     for index, token in enumerate(tokens):
         if token.map is None:

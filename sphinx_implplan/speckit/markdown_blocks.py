@@ -32,7 +32,7 @@ def split_lines(text: str) -> list[str]:
     return _NEWLINE.split(text.replace("\0", "\ufffd"))
 
 
-def _front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: list[str]) -> int:
     """The first line after a YAML front matter block at the top, or 0."""
     if not lines or lines[0].strip() != "---":
         return 0
@@ -237,7 +237,7 @@ def _add_headings(document: Document, found: list[tuple[int, int, str]]) -> None
 def parse_document(text: str) -> Document:
     """The file ``text`` read into headings, paragraphs, list items and tables."""
     lines = split_lines(text)
-    skipped = _front_matter_end(lines)
+    skipped = front_matter_end(lines)
     parsed = [""] * skipped + lines[skipped:]
     tokens = _BLOCKS.parse("\n".join(parsed))
     document = Document(lines)
