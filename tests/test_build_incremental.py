@@ -137,6 +137,7 @@ def test_a_new_requirement_implemented_by_an_existing_phase(
         "verified": 2,
         "measured": 1,
         "percent": 57.1,
+        "open_questions": 0,
     }
     assert plan_a["requirements"][-1] == {
         "id": "FR_7",

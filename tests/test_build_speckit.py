@@ -76,8 +76,16 @@ def ours(app: SphinxTestApp) -> list[str]:
         pytest.param(
             CURRENT,
             "PLAN_001_MAGIC_LINK",
-            # FR-010 is named by no task: 10 of 11; 4 of 17 tasks ticked
-            {"requirements": 11, "implemented": 10, "done": 4, "total": 17, "decisions": 4},
+            # FR-010 is named by no task: 10 of 11; 4 of 17 tasks ticked; FR-010 asks
+            # how long a session lasts
+            {
+                "requirements": 11,
+                "implemented": 10,
+                "done": 4,
+                "total": 17,
+                "decisions": 4,
+                "open_questions": 1,
+            },
             # plan.md's header date; spec.md was created two days before
             id="current-template",
         ),
@@ -85,8 +93,16 @@ def ours(app: SphinxTestApp) -> list[str]:
             OLDER,
             "PLAN_002_CSV_EXPORT",
             # every FR named by a task; phases 3.1 to 3.5, 6 of 13 ticked; the workflow
-            # sections of plan.md are no phases
-            {"requirements": 8, "implemented": 8, "done": 6, "total": 13, "decisions": 3},
+            # sections of plan.md are no phases; FR-006 asks for a retention period (the
+            # checklist's "[NEEDS CLARIFICATION] marker answered" is no requirement)
+            {
+                "requirements": 8,
+                "implemented": 8,
+                "done": 6,
+                "total": 13,
+                "decisions": 3,
+                "open_questions": 1,
+            },
             id="older-template",
         ),
     ],
@@ -106,6 +122,12 @@ def test_a_feature_folder_is_a_plan(
     assert sum(phase["done"] for phase in plan["phases"]) == expected["done"]
     assert sum(phase["total"] for phase in plan["phases"]) == expected["total"]
     assert len(plan["decisions"]) == expected["decisions"]
+    # the markers spec.md leaves in a requirement come through impl-speckit's bodies
+    assert (
+        plan["coverage"]["open_questions"]
+        == len(plan["open_questions"])
+        == expected["open_questions"]
+    )
     assert plan["updated"] == {CURRENT: "2025-11-05", OLDER: "2025-03-20"}[folder]
     # every requirement keeps its id as written
     assert all(row["id"].startswith("FR-") for row in plan["requirements"])

@@ -51,6 +51,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 "verified": 2,
                 "measured": 1,
                 "percent": 50.0,
+                "open_questions": 0,
             },
             "requirements": [
                 {
@@ -90,6 +91,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 ),
             ],
             "uncovered": ["FR_4", "FR_5", "FR_6"],
+            "open_questions": [],
             "phases": [
                 {
                     "id": "PH_1",
@@ -165,6 +167,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 "verified": 0,
                 "measured": 0,
                 "percent": 14.3,
+                "open_questions": 0,
             },
             "requirements": [
                 {
@@ -185,6 +188,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 )
             ],
             "uncovered": ["FR_1", "FR_2", "FR_3", "FR_5", "FR_6", "OR_1"],
+            "open_questions": [],
             "phases": [
                 {
                     "id": "PH_B1",

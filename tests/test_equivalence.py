@@ -372,6 +372,17 @@ def add_a_requirement(src: Path) -> None:
     append(src / "spec-sharing.md", "\n```{req} Recover deleted notes\n:id: FR_404\n```\n")
 
 
+def ask_open_questions(src: Path) -> None:
+    # summary.md, not read again, counts PLAN_A's open questions: its page is stale
+    # unless the build writes it again
+    edit(
+        src / "spec-core.md",
+        "```{req} Import notes\n:id: FR_1\n```\n",
+        "```{req} Import notes\n:id: FR_1\n\nImport notes.\n\n"
+        "From [NEEDS CLARIFICATION: which formats?] files, [NEEDS CLARIFICATION].\n```\n",
+    )
+
+
 ROLLOUT = """# Plan A rollout
 
 ```{impl-rollout} Staff
@@ -422,6 +433,7 @@ EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
     (delete_a_requirement, (0, 1, 0)),
     (add_a_requirement, (0, 1, 0)),
     (retitle_a_spec_document, (0, 1, 0)),
+    (ask_open_questions, (0, 1, 0)),
     (add_a_document, (1, 1, 0)),
     (delete_a_document, (0, 1, 1)),
 ]

@@ -224,6 +224,13 @@ def test_digest_ignores_what_no_other_page_shows(name: str, value: Any) -> None:
     assert _digest({**BASE, name: value}) == _digest(BASE)
 
 
+def test_state_counts_the_open_questions_of_a_requirement_only() -> None:
+    asked = "Within [NEEDS CLARIFICATION: how long?] or [NEEDS CLARIFICATION]."
+    assert need_state({**BASE, "type": "req", "content": asked}, LINK_NAMES).open_questions == 2
+    # a plan item's marker is no open question of a spec
+    assert need_state({**BASE, "content": asked}, LINK_NAMES).open_questions == 0
+
+
 def test_digest_changes_with_the_description() -> None:
     assert _digest(BASE, "First paragraph.") != _digest(BASE)
     assert _digest(BASE, "First paragraph.") == _digest(BASE, "First paragraph.")
@@ -259,6 +266,13 @@ def test_state_changes_only_with_what_is_shown() -> None:
         ("REQ_1", "title", "Sign in", {"impl-traceability", "component_table"}),
         ("REQ_1", "docname", "spec2", {"impl-traceability", "component_table", "impl-summary"}),
         ("REQ_9", "title", "Export", {"impl-traceability", "risk_table"}),
+        # the summary counts a requirement's open questions, not other body text
+        (
+            "REQ_9",
+            "content",
+            "Export as [NEEDS CLARIFICATION: CSV or JSON?]",
+            {"impl-traceability", "impl-summary", "risk_table"},
+        ),
         (
             "CMP_1",
             "title",

@@ -38,9 +38,16 @@ def _items() -> list[Item]:
         # another project's plan: not reported
         Item("PLAN_X", "impl-plan", "Remote", external=True),
         Item("REQ_1", "req", "Log in", docname="spec/core"),
-        Item("REQ_2", "req", "Log out", docname="spec/core"),
-        Item("REQ_10", "req", "Élan", docname="spec/core"),
-        Item("REQ_3", "req", "Export", docname="spec/other"),
+        # open questions: a bare marker; two markers; one outside PLAN_1's spec
+        Item("REQ_2", "req", "Log out", docname="spec/core", open_questions=("",)),
+        Item(
+            "REQ_10",
+            "req",
+            "Élan",
+            docname="spec/core",
+            open_questions=("Which locales?", "Accents in ids?"),
+        ),
+        Item("REQ_3", "req", "Export", docname="spec/other", open_questions=("CSV or JSON?",)),
         item(
             "CMP_1", "impl-component", "Auth", "PLAN_1", links={"implements": ("REQ_10", "REQ_1")}
         ),
@@ -138,6 +145,7 @@ EXPECTED: dict[str, Any] = {
                 "verified": 1,
                 "measured": 1,
                 "percent": 66.7,
+                "open_questions": 3,
             },
             "requirements": [
                 {
@@ -163,6 +171,12 @@ EXPECTED: dict[str, Any] = {
                 },
             ],
             "uncovered": ["REQ_2"],
+            # by requirement id, then as written; REQ_3 is not in spec/core
+            "open_questions": [
+                {"requirement": "REQ_2", "question": ""},
+                {"requirement": "REQ_10", "question": "Which locales?"},
+                {"requirement": "REQ_10", "question": "Accents in ids?"},
+            ],
             "phases": [
                 {
                     "id": "PH_2",
@@ -244,6 +258,7 @@ EXPECTED: dict[str, Any] = {
                 "verified": 1,
                 "measured": 0,
                 "percent": 25.0,
+                "open_questions": 4,
             },
             "requirements": [
                 {
@@ -276,6 +291,12 @@ EXPECTED: dict[str, Any] = {
                 },
             ],
             "uncovered": ["REQ_1", "REQ_2", "REQ_10"],
+            "open_questions": [
+                {"requirement": "REQ_2", "question": ""},
+                {"requirement": "REQ_3", "question": "CSV or JSON?"},
+                {"requirement": "REQ_10", "question": "Which locales?"},
+                {"requirement": "REQ_10", "question": "Accents in ids?"},
+            ],
             "phases": [],
             "risks": [],
             "decisions": [
@@ -294,9 +315,11 @@ EXPECTED: dict[str, Any] = {
                 "verified": 0,
                 "measured": 0,
                 "percent": None,
+                "open_questions": 0,
             },
             "requirements": [],
             "uncovered": [],
+            "open_questions": [],
             "phases": [],
             "risks": [],
             "decisions": [],
@@ -357,12 +380,14 @@ def test_dump_of_a_small_report() -> None:
         '      "coverage": {\n'
         '        "implemented": 0,\n'
         '        "measured": 0,\n'
+        '        "open_questions": 0,\n'
         '        "percent": null,\n'
         '        "requirements": 0,\n'
         '        "verified": 0\n'
         "      },\n"
         '      "decisions": [],\n'
         '      "docname": "plan",\n'
+        '      "open_questions": [],\n'
         '      "phases": [],\n'
         '      "requirements": [],\n'
         '      "risks": [],\n'

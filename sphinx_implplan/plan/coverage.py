@@ -4,6 +4,8 @@ No Sphinx imports.
 Only the items of the plans in scope count. A requirement is implemented when one of
 them links to it by ``:implements:``, verified when an ``impl-test`` of them does by
 ``:verifies:``, measured when an ``impl-metric`` of them does by ``:measures:``.
+The open questions in scope are the markers in the text of the requirements in
+scope (:mod:`.open_questions`), whoever links to them.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ class Coverage:
     implemented: int
     verified: int
     measured: int
+    #: the ``[NEEDS CLARIFICATION]`` markers in the requirements counted, each one
+    open_questions: int = 0
 
     @property
     def percent(self) -> float | None:
@@ -148,7 +152,26 @@ def coverage_of(rows: Collection[TraceRow]) -> Coverage:
         implemented=sum(row.implemented for row in rows),
         verified=sum(row.verified for row in rows),
         measured=sum(row.measured for row in rows),
+        open_questions=sum(len(row.requirement.open_questions) for row in rows),
     )
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """One marker: the requirement it stands in and its question (``""`` for none)."""
+
+    requirement: str
+    question: str
+
+
+def open_questions_of(rows: Iterable[TraceRow]) -> list[OpenQuestion]:
+    """Every marker of the rows' requirements: in the rows' order (by id), then in
+    the order written."""
+    return [
+        OpenQuestion(row.requirement.id, question)
+        for row in rows
+        for question in row.requirement.open_questions
+    ]
 
 
 def uncovered(rows: Iterable[TraceRow]) -> list[str]:

@@ -21,6 +21,7 @@ from sphinx_implplan.plan.itemtypes import (
     PLAN,
     REQUIREMENT,
 )
+from sphinx_implplan.plan.open_questions import questions_in
 from sphinx_implplan.plan.stored_forms import has_stored_form
 
 _DIGITS = re.compile(r"([0-9]+)")
@@ -67,6 +68,9 @@ class Item:
     external_url: str | None = None
     #: the first paragraph of the body as plain text
     description: str = ""
+    #: the questions of the ``[NEEDS CLARIFICATION: ...]`` markers anywhere in the
+    #: body of a need of a type not the extension's (a requirement), as written
+    open_questions: tuple[str, ...] = ()
     #: what only a plan item's card shows: the type's name as the project calls it,
     #: sphinx-needs' ``:style:`` and ``:hide:``, and for every link type of the
     #: project (its own and sphinx-needs' ``links`` too) the targets as written and
@@ -220,6 +224,9 @@ def item_from_need(
         if isinstance(value, list) and value:
             links[name] = tuple(dict.fromkeys(_base_id(str(target)) for target in value))
     external_url = need.get("external_url") if need.get("is_external") else None
+    # the body as written (sphinx-needs' ``content``), not its first paragraph: a
+    # marker may stand in any paragraph, of a hidden, imported or external need too
+    questions = questions_in(str(need.get("content") or "")) if item_type is None else ()
     return Item(
         id=str(need["id"]),
         type=str(need.get("type")),
@@ -233,5 +240,6 @@ def item_from_need(
         external=bool(need.get("is_external")),
         external_url=str(external_url) if external_url else None,
         description=description,
+        open_questions=questions,
         **card,
     )

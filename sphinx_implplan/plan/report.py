@@ -1,5 +1,6 @@
-"""The plan report: per plan its coverage, uncovered requirements, phases, risks and
-decisions, as typed records made once from the corpus. No Sphinx imports.
+"""The plan report: per plan its coverage, uncovered requirements, open questions,
+phases, risks and decisions, as typed records made once from the corpus. No Sphinx
+imports.
 
 The build writes it as ``implplan.json`` (:meth:`Report.to_json`) and
 ``implplan check`` judges the same records (:mod:`.verdict`) rather than reading the
@@ -14,7 +15,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sphinx_implplan.plan.coverage import Coverage, coverage_of, trace_rows, uncovered
+from sphinx_implplan.plan.coverage import (
+    Coverage,
+    OpenQuestion,
+    coverage_of,
+    open_questions_of,
+    trace_rows,
+    uncovered,
+)
 from sphinx_implplan.plan.itemtypes import DECISION, PHASE, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
 from sphinx_implplan.plan.rollup import plan_scope
@@ -80,6 +88,8 @@ class PlanReport:
     phases: tuple[PhaseEntry, ...]
     risks: tuple[RiskEntry, ...]
     decisions: tuple[DecisionEntry, ...]
+    #: the markers in the requirements in scope, by requirement id then as written
+    open_questions: tuple[OpenQuestion, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         coverage = self.coverage
@@ -94,6 +104,7 @@ class PlanReport:
                 "verified": coverage.verified,
                 "measured": coverage.measured,
                 "percent": coverage.percent,
+                "open_questions": coverage.open_questions,
             },
             "requirements": [
                 {
@@ -106,6 +117,10 @@ class PlanReport:
                 for entry in self.requirements
             ],
             "uncovered": list(self.uncovered),
+            "open_questions": [
+                {"requirement": found.requirement, "question": found.question}
+                for found in self.open_questions
+            ],
             "phases": [
                 {
                     "id": phase.id,
@@ -185,6 +200,7 @@ def plan_report(corpus: Corpus, plan: Item) -> PlanReport:
             for row in rows
         ),
         uncovered=tuple(uncovered(rows)),
+        open_questions=tuple(open_questions_of(rows)),
         phases=tuple(
             PhaseEntry(
                 id=phase.id,

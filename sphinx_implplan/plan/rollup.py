@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from sphinx_implplan.plan.coverage import (
     Coverage,
+    OpenQuestion,
     Scope,
     coverage_of,
+    open_questions_of,
     percent,
     plan_spec,
     trace_rows,
@@ -38,6 +40,8 @@ class PlanRollup:
     open_risks: dict[str, int]
     #: decision status -> decisions with it, in the status order of the contract
     decisions: dict[str, int]
+    #: the markers in the requirements in scope, by requirement id
+    open_questions: tuple[OpenQuestion, ...] = ()
 
     @property
     def deliverables_percent(self) -> float | None:
@@ -57,15 +61,17 @@ def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
     for decision in decisions:
         if decision.status in by_status:
             by_status[decision.status] += 1
+    rows = trace_rows(corpus, plan_scope(corpus, plan.id))
     return PlanRollup(
         plan=plan,
         phases_done=sum(phase.status == "done" for phase in phases),
         phases_total=len(phases),
         deliverables_done=sum(phase.whole_number("deliverables_done") or 0 for phase in phases),
         deliverables_total=sum(phase.whole_number("deliverables_total") or 0 for phase in phases),
-        coverage=coverage_of(trace_rows(corpus, plan_scope(corpus, plan.id))),
+        coverage=coverage_of(rows),
         open_risks=open_risks,
         decisions=by_status,
+        open_questions=tuple(open_questions_of(rows)),
     )
 
 

@@ -14,6 +14,10 @@ A gap is one of:
   of the build (``ID.part`` counts as ``ID``);
 - an unmitigated high risk: a risk of the plan in band ``high`` with neither
   ``:mitigation:`` nor an item that ``:mitigates:`` it.
+
+The open questions of the plan's requirements (``[NEEDS CLARIFICATION]`` markers)
+are listed, but are no gap: a spec still being clarified is work in progress, not
+a plan that misses its spec.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sphinx_implplan.plan.coverage import Coverage
+from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.itemtypes import PLAN
 from sphinx_implplan.plan.model import LINK_NAMES, Corpus
 from sphinx_implplan.plan.report import PlanReport, Report
@@ -79,6 +83,7 @@ class PlanVerdict:
     title: str
     coverage: Coverage
     uncovered: tuple[Ref, ...]
+    open_questions: tuple[OpenQuestion, ...]
     high_risks: tuple[Ref, ...]
     dangling: tuple[DanglingLink, ...]
     phases: tuple[PhaseProgress, ...]
@@ -165,6 +170,7 @@ def judge_plan(
         title=plan.title,
         coverage=coverage,
         uncovered=uncovered,
+        open_questions=plan.open_questions,
         high_risks=high_risks,
         dangling=tuple(dangling),
         phases=phases,

@@ -1,7 +1,8 @@
 """The report of ``implplan check`` as plain text (a terminal, a CI log) or as
 GitHub-flavoured Markdown (a CI job summary). No Sphinx imports.
 
-Both name every gap, in the plan's section and again in its verdict line.
+Both name every gap, in the plan's section and again in its verdict line, and list
+the open questions, which are no gap.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from sphinx_implplan.plan.coverage import Coverage
+from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.verdict import (
     CheckResult,
     PhaseProgress,
@@ -54,12 +55,15 @@ def plan_verdict_text(plan: PlanVerdict) -> str:
 def overall_verdict_text(result: CheckResult) -> str:
     if not result.plans:
         return "OK: no plans in this project"
+    # said on the last line too, which a CI log shows first, but never a gap
+    questions = sum(len(plan.open_questions) for plan in result.plans)
+    asked = f"; {_plural(questions, 'open question')}" if questions else ""
     failing = [plan.id for plan in result.plans if not plan.ok]
     if not failing:
-        return f"OK: {_plural(len(result.plans), 'plan')}, no gaps"
+        return f"OK: {_plural(len(result.plans), 'plan')}, no gaps{asked}"
     return (
         f"gaps found: {_plural(len(result.gaps), 'gap')} in {len(failing)} of "
-        f"{_plural(len(result.plans), 'plan')} ({', '.join(failing)})"
+        f"{_plural(len(result.plans), 'plan')} ({', '.join(failing)}){asked}"
     )
 
 
@@ -68,6 +72,10 @@ def overall_verdict_text(result: CheckResult) -> str:
 
 def _ref_text(ref: Ref) -> str:
     return f"{ref.id}  {ref.title}" if ref.title else ref.id
+
+
+def _question_text(found: OpenQuestion) -> str:
+    return f"{found.requirement}  {found.question}" if found.question else found.requirement
 
 
 def _text_list(title: str, lines: Sequence[str]) -> list[str]:
@@ -89,6 +97,7 @@ def _plan_text(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
     heading = f"{plan.id}: {plan.title}" if plan.title else plan.id
     lines = [heading, f"{_INDENT}coverage: {_coverage_text(plan.coverage, min_coverage)}"]
     lines += _text_list("uncovered requirements", [_ref_text(ref) for ref in plan.uncovered])
+    lines += _text_list("open questions", [_question_text(q) for q in plan.open_questions])
     lines += _text_list("unmitigated high risks", [_ref_text(ref) for ref in plan.high_risks])
     lines += _text_list("dangling links", [str(link) for link in plan.dangling])
     if plan.phases:
@@ -140,6 +149,10 @@ def _ref_markdown(ref: Ref) -> str:
     return f"{_code(ref.id)} {_escape(ref.title)}".rstrip()
 
 
+def _question_markdown(found: OpenQuestion) -> str:
+    return f"{_code(found.requirement)} {_escape(found.question)}".rstrip()
+
+
 def _markdown_list(title: str, items: Sequence[str]) -> list[str]:
     if not items:
         return [f"**{title}:** none", ""]
@@ -164,6 +177,7 @@ def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
     lines = [f"## {title}", ""]
     lines += [*_table(header, ["---:"] * len(header), [cells]), ""]
     lines += _markdown_list("Uncovered requirements", [_ref_markdown(r) for r in plan.uncovered])
+    lines += _markdown_list("Open questions", [_question_markdown(q) for q in plan.open_questions])
     lines += _markdown_list("Unmitigated high risks", [_ref_markdown(r) for r in plan.high_risks])
     lines += _markdown_list(
         "Dangling links",

@@ -10,7 +10,9 @@ need that changed, appeared or disappeared:
 - the pages of the needs it links to and of those linking to it, before and after;
 - for a phase, the pages of every phase of its plan (their dates move together);
 - every page with a view that shows such a need (``view_shows``): a timeline only
-  when a phase or a plan changed, a summary not for a requirement's new title.
+  when a phase or a plan changed, a summary not for a requirement's new title, but
+  for a requirement's open questions (``[NEEDS CLARIFICATION]`` markers) counted
+  anew.
 
 A plan also changes when a document it names in ``:spec:`` gets a new title, which
 its card and the views show as the text of their links.
@@ -37,6 +39,7 @@ from sphinx_implplan.plan.itemtypes import (
     PLAN,
     RISK,
 )
+from sphinx_implplan.plan.open_questions import questions_in
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.references import document_title
 from sphinx_implplan.write.views.spec import ViewKind, ViewSpec
@@ -75,6 +78,9 @@ class NeedState(NamedTuple):
     #: the plan of a phase, whose phases are scheduled together; else ``None``
     schedule_group: str | None
     need_type: str = ""
+    #: the markers in the body of a need not the extension's, which the summary
+    #: counts; last and defaulted, so the states of an older build still load
+    open_questions: int = 0
 
 
 def need_state(
@@ -98,6 +104,9 @@ def need_state(
         targets=tuple(targets),
         schedule_group=str(need.get("plan")) if need.get("type") == PHASE else None,
         need_type=str(need.get("type") or ""),
+        open_questions=len(questions_in(str(need.get("content") or "")))
+        if need.get("type") not in _OURS
+        else 0,
     )
 
 
@@ -113,6 +122,8 @@ class Change(NamedTuple):
     target_types: frozenset[str]
     #: it appeared, went, or moved to another page or type
     moved: bool
+    #: its number of open questions changed
+    questions: bool = False
 
 
 #: the views that show only some item types (besides plans, which every view shows)
@@ -129,8 +140,12 @@ def view_shows(spec: ViewSpec, change: Change, requirement_types: frozenset[str]
         return spec.item_type in change.types | change.source_types | change.target_types
     unlisted = change.types - {CHANGE}
     if spec.kind is ViewKind.SUMMARY:
-        # it counts requirements but shows none of their text
-        return bool(unlisted - requirement_types) or (bool(unlisted) and change.moved)
+        # it counts requirements and their open questions but shows none of their text
+        return (
+            bool(unlisted - requirement_types)
+            or (bool(unlisted) and change.moved)
+            or change.questions
+        )
     return bool(unlisted)
 
 
@@ -203,6 +218,7 @@ def _change(
         moved=before is None
         or now is None
         or (before.docname, before.need_type) != (now.docname, now.need_type),
+        questions=(before.open_questions if before else 0) != (now.open_questions if now else 0),
     )
 
 

@@ -20,6 +20,18 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{name} {count}" for name, count in counts.items())
 
 
+def _questions_cell(context: ViewContext, rollup: PlanRollup) -> list[nodes.Node]:
+    """``3 open questions (FR_2, FR_5)``: the count, and the requirements to read."""
+    count = rollup.coverage.open_questions
+    asked = dict.fromkeys(found.requirement for found in rollup.open_questions)
+    word = "open question" if count == 1 else "open questions"
+    return [
+        nodes.Text(f"{count} {word} ("),
+        *context.refs(asked),
+        nodes.Text(")"),
+    ]
+
+
 def summary_rows(context: ViewContext, rollup: PlanRollup) -> list[list[Cell]]:
     plan = rollup.plan
     spec_docs = plan.get("spec")
@@ -34,6 +46,10 @@ def summary_rows(context: ViewContext, rollup: PlanRollup) -> list[list[Cell]]:
         coverage_text = "no requirements in scope"
     deliverables = rollup.deliverables_percent
     plan_cell: list[nodes.Node] = [context.ref(plan.id), nodes.Text(f" {plan.title}")]
+    # a line only where there are some: most plans have none, as a settled spec has
+    questions: list[list[Cell]] = (
+        [["Open questions", _questions_cell(context, rollup)]] if coverage.open_questions else []
+    )
     return [
         ["Plan", plan_cell],
         ["Status", plan.status or ""],
@@ -47,6 +63,7 @@ def summary_rows(context: ViewContext, rollup: PlanRollup) -> list[list[Cell]]:
             else "none listed",
         ],
         ["Coverage", coverage_text],
+        *questions,
         ["Open risks", _counts(rollup.open_risks)],
         ["Decisions", _counts(rollup.decisions)],
     ]
