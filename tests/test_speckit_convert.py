@@ -165,7 +165,9 @@ def test_any_text_converts_without_losing_a_word_or_a_directive(texts: Mapping[s
         lost = _words(text) - _words(output)
         # the Goal or Purpose label of a phase's goal line, which is its :goal: now, and
         # the number of an ordered list item that became a directive: list markup
-        markup = Counter({"Goal": 1, "Purpose": 1}) + Counter(_ORDINAL.findall("\n".join(split_lines(text))))
+        markup = Counter({"Goal": 1, "Purpose": 1}) + Counter(
+            _ORDINAL.findall("\n".join(split_lines(text)))
+        )
         assert not lost - markup, (name, lost)
         written += len(directives(output)) - len(directives(text))
     if "plan.md" not in texts:
