@@ -14,9 +14,12 @@ Each plan is converted, and the result read back with markdown-it, as MyST reads
 - boxed titles: directives whose title still holds a ``[ ]`` or ``[x]``;
 - warnings added: the plain and the converted plans are built as two small Sphinx
   projects; a warning of a converted page that its plain page did not have (same
-  file and message, line numbers aside) was added by the conversion;
+  file and message, line numbers aside) was added by the conversion. The
+  ``implplan.missing`` warnings of a risk whose plan states no impact or likelihood
+  are counted apart, as "level notes": they ask the author for what the plan lacks;
 - words lost: words of the input missing from the output, as ``tests/test_convert.py``
-  counts them (field labels and list numbers may go: they become option names).
+  counts them (field labels, list numbers and the ``x`` of a task box may go: they
+  become option names and values).
 
 The expected counts (``tests/plans/loose/expected.json``) were made by reading each
 plan. The script measures; it sets no target and always exits 0.
@@ -93,10 +96,13 @@ def plain_text(inline: SyntaxTreeNode) -> str:
     return " ".join("".join(parts).split())
 
 
+_TASK_BOX = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s+\[[xX]\]")
+
+
 def label_words(source: str) -> Counter[str]:
     """Words that name a field rather than hold content: table headers, ``**Label**:``
     leads and the numbers of ordered lists, which the converter may turn into options."""
-    labels: Counter[str] = Counter()
+    labels: Counter[str] = Counter("x" for line in source.splitlines() if _TASK_BOX.match(line))
     for node in parse(source).walk():
         if node.type == "list_item" and node.info:
             labels += words(node.info)
@@ -298,8 +304,13 @@ def build_both(measures: list[Measure]) -> str:
 
 HEADER = [
     *("plan", "lang", "phases", "deliverables", "risks", "spans", "boxed titles"),
-    *("warnings added", "words lost", "kept rows", "items made"),
+    *("warnings added", "level notes", "words lost", "kept rows", "items made"),
 ]
+
+
+def level_notes(m: Measure) -> int:
+    """The added warnings that ask for a risk's missing impact or likelihood."""
+    return sum("[implplan.missing]" in warning for warning in m.warnings_added)
 
 
 def percent(part: int, whole: int) -> str:
@@ -317,7 +328,8 @@ def row(m: Measure) -> list[str]:
         f"{m.risks}/{e.risks}",
         f"{m.spans}/{e.phases_with_span}",
         str(len(m.boxed_titles)),
-        str(len(m.warnings_added)),
+        str(len(m.warnings_added) - level_notes(m)),
+        str(level_notes(m)),
         str(sum(m.lost.values())),
         str(len(m.notes)),
         made,
@@ -337,7 +349,10 @@ def totals(measures: list[Measure], built: bool) -> list[str]:
         share(lambda m: m.risks, "risks"),
         share(lambda m: m.spans, "phases_with_span"),
         str(sum(len(m.boxed_titles) for m in measures)),
-        str(sum(len(m.warnings_added) for m in measures)) if built else "not built",
+        str(sum(len(m.warnings_added) - level_notes(m) for m in measures))
+        if built
+        else "not built",
+        str(sum(level_notes(m) for m in measures)) if built else "not built",
         str(sum(sum(m.lost.values()) for m in measures)),
         str(sum(len(m.notes) for m in measures)),
         "",

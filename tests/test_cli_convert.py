@@ -37,10 +37,12 @@ def test_writes_output_file_and_reports_on_stderr(
     text = target.read_text(encoding="utf8")
     assert text.count("```{impl-phase}") == 3
     assert ":duration: 10d" in text
-    # the row whose impact is no level stays a table row, and the author is told
-    assert "| Consent flags lost in the mapping | Critical |" in text
+    # the risk whose impact is no level is made with its impact in its body, and the
+    # author is told
+    assert "```{impl-risk} Consent flags lost in the mapping" in text
+    assert "**Impact**: Critical" in text
     err = captured.err.splitlines()
-    assert err[0] == "converted into plan PLAN_CRM_CONTACT_MIGRATION: 3 phase, 1 plan, 2 risk"
+    assert err[0] == "converted into plan PLAN_CRM_CONTACT_MIGRATION: 3 phase, 1 plan, 3 risk"
     assert any("crm-contact-migration.md:" in line and "Critical" in line for line in err[1:])
 
 

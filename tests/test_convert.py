@@ -40,12 +40,19 @@ def _label_words(source: str) -> Counter[str]:
     """Words that name a field rather than hold content: table column headers and
     ``**Label**:`` leads. The converter turns them into option names, so they may go;
     so may the numbers of an ordered list, which are its markup as ``-`` is a bullet
-    list's. Every other word of the input must still be in the output as often as
-    before."""
+    list's, and the ``x`` of a task box, which becomes a status. Every other word of
+    the input must still be in the output as often as before."""
     labels: Counter[str] = Counter()
     for node in parse(source).walk():
         if node.type == "list_item" and node.info:
             labels += _words(node.info)
+        in_item = node.parent is not None and node.parent.type == "list_item"
+        if (
+            node.type == "paragraph"
+            and in_item
+            and re.match(r"\[[xX]\]\s", node.children[0].content)
+        ):
+            labels += Counter({"x": 1})
         if node.type == "th":
             labels += _words(plain_text(node.children[0]))
         if node.type == "inline":
@@ -108,12 +115,20 @@ def converted_project(
     return build
 
 
+_UNKNOWN_LEVEL = re.compile(r"RISK_\w+: the required option :(impact|likelihood): is missing")
+
+
+def _unknown_level(message: str) -> bool:
+    return _UNKNOWN_LEVEL.fullmatch(message) is not None
+
+
 @pytest.mark.parametrize("name", PLAN_FILES)
 def test_converted_plan_builds_cleanly(
     name: str, converted_project: Callable[[str], SphinxTestApp]
 ) -> None:
     app = converted_project(name)
-    warnings = build_warnings(app)
+    # a risk whose plan gives it no level is made without one, and the build says so
+    warnings = [w for w in build_warnings(app) if not _unknown_level(w.message)]
     assert [w for w in warnings if (w.subtype or "").startswith("implplan")] == []
     # a mermaid block in the input has no Pygments lexer in any build: not ours
     others = [w for w in warnings if w.subtype != "misc.highlighting_failure"]
@@ -240,8 +255,9 @@ def test_option_values_reach_the_item_as_written(
     assert build_warnings(app) == []
     needs = read_needs(app)
     purposes = [needs[f"CMP_VALUES_PART_{n}"]["purpose"] for n in range(len(HOSTILE_CELLS))]
-    # the cell as a reader sees it: Markdown's own backslash escape is read there too
-    assert purposes == [Text.parse(cell).plain for cell in cells]
+    # the cell as a reader sees it, inline code as written: Markdown's own backslash
+    # escape is read there too
+    assert purposes == [Text.parse(cell).shown for cell in cells]
 
 
 BACKTICK_PLAN = """\

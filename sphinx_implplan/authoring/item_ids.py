@@ -3,8 +3,10 @@
 A plan's id is ``PLAN_`` and its title's first words (``PLAN_OFFLINE_NOTE_SYNC``).
 Its items share a short key, so that two plans converted into one project do not
 collide: the key is what follows ``PLAN_`` in an id given with ``--id``, else the
-initials of the title (``ONS``), or its one word. An item's id is its type's prefix,
-the key and a number or a short name: ``PH_ONS_1``, ``CMP_ONS_SYNC_ENGINE``.
+initials of the title (``ONS``), or its one word (its initial when that word is
+longer than 12 letters). An item's id is its type's prefix, the key and a number or
+a short name: ``PH_ONS_1``, ``CMP_ONS_SYNC_ENGINE``. Ids are made of whole words: a
+word that would make an id too long is dropped, never cut.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
 _WORD = re.compile(r"[A-Z0-9]+")
 #: id parts beyond this many characters make view tables wide
 _MAX_SLUG = 24
+#: longer runs of letters and digits are no word (a hash, an encoded value)
+_MAX_WORD = 40
+#: a one-word title is its plan's key when no longer than this
+_MAX_KEY_WORD = 12
 #: words of a title that say nothing about the plan
 _FILLER_WORDS = frozenset({"A", "AN", "AND", "FOR", "OF", "THE", "TO", "IN", "ON", "WITH"})
 #: what an id given on the command line may be: sphinx-implplan's default id rule
@@ -30,12 +36,17 @@ def words(text: str) -> list[str]:
 
 
 def slug(text: str, max_words: int = 4) -> str:
-    """``SYNC_ENGINE`` from ``Sync engine (v2)``; empty when no ASCII word is left."""
-    kept = words(text)[:max_words]
-    result = "_".join(kept)
-    if len(result) > _MAX_SLUG:
-        result = result[:_MAX_SLUG].rstrip("_")
-    return result
+    """``SYNC_ENGINE`` from ``Sync engine (v2)``; empty when no ASCII word is left.
+    Made of whole words: a word that would pass the length limit is dropped with the
+    words after it, never cut (the first word is kept whole when it alone is longer)."""
+    kept: list[str] = []
+    for word in words(text)[:max_words]:
+        if kept and len("_".join([*kept, word])) > _MAX_SLUG:
+            break
+        if len(word) > _MAX_WORD:
+            break  # no word but a hash or a run of digits
+        kept.append(word)
+    return "_".join(kept)
 
 
 def plan_id_for(title: str) -> str:
@@ -52,8 +63,10 @@ def plan_key(title: str, plan_id: str | None = None) -> str:
     title_words = [word for word in words(title) if word not in _FILLER_WORDS] or words(title)
     if len(title_words) >= 2:
         return "".join(word[0] for word in title_words[:4])
+    if title_words and len(title_words[0]) <= _MAX_KEY_WORD:
+        return title_words[0]
     if title_words:
-        return title_words[0][:8]
+        return title_words[0][0]  # its initial, as a longer title gives its words'
     return "PLAN"
 
 

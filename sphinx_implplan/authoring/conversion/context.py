@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sphinx_implplan.authoring.conversion.edits import Edit
 from sphinx_implplan.authoring.conversion.markdown import Label, Text
+from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle
 from sphinx_implplan.authoring.item_ids import IdMaker
 from sphinx_implplan.authoring.myst_writer import Directive, render_directives
 
@@ -17,9 +18,12 @@ class Phase:
     """A phase made from a ``Phase N: Name`` heading, kept so the timeline and the
     ``Depends on`` labels can find it by number or by name."""
 
-    number: int
+    #: ``"1"``, ``"7.1"``
+    number: str
     name: str
     directive: Directive
+    #: the span its title carries (``Weeks 2-3``)
+    span: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,12 @@ class Conversion:
     relationship_texts: list[tuple[int, str, bool]] = field(default_factory=list)
     #: each phase with its ``**Depends on**:`` labels, linked once all phases exist
     phase_depends: list[tuple[Phase, list[Label]]] = field(default_factory=list)
+    #: the line of each heading that is a phase -> what its title says
+    phase_titles: dict[int, PhaseTitle] = field(default_factory=dict)
+    #: the days of one sprint, where the plan states it ("2-week sprints")
+    sprint_days: int | None = None
+    #: the plan's start date (``YYYY-MM-DD``), where it states one outside its phases
+    plan_start: str | None = None
 
     def item(self, name: str, argument: str, item_id: str) -> Directive:
         """A new item directive of this plan, counted."""

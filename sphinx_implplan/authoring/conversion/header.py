@@ -1,16 +1,20 @@
 """The plan itself: its title from the first heading and its options from the
-``**Spec**:``, ``**Status**:`` and ``**Last Updated**:`` lines under it."""
+``**Spec**:``, ``**Status**:`` and ``**Last Updated**:`` lines under it, or from the
+document's YAML front matter where no such line gives them."""
 
 from __future__ import annotations
 
+import datetime
 import re
 
+import yaml  # type: ignore[import-untyped]  # no stubs in the dev dependencies
 from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.markdown import (
     Section,
+    Text,
     links,
     paragraph_labels,
     parse_inline,
@@ -19,7 +23,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
 from sphinx_implplan.authoring.myst_writer import Directive
 
 _TITLE_PREFIX = re.compile(
-    r"(implementation plan|technical plan|implementation|plan)\s*(:|-|\u2013|\u2014)\s*",
+    r"(implementation[ _]plan(\.md)?|technical[ _]plan|implementation|plan)\s*(:|-|\u2013|\u2014)\s*",
     re.IGNORECASE,
 )
 
@@ -36,31 +40,90 @@ _HEADER_LABELS: dict[str, tuple[str, checks.Check]] = {
     "author": ("owner", checks.text),
     "authors": ("owner", checks.text),
     "lead": ("owner", checks.text),
+    "team": ("owner", checks.text),
     "version": ("version", checks.text),
 }
 
 
+def front_matter(root: Section) -> tuple[SyntaxTreeNode | None, dict[str, str]]:
+    """The document's front matter block and its values by label (``last updated``
+    for ``last_updated``); no values when it is no YAML mapping. MyST reads the block
+    itself, so it stays as written."""
+    block = root.blocks[0] if root.blocks else None
+    if block is None or block.type != "front_matter":
+        return None, {}
+    try:
+        data = yaml.safe_load(block.content)
+    except yaml.YAMLError:
+        return block, {}
+    if not isinstance(data, dict):
+        return block, {}
+    values: dict[str, str] = {}
+    for key, given in data.items():
+        # authors: [Ann, Bo]
+        value = ", ".join(given) if isinstance(given, list) else given
+        if isinstance(value, (str, int, float, datetime.date)) and not isinstance(value, bool):
+            name = " ".join(str(key).lower().replace("_", " ").replace("-", " ").split())
+            values[name] = str(value)
+    return block, values
+
+
 def plan_title(root: Section, fallback: str) -> tuple[str, Section | None]:
-    """The plan's title and the section of the document's title heading."""
+    """The plan's title and the section of the document's title heading. Front matter's
+    ``title`` names the plan of a document whose first heading is no level 1 heading."""
     title_section = next((section for section in root.walk() if section.heading is not None), None)
+    given = front_matter(root)[1].get("title", "").strip()
+    if given and (title_section is None or title_section.level != 1):
+        return _without_prefix(given) or given, None
     if title_section is None:
         return fallback, None
-    text = title_section.title.plain
-    return _TITLE_PREFIX.sub("", text, count=1).strip() or text or fallback, title_section
+    text = title_section.title.shown
+    return _without_prefix(text) or text or fallback, title_section
 
 
-def _header_paragraph(section: Section) -> SyntaxTreeNode | None:
-    if section.blocks and section.blocks[0].type == "paragraph":
-        return section.blocks[0]
+def _without_prefix(text: str) -> str:
+    return _TITLE_PREFIX.sub("", text, count=1).strip()
+
+
+def _header_paragraph(section: Section, lines: list[str]) -> SyntaxTreeNode | None:
+    """The paragraph of header lines: the title's first, or the first one with a header
+    label when a note or a quote comes before it."""
+    for index, block in enumerate(section.blocks):
+        if block.type != "paragraph":
+            continue
+        labels = paragraph_labels(block, lines)
+        if index == 0 or any(
+            label is not None and label.name in _HEADER_LABELS for label in labels
+        ):
+            return block
     return None
 
 
-def convert_header(conversion: Conversion, plan: Directive, title_section: Section | None) -> None:
-    """Put the plan after the title heading, replacing the header lines it takes."""
+def convert_header(
+    conversion: Conversion, plan: Directive, title_section: Section | None, root: Section
+) -> None:
+    """Put the plan after the title heading, replacing the header lines it takes; what
+    they leave out, front matter may give."""
+    block, values = front_matter(root)
     if title_section is None:
-        conversion.replace(0, 0, [plan])
-        return
-    paragraph = _header_paragraph(title_section)
+        at = span(block)[1] if block is not None else 0
+        conversion.replace(at, at, [plan])
+    else:
+        _header_lines(conversion, plan, title_section)
+    for name, value in values.items():
+        entry = _HEADER_LABELS.get(name)
+        if entry is None or any(option == entry[0] for option, _ in plan.options):
+            continue
+        option, check = entry
+        checked = check(Text.parse(value).shown if check is checks.text else value)
+        if checked is None:
+            conversion.note(0, f"front matter {name} not taken by the plan: {value!r}")
+        else:
+            plan.option(option, checked)
+
+
+def _header_lines(conversion: Conversion, plan: Directive, title_section: Section) -> None:
+    paragraph = _header_paragraph(title_section, conversion.lines)
     labels = paragraph_labels(paragraph, conversion.lines) if paragraph is not None else []
     if not any(label is not None and label.name in _HEADER_LABELS for label in labels):
         at = title_section.body_start
@@ -77,7 +140,13 @@ def convert_header(conversion: Conversion, plan: Directive, title_section: Secti
             continue
         option, check = entry
         raw = label.value
-        value = check(_link_target(raw.raw) if option == "spec" else raw.plain)
+        value = check(
+            _link_target(raw.raw)
+            if option == "spec"
+            else raw.shown
+            if check is checks.text
+            else raw.plain
+        )
         if value is None:
             kept.append(line)
             conversion.note(number, f"{label.name} kept in the plan's text: {raw.plain!r}")

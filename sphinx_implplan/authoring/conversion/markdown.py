@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 #: CommonMark with GitHub's tables, as MyST reads a plan
 _PARSER = MarkdownIt("commonmark").enable("table")
+#: the same with YAML front matter, which MyST reads as the document's metadata
+_DOCUMENT_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 
 
 def parse(text: str) -> SyntaxTreeNode:
-    return SyntaxTreeNode(_PARSER.parse(text))
+    """The document's blocks; YAML front matter, when the text starts with it, is its
+    first block (``front_matter``), not a heading."""
+    return SyntaxTreeNode(_DOCUMENT_PARSER.parse(text))
 
 
 def parse_inline(text: str) -> SyntaxTreeNode:
@@ -38,6 +43,22 @@ def plain_text(inline: SyntaxTreeNode) -> str:
     for node in inline.walk():
         if node.type in {"text", "code_inline"}:
             parts.append(node.content)
+        elif node.type in {"softbreak", "hardbreak"}:
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def shown_text(inline: SyntaxTreeNode) -> str:
+    """The plain text with inline code kept as written, backticks and all: what a title
+    or a text option takes, so that ``Migrate `users` table`` keeps its code."""
+    parts: list[str] = []
+    for node in inline.walk():
+        if node.type == "text":
+            parts.append(node.content)
+        elif node.type == "code_inline":
+            code = node.content
+            pad = " " if code.startswith("`") or code.endswith("`") else ""
+            parts.append(f"{node.markup}{pad}{code}{pad}{node.markup}")
         elif node.type in {"softbreak", "hardbreak"}:
             parts.append(" ")
     return " ".join("".join(parts).split())
@@ -67,6 +88,11 @@ class Text:
     @classmethod
     def parse(cls, raw: str) -> Text:
         return cls.of(parse_inline(raw)) if raw.strip() else cls("", "", False)
+
+    @property
+    def shown(self) -> str:
+        """:func:`shown_text` of the text: the plain text with its inline code."""
+        return shown_text(parse_inline(self.raw)) if self.raw.strip() else self.plain
 
 
 @dataclass
@@ -105,6 +131,15 @@ class Section:
         yield self
         for subsection in self.subsections:
             yield from subsection.walk()
+
+    def nodes(self) -> Iterator[SyntaxTreeNode]:
+        """The top-level blocks of the section in source order: its heading, its
+        blocks, then those of its subsections, their headings included."""
+        if self.heading is not None:
+            yield self.heading
+        yield from self.blocks
+        for subsection in self.subsections:
+            yield from subsection.nodes()
 
 
 def sections(tree: SyntaxTreeNode, line_count: int) -> Section:

@@ -1,9 +1,17 @@
 """Phases (``### Phase N: Name`` with ``**Goal**:`` and checklists) and the timeline
-whose durations and dates attach to them."""
+whose durations and dates attach to them.
+
+A phase takes its whole section (:mod:`.phase_sections` says which headings are
+phases): its subheadings become bold lines and its thematic breaks go, since a
+directive holds neither, and the breaks at its end stay after it. A span in its title
+(:mod:`.phase_spans`) gives the schedule that neither its lines nor the timeline give.
+"""
 
 from __future__ import annotations
 
 import re
+
+from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase, add_fields
@@ -21,9 +29,10 @@ from sphinx_implplan.authoring.conversion.markdown import (
     span,
     table,
 )
-from sphinx_implplan.authoring.conversion.section_kinds import phase_heading
+from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
-from sphinx_implplan.authoring.myst_writer import Directive
+from sphinx_implplan.authoring.myst_writer import Directive, render_directive
+from sphinx_implplan.plan.values import InvalidValue, parse_duration
 
 #: label -> (option, check) of the ``**Label**: value`` lines a phase may hold
 _PHASE_LABELS: dict[str, tuple[str, checks.Check]] = {
@@ -37,66 +46,144 @@ _PHASE_LABELS: dict[str, tuple[str, checks.Check]] = {
     "status": ("status", checks.phase_status),
 }
 _DEPENDS_LABELS = frozenset({"depends on", "depends", "dependencies", "after"})
-_PHASE_REFERENCE = re.compile(r"phase\s+(\d+)", re.IGNORECASE)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PHASE_REFERENCE = re.compile(r"(?:phase|fase|milestone)\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
 def phase_of(conversion: Conversion, reference: str) -> Phase | None:
-    """The phase ``Phase 2`` or ``Core features`` names."""
-    number = _PHASE_REFERENCE.search(reference)
+    """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names."""
+    number = _PHASE_REFERENCE.search(reference) or _BARE_NUMBER.fullmatch(reference.strip())
     if number is not None:
-        return next((p for p in conversion.phases if p.number == int(number.group(1))), None)
+        wanted_number = number.group(number.lastindex or 0)
+        return next((p for p in conversion.phases if p.number == wanted_number), None)
     wanted = " ".join(reference.lower().split())
     return next((p for p in conversion.phases if p.name.lower() == wanted), None)
 
 
 def convert_phase(conversion: Conversion, section: Section) -> None:
-    """The heading and its blocks up to the first subheading become one phase."""
-    found = phase_heading(section.title.plain)
-    assert found is not None
-    number, name = found
-    directive = conversion.item(
-        "impl-phase", section.title.plain, conversion.ids.numbered("impl-phase", number)
-    )
-    phase = Phase(number, name, directive)
-    lines = conversion.lines
-    body: list[str] = []
+    """The phase of ``section``, which takes its whole section, and the phases of
+    other numbers nested in it, each up to the next."""
+    nodes = list(section.nodes())
+    for phase_section, end in _ranges(conversion, section, section.end):
+        _convert_one(conversion, phase_section, end, nodes)
+
+
+def _ranges(conversion: Conversion, section: Section, end: int) -> list[tuple[Section, int]]:
+    nested = [sub for sub in section.subsections if sub.start in conversion.phase_titles]
+    found = [(section, nested[0].start if nested else end)]
+    for index, sub in enumerate(nested):
+        found += _ranges(conversion, sub, nested[index + 1].start if sub is not nested[-1] else end)
+    return found
+
+
+def _phase_id(conversion: Conversion, number: str) -> str:
+    if number.isdigit() and len(number) <= 9:
+        return conversion.ids.numbered("impl-phase", int(number))
+    return conversion.ids.named("impl-phase", number)
+
+
+def _convert_one(
+    conversion: Conversion, section: Section, end: int, nodes: list[SyntaxTreeNode]
+) -> None:
+    """Lines ``[heading, end)`` become the phase: subheadings as bold lines, thematic
+    breaks left out, and those at its end kept after it (a directive holds neither)."""
+    title = conversion.phase_titles[section.start]
+    directive = conversion.item("impl-phase", title.title, _phase_id(conversion, title.number))
+    phase = Phase(title.number, title.name, directive, title.span)
+    inner = [node for node in nodes if section.body_start <= span(node)[0] < end]
+    stop = end
+    while inner and inner[-1].type == "hr":
+        stop = span(inner.pop())[0]
+    body = _Body()
     fields: list[tuple[str, Text]] = []
     depends_texts: list[Label] = []
+    lines = conversion.lines
     position = section.body_start
-    for block in section.blocks:
-        start, end = span(block)
-        body.append("".join(lines[position:start]))
-        position = end
-        if block.type != "paragraph":
-            body.append("".join(lines[start:end]))
-            continue
-        for number_in_block, label in zip(
-            range(start, end), paragraph_labels(block, lines), strict=True
-        ):
-            if label is None:
-                body.append(lines[number_in_block])
-            elif label.name in _DEPENDS_LABELS:
-                depends_texts.append(label)
-            elif label.name in _PHASE_LABELS:
-                option, check = _PHASE_LABELS[label.name]
-                value = check(label.value.plain)
-                if value is None or label.value.rich:
-                    fields.append((label.name.capitalize(), label.value))
-                if value is not None:
-                    directive.option(option, value)
-            else:
-                body.append(lines[number_in_block])
-    body.append("".join(lines[position : section.body_end]))
-    directive.body = "".join(body).strip("\n")
+    for block in inner:
+        start, block_end = span(block)
+        body.add("".join(lines[position:start]))
+        position = block_end
+        if block.type == "heading":
+            body.subheading(block)
+        elif block.type == "paragraph":
+            for number, label in zip(
+                range(start, block_end), paragraph_labels(block, lines), strict=True
+            ):
+                if label is not None and label.name in _DEPENDS_LABELS:
+                    depends_texts.append(label)
+                elif label is None or not _label_option(directive, label, fields):
+                    body.add(lines[number])
+        elif block.type != "hr":
+            body.add("".join(lines[start:block_end]))
+    body.add("".join(lines[position:stop]))
+    directive.body = body.text()
     add_fields(directive, fields)
+    if title.done and all(name != "status" for name, _ in directive.options):
+        directive.option("status", "done")
     conversion.phases.append(phase)
     conversion.phase_depends.append((phase, depends_texts))
-    conversion.replace(section.start, section.body_end, [directive])
+    conversion.replace(section.start, stop, [directive])
+
+
+def _label_option(directive: Directive, label: Label, fields: list[tuple[str, Text]]) -> bool:
+    """Whether a ``**Goal**:`` line became an option or a field; ``False`` keeps it in
+    the body (another label, or a second line for one option)."""
+    if label.name not in _PHASE_LABELS:
+        return False
+    option, check = _PHASE_LABELS[label.name]
+    if any(name == option for name, _ in directive.options):
+        return False
+    value = check(label.value.plain)
+    if value is None or label.value.rich:
+        fields.append((label.name.capitalize(), label.value))
+    if value is not None:
+        directive.option(option, value)
+    return True
+
+
+class _Body:
+    """A phase's body as it is put together: text, and subheadings as bold lines
+    with a blank line on each side."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.after_heading = False
+
+    def add(self, text: str) -> None:
+        if not text:
+            return
+        if self.after_heading and text.split("\n", 1)[0].strip():
+            self.parts.append("\n")
+        self.after_heading = False
+        self.parts.append(text)
+
+    def subheading(self, heading: SyntaxTreeNode) -> None:
+        raw = " ".join(heading.children[0].content.split()) if heading.children else ""
+        if not raw:
+            return
+        written = "".join(self.parts).rstrip(" ")
+        if written.strip() and not written.endswith("\n\n"):
+            self.parts.append("\n" if written.endswith("\n") else "\n\n")
+        if "*" in raw or raw.endswith("\\"):
+            # emphasis of its own: a rubric reads the title's Markdown as written
+            self.parts.append(render_directive(Directive("rubric", raw)))
+        else:
+            self.parts.append(f"**{raw}**\n")
+        self.after_heading = True
+
+    def text(self) -> str:
+        return "".join(self.parts).strip("\n")
 
 
 def link_depends(conversion: Conversion) -> None:
-    """``**Depends on**: Phase 1`` once every phase is known."""
+    """``**Depends on**: Phase 1`` once every phase is known; and the schedule a
+    title's span gives, once labels and the timeline have given theirs."""
+    for phase in conversion.phases:
+        found = span_of(phase.span, conversion.sprint_days) if phase.span else None
+        present = {name for name, _ in phase.directive.options}
+        for name, value in found.values(conversion.plan_start) if found else []:
+            if name not in present:
+                phase.directive.option(name, value)
     for phase, labels in conversion.phase_depends:
         for label in labels:
             targets = [
@@ -110,29 +197,42 @@ def link_depends(conversion: Conversion) -> None:
                 conversion.note(label.line, "depends kept as text: it names no known phase")
 
 
-def _attach(conversion: Conversion, phase: Phase, values: list[tuple[str, str]]) -> bool:
-    """Set the phase's schedule options unless it already has them."""
-    present = {name for name, _ in phase.directive.options}
-    if not values or any(name in present for name, _ in values):
+def _attach(conversion: Conversion, phase: Phase, values: list[tuple[str, str]], line: int) -> bool:
+    """Set the phase's schedule options; one its own lines gave already is taken as
+    given when the value is the same, and keeps the entry (with a note) otherwise."""
+    present = dict(phase.directive.options)
+    if not values:
         return False
     for name, value in values:
-        phase.directive.option(name, value)
+        if name in present and not _same_value(name, present[name], value):
+            conversion.note(
+                line,
+                f"timeline entry kept: {phase.directive.argument!r} has :{name}: "
+                f"{present[name]}, not {value}",
+            )
+            return False
+    for name, value in values:
+        if name not in present:
+            phase.directive.option(name, value)
+            present[name] = value
     return True
 
 
-def _schedule_values(text: str) -> list[tuple[str, str]] | None:
+def _same_value(name: str, one: str, other: str) -> bool:
+    if name == "duration":
+        try:
+            return parse_duration(one) == parse_duration(other)
+        except InvalidValue:
+            return False
+    return one == other
+
+
+def _schedule_values(conversion: Conversion, text: str) -> list[tuple[str, str]] | None:
     """``2 weeks`` -> duration; ``2027-01-04 to 2027-01-17`` -> start and end;
-    ``2027-01-04`` -> start; ``None`` for anything else."""
-    text = text.strip().rstrip(".")
-    if (duration := checks.duration(text)) is not None:
-        return [("duration", duration)]
-    dates = _DATE.findall(text)
-    leftover = _DATE.sub("", text)
-    if dates and not re.sub(r"to|until|through|from|starts?|[-\u2013\u2014\s:,]", "", leftover):
-        checked = [checks.date(value) for value in dates]
-        if all(checked) and len(checked) <= 2:
-            return list(zip(("start", "end"), [value for value in checked if value], strict=False))
-    return None
+    ``2027-01-04`` -> start; ``Weeks 2-3`` -> duration (and start, from the plan's
+    start date); ``None`` for anything else."""
+    found = span_of(text, conversion.sprint_days)
+    return found.values(conversion.plan_start) if found else None
 
 
 def convert_timeline(conversion: Conversion, section: Section) -> None:
@@ -152,8 +252,15 @@ def convert_timeline(conversion: Conversion, section: Section) -> None:
             kept_rows = [row for row in found.rows if not _attach_row(conversion, found, row)]
             if len(kept_rows) == len(found.rows):
                 continue
-            keep = kept_table(conversion.lines, found, kept_rows)
-            conversion.replace(found.start, found.end, [] if view_placed else [_view()], keep=keep)
+            if any(_column_of(header) is None for header in found.headers):
+                # an Owner or Deliverable column says more than the view: the table
+                # stays as written, its schedule attached all the same
+                if not view_placed:
+                    conversion.replace(found.end, found.end, [_view()])
+            else:
+                keep = kept_table(conversion.lines, found, kept_rows)
+                view = [] if view_placed else [_view()]
+                conversion.replace(found.start, found.end, view, keep=keep)
         else:
             continue
         view_placed = True
@@ -168,14 +275,14 @@ def _attach_entry(conversion: Conversion, item: ListItem) -> bool:
         return False
     lead, rest = lead_and_rest(item.text)
     phase = phase_of(conversion, lead.plain)
-    values = _schedule_values(rest.plain)
+    values = _schedule_values(conversion, rest.plain)
     if phase is None or values is None or lead.rich or rest.rich:
         if phase is not None:
             conversion.note(
                 item.start, f"timeline entry kept: {rest.plain!r} is no duration or date"
             )
         return False
-    return _attach(conversion, phase, values)
+    return _attach(conversion, phase, values, item.start)
 
 
 _TIMELINE_COLUMNS = {
@@ -183,28 +290,44 @@ _TIMELINE_COLUMNS = {
     "start": frozenset({"start", "start date", "starts", "from"}),
     "end": frozenset({"end", "end date", "ends", "to", "until"}),
     "duration": frozenset({"duration", "length", "effort"}),
+    # a span, as a title carries it: ``Weeks 2-3``
+    "span": frozenset({"weeks", "week", "days", "sprint", "sprints", "when", "timeframe"}),
 }
 
 
+def _column_of(header: str) -> str | None:
+    return next(
+        (c for c, names in _TIMELINE_COLUMNS.items() if normal_header(header) in names), None
+    )
+
+
 def _attach_row(conversion: Conversion, found: Table, row: TableRow) -> bool:
-    """A row whose every filled cell is its phase, a start, an end or a duration."""
+    """A row naming its phase, with a start, an end, a duration or a span; the
+    cells of other columns are left to the table."""
     values: list[tuple[str, str]] = []
     phase = None
     for header, cell in zip(found.headers, row.cells, strict=False):
         if not cell.raw:
             continue
-        column = next(
-            (c for c, names in _TIMELINE_COLUMNS.items() if normal_header(header) in names), None
-        )
-        if column is None or cell.rich:
+        column = _column_of(header)
+        if column is None:
+            continue
+        if cell.rich:
             return False
         if column == "phase":
             phase = phase_of(conversion, cell.plain)
             continue
-        check = checks.duration if column == "duration" else checks.date
-        value = check(cell.plain)
-        if value is None:
+        if column == "span":
+            # a bare number in a Weeks or Days column counts that unit
+            unit = normal_header(header) if cell.plain.isdigit() else ""
+            text = f"{cell.plain} {unit}" if unit in {"weeks", "days"} else cell.plain
+            given = _schedule_values(conversion, text) or []
+        else:
+            check = checks.duration if column == "duration" else checks.date
+            value = check(cell.plain)
+            given = [] if value is None else [(column, value)]
+        if not given:
             conversion.note(row.line, f"timeline row kept: {cell.plain!r} is no {column}")
             return False
-        values.append((column, value))
-    return phase is not None and _attach(conversion, phase, values)
+        values += given
+    return phase is not None and _attach(conversion, phase, values, row.line)

@@ -17,6 +17,7 @@ from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.edits import apply_edits
 from sphinx_implplan.authoring.conversion.header import convert_header, plan_title
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
+from sphinx_implplan.authoring.conversion.phase_sections import find_phases
 from sphinx_implplan.authoring.conversion.phases import (
     convert_phase,
     convert_timeline,
@@ -28,17 +29,16 @@ from sphinx_implplan.authoring.conversion.registers import (
     convert_dated_changes,
     convert_decisions,
     convert_metrics,
-    convert_risks,
     convert_rollout,
     convert_stack,
     convert_test,
 )
+from sphinx_implplan.authoring.conversion.risks import convert_risk_sections
 from sphinx_implplan.authoring.conversion.section_kinds import (
     SectionKind,
     consideration_kind_of,
     kind_of,
     layer_of,
-    phase_heading,
 )
 from sphinx_implplan.authoring.item_ids import IdMaker, plan_id_for, plan_key
 
@@ -69,6 +69,7 @@ def convert(source: str, fallback_title: str) -> Converted:
     conversion = Conversion(lines=lines, plan_id=plan_id, ids=IdMaker(plan_key(title)))
     plan = conversion.item("impl-plan", title, plan_id)
     conversion.ids.reserve(plan_id)
+    find_phases(conversion, root, title_section)
 
     timelines: list[Section] = []
     for section in root.subsections:
@@ -78,7 +79,7 @@ def convert(source: str, fallback_title: str) -> Converted:
         convert_timeline(conversion, section)
     link_depends(conversion)
     link_relationships(conversion)
-    convert_header(conversion, plan, title_section)
+    convert_header(conversion, plan, title_section, root)
     return Converted(
         text=apply_edits(lines, conversion.edits()),
         plan_id=plan_id,
@@ -96,9 +97,10 @@ def _visit(
     is_title: bool = False,
 ) -> None:
     heading = section.title.plain
-    if phase_heading(heading) is not None and not is_title:
+    if section.start in conversion.phase_titles and not is_title:
+        # the phase takes its whole section, and converts the phases nested in it
         convert_phase(conversion, section)
-        kind = inherited
+        return
     else:
         # the title names the feature ("Billing API"), not a part of the plan
         own = None if is_title else kind_of(heading)
@@ -137,7 +139,9 @@ def _convert_own_blocks(
     elif kind is SectionKind.DECISIONS:
         convert_decisions(conversion, section)
     elif kind is SectionKind.RISKS:
-        convert_risks(conversion, section)
+        # the top of a risk section reads its subsections too, with their levels
+        if inherited is not SectionKind.RISKS:
+            convert_risk_sections(conversion, section)
     elif kind is SectionKind.TESTING:
         # "### Unit Tests" under "## Testing Strategy" is one test
         if inherited is SectionKind.TESTING and convert_test(conversion, section):

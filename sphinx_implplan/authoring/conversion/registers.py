@@ -1,4 +1,4 @@
-"""Decision and risk tables, metrics, the technology stack, considerations, testing
+"""Decision tables, metrics, the technology stack, considerations, testing
 strategy, rollout stages and the changelog: the plan's registers."""
 
 from __future__ import annotations
@@ -9,7 +9,13 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion, set_title_text
-from sphinx_implplan.authoring.conversion.lists import convert_list, lead_and_rest
+from sphinx_implplan.authoring.conversion.decision_texts import convert_text_decisions
+from sphinx_implplan.authoring.conversion.lists import (
+    convert_list,
+    keep_marks,
+    lead_and_rest,
+    task_box,
+)
 from sphinx_implplan.authoring.conversion.markdown import (
     ListItem,
     Section,
@@ -20,6 +26,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     table,
 )
 from sphinx_implplan.authoring.conversion.section_kinds import layer_of, test_level_of
+from sphinx_implplan.authoring.conversion.stack_items import tech_item
 from sphinx_implplan.authoring.conversion.table_sections import (
     Column,
     TableShape,
@@ -32,9 +39,21 @@ _STATUS = "status"
 
 DECISION_TABLE = TableShape(
     "impl-decision",
-    title=frozenset({"decision", "decisions", "question", "topic", "area"}),
+    title=frozenset({"decision", "decisions", "question", "topic", "area", "issue"}),
     options=(
-        Column.of("choice", "choice", "chosen", "selected", "selection", "option", "approach"),
+        # "Question | Decision | Rationale": the question is the title, the decision
+        # the choice; "Decision | Rationale": the decision is both
+        Column.of(
+            "choice",
+            "choice",
+            "chosen",
+            "selected",
+            "selection",
+            "option",
+            "approach",
+            "decision",
+            "answer",
+        ),
         Column.of(
             "alternatives",
             "alternatives",
@@ -46,30 +65,15 @@ DECISION_TABLE = TableShape(
     ),
     body=frozenset({"rationale", "reason", "reasoning", "why", "justification"}),
     required=("choice",),
-)
-
-RISK_TABLE = TableShape(
-    "impl-risk",
-    title=frozenset({"risk", "risks", "description", "risk description"}),
-    options=(
-        Column.of("impact", "impact", "severity", check=checks.level),
-        Column.of("likelihood", "likelihood", "probability", "chance", check=checks.level),
-        Column.of(
-            "mitigation", "mitigation", "mitigations", "mitigation strategy", "response", "plan"
-        ),
-        Column.of("owner", "owner", "assignee", "responsible"),
-        Column.of(_STATUS, _STATUS, check=checks.risk_status),
-        Column.of("affects", "affects", "requirements", check=checks.ids),
-    ),
-    required=("impact", "likelihood"),
+    title_option="choice",
 )
 
 METRIC_TABLE = TableShape(
     "impl-metric",
     title=frozenset({"metric", "metrics", "kpi", "name", "measure"}),
     options=(
-        Column.of("target", "target", "goal", "threshold", "target value"),
-        Column.of("baseline", "baseline", "current", "today"),
+        Column.of("target", "target", "goal", "threshold", "target value", "desired"),
+        Column.of("baseline", "baseline", "current", "today", "now", "as is", "starting point"),
         Column.of("measures", "measures", "requirements", "requirement", check=checks.ids),
     ),
 )
@@ -98,17 +102,13 @@ def _lists(section: Section) -> list[SyntaxTreeNode]:
 
 
 def convert_decisions(conversion: Conversion, section: Section) -> None:
+    """Decision tables, and decisions written as ``**Decision**:`` lines or as a
+    ``Decision: X`` subsection."""
+    if convert_text_decisions(conversion, section):
+        return
     for block in section.blocks:
         if block.type == "table":
             convert_table(conversion, table(block), DECISION_TABLE)
-
-
-def convert_risks(conversion: Conversion, section: Section) -> None:
-    for block in section.blocks:
-        if block.type == "table":
-            # the heat map follows the plan's first risks; later ones join that map
-            views = [] if conversion.counts["impl-risk"] else [Directive("impl-risk-matrix")]
-            convert_table(conversion, table(block), RISK_TABLE, then=views)
 
 
 def convert_metrics(conversion: Conversion, section: Section) -> None:
@@ -120,27 +120,14 @@ def convert_metrics(conversion: Conversion, section: Section) -> None:
         def metric(item: ListItem, text: Text) -> Directive | None:
             lead, rest = lead_and_rest(text)
             directive = conversion.item(
-                "impl-metric", lead.plain, conversion.ids.numbered("impl-metric")
+                "impl-metric", lead.shown, conversion.ids.numbered("impl-metric")
             )
-            directive.option("target", rest.plain)
+            directive.option("target", rest.shown)
             set_title_text(directive, "Metric", lead)
             set_title_text(directive, "Target", rest)
             return directive
 
         convert_list(conversion, span(block), list_items(block, conversion.lines), metric)
-
-
-_VERSION = re.compile(r"v?\d[\w.+-]*")
-
-
-def _version_and_purpose(rest: str) -> tuple[str, str]:
-    """``18.2 / UI rendering`` -> version and purpose; a text with no version first
-    is all purpose."""
-    first, _, remainder = rest.strip().partition(" ")
-    first = first.rstrip(",;/")
-    if _VERSION.fullmatch(first):
-        return first, remainder.strip().lstrip("/-,;:\u2013\u2014 ").strip()
-    return "", rest.strip()
 
 
 def convert_stack(conversion: Conversion, section: Section, layer: str | None) -> None:
@@ -151,17 +138,14 @@ def convert_stack(conversion: Conversion, section: Section, layer: str | None) -
 
         def tech(item: ListItem, text: Text) -> Directive | None:
             lead, rest = lead_and_rest(text)
-            item_layer = layer
-            if layer_of(lead.plain) is not None and rest.plain and layer is None:
-                # "- Backend: FastAPI 0.110" under a stack heading with no layers
-                item_layer, lead, rest = layer_of(lead.plain), rest, Text("", "", False)
-            version, purpose = _version_and_purpose(rest.plain)
+            # "- **Language**: Python 3.11+": a role, then the technology and its version
+            found = tech_item(lead.shown, rest.shown, layer)
             directive = conversion.item(
-                "impl-tech", lead.plain, conversion.ids.named("impl-tech", lead.plain)
+                "impl-tech", found.title, conversion.ids.named("impl-tech", found.title)
             )
-            directive.option("layer", item_layer or "other")
-            directive.option("version", version)
-            directive.option("purpose", purpose)
+            directive.option("layer", found.layer or "other")
+            directive.option("version", found.version)
+            directive.option("purpose", found.purpose)
             set_title_text(directive, "Technology", lead)
             set_title_text(directive, "Purpose", rest)
             return directive
@@ -180,7 +164,7 @@ def convert_considerations(conversion: Conversion, section: Section, kind: str |
             bold_lead = text.raw.startswith(("**", "__"))
             title = lead if bold_lead else text
             directive = conversion.item(
-                "impl-consideration", title.plain, conversion.ids.numbered("impl-consideration")
+                "impl-consideration", title.shown, conversion.ids.numbered("impl-consideration")
             )
             directive.option("kind", kind)
             if bold_lead:
@@ -197,7 +181,7 @@ def convert_test(conversion: Conversion, section: Section) -> bool:
     if level is None:
         return False
     directive = conversion.item(
-        "impl-test", section.title.plain, conversion.ids.numbered("impl-test")
+        "impl-test", section.title.shown, conversion.ids.numbered("impl-test")
     )
     directive.option("level", level)
     set_title_text(directive, "Test", section.title)
@@ -220,7 +204,7 @@ def convert_rollout(conversion: Conversion, section: Section) -> None:
         bold_lead = text.raw.startswith(("**", "__"))
         title, body = (lead, rest) if bold_lead else (text, Text("", "", False))
         directive = conversion.item(
-            "impl-rollout", title.plain, conversion.ids.numbered("impl-rollout")
+            "impl-rollout", title.shown, conversion.ids.numbered("impl-rollout")
         )
         number = item.number if item.number is not None and item.number > 0 else None
         directive.option("stage", str(number or items.index(item) + 1))
@@ -247,7 +231,7 @@ def convert_changelog(conversion: Conversion, section: Section) -> None:
             if date is None or not rest.plain:
                 return None
             directive = conversion.item(
-                "impl-change", rest.plain, conversion.ids.numbered("impl-change")
+                "impl-change", rest.shown, conversion.ids.numbered("impl-change")
             )
             directive.option("date", date)
             set_title_text(directive, "Change", rest)
@@ -273,11 +257,13 @@ def convert_dated_changes(conversion: Conversion, section: Section) -> None:
     directives = []
     for item in items:
         assert item.text is not None
+        checked, text = task_box(item.text)
         directive = conversion.item(
-            "impl-change", item.text.plain, conversion.ids.numbered("impl-change")
+            "impl-change", text.shown, conversion.ids.numbered("impl-change")
         )
         directive.option("date", date)
-        set_title_text(directive, "Change", item.text)
+        set_title_text(directive, "Change", text)
+        keep_marks(directive, item, checked)
         rest = item_rest(item, conversion.lines)
         if rest:
             directive.body = "\n\n".join(part for part in (directive.body, rest) if part)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
@@ -46,11 +48,22 @@ _KIND_WORDS = _patterns(
         (SectionKind.CHANGELOG, r"\b(change ?log|revision history|version history|history)\b"),
         (SectionKind.CONSIDERATIONS, r"\bconsiderations?\b"),
         (SectionKind.TESTING, r"\btest(s|ing)?\b"),
-        (SectionKind.RISKS, r"\brisks?\b"),
-        (SectionKind.DECISIONS, r"\bdecisions?\b"),
+        # the same words in German, French, Spanish and Italian plans
+        (SectionKind.RISKS, r"\b(risks?|risques?|risiken|risiko|riesgos?|rischi|rischio)\b"),
+        (
+            SectionKind.DECISIONS,
+            r"\b(d[ée]cisions?|entscheidungen|decisi(?:ones|ón|on[ei]))\b",
+        ),
         (SectionKind.STACK, r"\b(stack|technolog(y|ies)|tech)\b"),
         (SectionKind.METRICS, r"\b(metrics?|kpis?|success criteria)\b"),
-        (SectionKind.ROLLOUT, r"\b(roll ?-?out|deployment|release plan|launch)\b"),
+        # stages of a rollout; "Deployment & Maintenance" lists chores, not stages
+        (
+            SectionKind.ROLLOUT,
+            (
+                r"\b(roll ?-?outs?|launch|(release|deployment) (plan|stages?|strategy|phases?)"
+                r"|(staged|phased|gradual|progressive) (deployment|release)s?)\b"
+            ),
+        ),
         (SectionKind.TIMELINE, r"\b(timeline|schedule|milestones?)\b"),
         (SectionKind.RELATIONSHIPS, r"\brelationships?\b"),
         (SectionKind.API, r"\b(apis?|endpoints?)\b"),
@@ -59,19 +72,100 @@ _KIND_WORDS = _patterns(
     )
 )
 
-_PHASE_HEADING = re.compile(r"phase\s+(\d+)\s*(?::|-|\u2013|\u2014|\.|\))?\s*(.*)", re.IGNORECASE)
+_PHASE_HEADING = re.compile(
+    r"(?:\[(?P<mark>[ xX])\]\s*)?(?P<word>phase|fase|milestone)\s+"
+    # "Phase 3+" sums up what is left, in spec-kit plans: no phase
+    r"(?P<number>\d+(?:\.\d+)*)(?!\d|\+|\.\d)\s*"
+    r"(?:\((?P<span>[^()]*)\)\s*)?(?::|-|\u2013|\u2014|\.|\))?\s*(?P<rest>.*)",
+    re.IGNORECASE,
+)
+#: a span at the end of a phase's name: ``(Week 1)``, ``[Days 2-3]``, `` - Sprint 3``
+_TRAILING_SPAN = re.compile(
+    r"\s*(?:\((?P<paren>[^()]*)\)|\[(?P<bracket>[^\[\]]*)\]|"
+    r"\s(?:-|\u2013|\u2014)\s+(?P<dash>[^-\u2013\u2014]*?))\s*$"
+)
+#: a checkbox after a phase's title: ``Phase 1: Core [x]``
+_LAST_CHECKBOX = re.compile(r"\s*\[([ xX])\]\s*$")
+#: marks people put on a heading that is done
+_DONE_MARKS = frozenset("\u2705\u2714\u2611\u2713")
+#: what joins or varies emoji: no text of its own
+_EMOJI_PARTS = frozenset("\ufe0e\ufe0f\u200d\u20e3")
 
 
 def kind_of(heading: str) -> SectionKind | None:
     return _first_named(_KIND_WORDS, heading)
 
 
-def phase_heading(heading: str) -> tuple[int, str] | None:
-    """``(1, "Foundation")`` from ``Phase 1: Foundation``; ``None`` for other headings."""
-    match = _PHASE_HEADING.fullmatch(heading.strip())
+@dataclass(frozen=True)
+class PhaseTitle:
+    """What a ``Phase N: Name`` heading says."""
+
+    #: ``"1"``, ``"7.1"``
+    number: str
+    #: the name without the number, marks and span: ``Core``
+    name: str
+    #: the item's title: the heading without emoji or checkbox marks
+    title: str
+    #: a span the title carries (``Week 1``, ``2 weeks``), as written
+    span: str | None
+    #: whether the heading is marked done (``[x]``, a check mark)
+    done: bool
+    #: whether it carries a checkbox or a check mark, as a progress list does
+    marked: bool
+
+
+def _without_emoji(text: str) -> str:
+    """``text`` without pictographs (pdflatex cannot print them); Latin-1 symbols
+    such as the degree sign stay."""
+    kept = [
+        char
+        for char in text
+        if char not in _EMOJI_PARTS
+        and not (ord(char) >= 0x2190 and unicodedata.category(char) == "So")
+        and not 0x1F3FB <= ord(char) <= 0x1F3FF
+    ]
+    return " ".join("".join(kept).split())
+
+
+def phase_heading(heading: str) -> PhaseTitle | None:
+    """``Phase 1: Foundation`` and its looser forms (``🎯 Phase 7.1: Polish``,
+    ``[x] Phase 2 (Weeks 2-3): Sync``); ``None`` for other headings."""
+    done = any(char in _DONE_MARKS for char in heading)
+    title = _without_emoji(heading)
+    last_mark = _LAST_CHECKBOX.search(title)
+    if last_mark is not None:
+        title = title[: last_mark.start()]
+    match = _PHASE_HEADING.fullmatch(title)
     if match is None:
         return None
-    return int(match.group(1)), match.group(2).strip()
+    marks = {match.group("mark"), last_mark.group(1) if last_mark else None}
+    done = done or bool(marks & {"x", "X"})
+    if match.group("mark") is not None:
+        title = title[match.start("word") :]
+    rest = match.group("rest").strip()
+    span = match.group("span")
+    if span is not None and not _is_span(span):
+        rest, span = f"({span}) {rest}".strip(), None
+    trailing = _TRAILING_SPAN.search(rest) if span is None else None
+    found = next((group for group in trailing.groups() if group), "") if trailing else ""
+    if trailing is not None and _is_span(found):
+        span, rest = found, rest[: trailing.start()].strip()
+    marked = done or marks != {None}
+    span = span.strip() if span is not None else ""
+    return PhaseTitle(match.group("number"), rest, title, span or None, done, marked)
+
+
+_SPAN_WORDS = re.compile(
+    r"\b(weeks?|wks?|days?|sprints?|months?|q[1-4]|wochen?|tage?|semaines?|jours?|semanas?"
+    r"|d\u00edas?|settiman[ae]|giorn[oi])\b|\d{4}-\d{2}-\d{2}",
+    re.IGNORECASE,
+)
+
+
+def _is_span(text: str) -> bool:
+    """Whether a bracket or dash part of a title names time: ``(API)`` is part of the
+    name."""
+    return bool(_SPAN_WORDS.search(text)) and any(char.isdigit() for char in text)
 
 
 _LAYERS = _patterns(

@@ -8,6 +8,7 @@ option does not accept, goes to the item's body as ``**Column**: value``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,11 +42,39 @@ class TableShape:
     named_ids: bool = False
     #: more options every item of the table gets
     fixed: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    #: the option the title's cell also gives when no column does (a decision table
+    #: of Decision and Rationale: the decision is the choice)
+    title_option: str | None = None
 
 
-def _find(headers: tuple[str, ...], names: frozenset[str], taken: set[int]) -> int | None:
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+#: words a header may add to a column's name: ``Current value``, ``Target (Q3)``
+_HEADER_EXTRAS = frozenset({"value", "values", "state", "level", "today", "now"})
+
+
+def _loose_header(header: str) -> str:
+    """A header without a remark in parentheses and without the words that only
+    qualify it: ``target`` from ``Target value (Q3)``."""
+    words = normal_header(_PARENTHESISED.sub(" ", header)).split()
+    kept = [word for word in words if word not in _HEADER_EXTRAS] or words
+    return " ".join(kept)
+
+
+def _find(
+    headers: tuple[str, ...], names: frozenset[str], taken: set[int], loose: bool | None = None
+) -> int | None:
+    """The first column named one of ``names``; else (or with ``loose``, only) the
+    first whose name is one of them once qualifiers are dropped (``Current value``,
+    ``Success metric``)."""
+    if not loose:
+        for index, header in enumerate(headers):
+            if index not in taken and normal_header(header) in names:
+                return index
+    if loose is False:
+        return None
     for index, header in enumerate(headers):
-        if index not in taken and normal_header(header) in names:
+        bare = _loose_header(header)
+        if index not in taken and (bare in names or bare.rpartition(" ")[2] in names):
             return index
     return None
 
@@ -71,12 +100,19 @@ class _Layout:
         if title is None:
             return None
         taken.add(title)
-        options = []
-        for column in shape.options:
-            index = _find(table.headers, column.names, taken)
-            if index is not None:
-                taken.add(index)
-                options.append((column, index))
+        found: dict[Column, int] = {}
+        # columns named exactly first, so a qualified name takes only what is left
+        for loose in (False, True):
+            for column in shape.options:
+                index = (
+                    None if column in found else _find(table.headers, column.names, taken, loose)
+                )
+                if index is not None:
+                    taken.add(index)
+                    found[column] = index
+        options = [(column, found[column]) for column in shape.options if column in found]
+        if shape.title_option is not None and all(c.option != shape.title_option for c in found):
+            options.insert(0, (Column.of(shape.title_option), title))
         body = _find(table.headers, shape.body, taken)
         return cls(table, shape, title, tuple(options), body)
 
@@ -134,7 +170,11 @@ def _row_item(conversion: Conversion, layout: _Layout, row: TableRow) -> Directi
         if not cell.raw:
             continue
         # a link in a cell is kept as written; only plain text options take it too
-        value = None if cell.rich and column.check is not checks.text else column.check(cell.plain)
+        value = (
+            None
+            if cell.rich and column.check is not checks.text
+            else column.check(cell.shown if column.check is checks.text else cell.plain)
+        )
         if value is None:
             leftovers.append((headers[index], cell))
             if column.option in shape.required:
@@ -146,7 +186,7 @@ def _row_item(conversion: Conversion, layout: _Layout, row: TableRow) -> Directi
                 return None
             continue
         values.append((column.option, value))
-        if cell.rich:
+        if cell.rich and index != layout.title:  # a rich title goes to the body below
             leftovers.append((headers[index], cell))
     given = {option for option, _ in values}
     missing = [option for option in shape.required if option not in given]
@@ -160,7 +200,7 @@ def _row_item(conversion: Conversion, layout: _Layout, row: TableRow) -> Directi
         if shape.named_ids
         else conversion.ids.numbered(shape.directive)
     )
-    directive = conversion.item(shape.directive, title.plain, item_id)
+    directive = conversion.item(shape.directive, title.shown, item_id)
     for option, value in (*shape.fixed, *values):
         directive.option(option, value)
     if layout.body is not None and _cell(row, layout.body).raw:

@@ -1,0 +1,125 @@
+"""Which headings are phases, found before any section is converted.
+
+A ``Phase N: Name`` heading is a phase, and its section is all of it: its
+subsections are part of its body, except a subsection that is a phase of another
+number (``Phase 7.1`` under ``Phase 7``). A phase heading that only repeats another,
+under a progress or status section or with a checkbox or check mark, is no phase:
+it stays as written. Two phases of one number get a note. The plan's sprint length
+and start date, which place the phases the titles' spans name, are read here too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sphinx_implplan.authoring.conversion import option_checks as checks
+from sphinx_implplan.authoring.conversion.context import Conversion
+from sphinx_implplan.authoring.conversion.markdown import (
+    Section,
+    normal_header,
+    paragraph_labels,
+    plain_text,
+)
+from sphinx_implplan.authoring.conversion.phase_spans import sprint_days_in
+from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle, phase_heading
+
+_PROGRESS = re.compile(
+    r"\b(progress|status|checklist|tracking|tracker|overview|summary|done|completed?)\b"
+)
+#: labels of a plan's start date, outside its phases
+_PLAN_START_LABELS = frozenset(
+    {"start", "start date", "starts", "project start", "kickoff", "kick off", "kick-off"}
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    section: Section
+    title: PhaseTitle
+    #: 2 under a progress or status section, 1 with a checkbox or check mark, 0
+    #: else: of two headings of one phase, the one ranked higher repeats the other
+    listed: int
+
+
+def find_phases(conversion: Conversion, root: Section, title_section: Section | None) -> None:
+    """Fill ``conversion.phase_titles``, ``sprint_days`` and ``plan_start``."""
+    candidates: list[_Candidate] = []
+    _collect(root, title_section, None, False, candidates)
+    kept = [
+        candidate
+        for candidate in candidates
+        if not any(
+            other.listed < candidate.listed and _same_phase(other.title, candidate.title)
+            for other in candidates
+        )
+    ]
+    first_of_number: dict[str, _Candidate] = {}
+    for candidate in kept:
+        conversion.phase_titles[candidate.section.start] = candidate.title
+        first = first_of_number.setdefault(candidate.title.number, candidate)
+        if first is candidate:
+            continue
+        where = f"line {first.section.start + 1}"
+        if _same_phase(first.title, candidate.title):
+            message = f"a second phase titled {candidate.title.title!r} (the first is at {where})"
+        else:
+            message = (
+                f"phase {candidate.title.title!r} has the number of {first.title.title!r} ({where})"
+            )
+        conversion.note(
+            candidate.section.start, message + ": timeline entries and Depends on find the first"
+        )
+    conversion.sprint_days = sprint_days_in(_texts(root))
+    conversion.plan_start = _plan_start(conversion, root)
+
+
+def _same_phase(one: PhaseTitle, other: PhaseTitle) -> bool:
+    names = {one.name.casefold(), other.name.casefold()}
+    return one.number == other.number and (len(names) == 1 or "" in names)
+
+
+def _collect(
+    section: Section,
+    title_section: Section | None,
+    inside: PhaseTitle | None,
+    progress: bool,
+    found: list[_Candidate],
+) -> None:
+    for subsection in section.subsections:
+        is_title = subsection is title_section
+        title = None if is_title else phase_heading(subsection.title.plain)
+        if inside is not None and (title is None or title.number == inside.number):
+            continue  # part of the phase's body
+        if title is not None:
+            found.append(_Candidate(subsection, title, 2 if progress else int(title.marked)))
+            _collect(subsection, title_section, title, progress, found)
+            continue
+        words = normal_header(subsection.title.plain)
+        listed = progress or (not is_title and bool(_PROGRESS.search(words)))
+        _collect(subsection, title_section, None, listed, found)
+
+
+def _texts(root: Section) -> list[str]:
+    return [
+        plain_text(node) for block in root.nodes() for node in block.walk() if node.type == "inline"
+    ]
+
+
+def _plan_start(conversion: Conversion, root: Section) -> str | None:
+    """A ``**Start date**: YYYY-MM-DD`` line of the plan, outside its phases."""
+    waiting = [root]
+    while waiting:
+        section = waiting.pop(0)
+        if section.heading is not None and section.start in conversion.phase_titles:
+            continue  # a phase's own start, and its subsections', are the phase's
+        waiting[:0] = section.subsections
+        for block in section.blocks:
+            if block.type != "paragraph":
+                continue
+            for label in paragraph_labels(block, conversion.lines):
+                if label is not None and label.name in _PLAN_START_LABELS:
+                    found = checks.date(label.value.plain)
+                    if found is not None:
+                        return found
+    return None
