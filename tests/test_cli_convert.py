@@ -246,3 +246,16 @@ def test_a_file_over_the_size_limit_is_refused(
     source.write_bytes(b"# Plan\n\n" + b"x" * 91 + b"\n")
     assert source.stat().st_size == 100
     assert main(["convert", str(source)]) == 0
+
+
+def test_the_input_as_output_is_refused_and_left_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "plan.md"
+    shutil.copy(PLANS / "offline-sync.md", plan)
+    before = plan.read_bytes()
+    line = _one_line_error(
+        capsys, main(["convert", str(plan), "-o", str(tmp_path / "." / "plan.md")])
+    )
+    assert "is the input file" in line
+    assert plan.read_bytes() == before

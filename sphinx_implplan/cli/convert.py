@@ -52,6 +52,13 @@ def read_plan(path: Path) -> str:
     return text
 
 
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        return target.exists() and source.samefile(target)
+    except OSError:
+        return False
+
+
 def already_converted(text: str) -> bool:
     """Whether the plan holds sphinx-implplan directives: converting again would add
     a second plan."""
@@ -82,6 +89,9 @@ def run_convert(args: argparse.Namespace) -> int:
         return run_convert_folder(args)
     name = shown(args.input)
     text = read_plan(source)
+    if args.output and _same_file(source, Path(args.output)):
+        # the plan would be overwritten by its own conversion: keep it
+        raise CommandError(f"{shown(args.output)}: is the input file; write the result elsewhere")
     if already_converted(text):
         raise CommandError(f"{name}: already holds impl- directives; nothing to convert")
     result = convert(text, fallback_title=source.stem)
