@@ -85,6 +85,12 @@ def make_parser() -> argparse.ArgumentParser:
         "feature folder the folder to write (required)",
     )
     convert.add_argument(
+        "--spec",
+        metavar="PATH",
+        help="Markdown plan: the spec whose requirement ids the plan's text names become "
+        "links (default: the plan's Spec line or front matter, beside the plan)",
+    )
+    convert.add_argument(
         "--id-prefix",
         default="",
         metavar="PREFIX",
@@ -94,7 +100,9 @@ def make_parser() -> argparse.ArgumentParser:
         "--requirement-type",
         default="req",
         metavar="TYPE",
-        help="feature folder: the need type of the requirements (default: req)",
+        help="feature folder: the need type of the requirements (default: req); "
+        "Markdown plan: read as a requirement type of the spec, beside req, requirement "
+        "and spec",
     )
 
     check = commands.add_parser(

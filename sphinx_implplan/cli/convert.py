@@ -1,5 +1,6 @@
-"""``implplan convert INPUT.md [-o OUTPUT.md]``: the file side of the converter (a
-spec-kit feature folder is :mod:`.convert_folder`'s).
+"""``implplan convert INPUT.md [-o OUTPUT.md] [--spec SPEC]``: the file side of the
+converter (a spec-kit feature folder is :mod:`.convert_folder`'s; the spec whose
+requirement ids become links is :mod:`.convert_spec`'s).
 
 The result goes to ``-o`` (replaced when it exists, as a converter's output file
 is) or to standard output; a summary of what was made and each note for the author
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 
 from sphinx_implplan.authoring.conversion import Converted, convert
+from sphinx_implplan.cli.convert_spec import spec_lookup
 from sphinx_implplan.cli.errors import EXIT_OK, CommandError, shown
 
 #: the largest plan read: far above any real plan, and a bound on what a wrong file
@@ -83,7 +85,12 @@ def run_convert(args: argparse.Namespace) -> int:
             "-o: the output path is empty; name a file, or leave -o out to write to standard output"
         )
     source = Path(args.input)
+    spec_option = getattr(args, "spec", None)
     if args.input and source.is_dir():
+        if spec_option is not None:
+            raise CommandError(
+                "--spec: only for a Markdown plan; a feature folder's spec.md is read as it is"
+            )
         from sphinx_implplan.cli.convert_folder import run_convert_folder
 
         return run_convert_folder(args)
@@ -94,7 +101,10 @@ def run_convert(args: argparse.Namespace) -> int:
         raise CommandError(f"{shown(args.output)}: is the input file; write the result elsewhere")
     if already_converted(text):
         raise CommandError(f"{name}: already holds impl- directives; nothing to convert")
-    result = convert(text, fallback_title=source.stem)
+    notes: list[str] = []
+    requirement_type = getattr(args, "requirement_type", None) or "req"
+    lookup = spec_lookup(spec_option, source, requirement_type, notes, read_plan)
+    result = convert(text, fallback_title=source.stem, spec=lookup)
     if args.output is not None:
         target = Path(args.output)
         try:
@@ -105,6 +115,8 @@ def run_convert(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(result.text)
     print(summary(result), file=sys.stderr)
+    for message in notes:
+        print(f"{name}: {message}", file=sys.stderr)
     for line, message in result.notes:
         print(f"{name}:{line}: {message}", file=sys.stderr)
     return EXIT_OK

@@ -9,5 +9,7 @@ copied as written, so prose, diagrams, code and unknown sections stay in place.
 from __future__ import annotations
 
 from sphinx_implplan.authoring.conversion.pipeline import Converted, convert
+from sphinx_implplan.authoring.conversion.requirement_links import SpecIds, SpecLookup
+from sphinx_implplan.authoring.conversion.spec_requirements import defined_ids
 
-__all__ = ["Converted", "convert"]
+__all__ = ["Converted", "SpecIds", "SpecLookup", "convert", "defined_ids"]

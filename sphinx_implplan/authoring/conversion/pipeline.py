@@ -33,6 +33,10 @@ from sphinx_implplan.authoring.conversion.registers import (
     convert_stack,
     convert_test,
 )
+from sphinx_implplan.authoring.conversion.requirement_links import (
+    SpecLookup,
+    link_requirements,
+)
 from sphinx_implplan.authoring.conversion.risks import convert_risk_sections
 from sphinx_implplan.authoring.conversion.section_kinds import (
     SectionKind,
@@ -55,9 +59,11 @@ class Converted:
     notes: list[tuple[int, str]]
 
 
-def convert(source: str, fallback_title: str) -> Converted:
+def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) -> Converted:
     """``source`` in directive form; ``fallback_title`` names a plan with no heading.
-    Line ends become ``\n``, as markdown-it reads them."""
+    Line ends become ``\n``, as markdown-it reads them. ``spec``, given the plan's
+    ``:spec:`` value (``None`` without one), gives the ids the spec defines: the
+    requirements the items' text names become their links."""
     source = _LINE_ENDS.sub("\n", source)
     # split where markdown-it counts lines: not at form feeds or other separators
     # that str.splitlines() also breaks at
@@ -80,6 +86,9 @@ def convert(source: str, fallback_title: str) -> Converted:
     link_depends(conversion)
     link_relationships(conversion)
     convert_header(conversion, plan, title_section, root)
+    spec_ids = spec(dict(plan.options).get("spec")) if spec is not None else None
+    if spec_ids is not None:
+        link_requirements(conversion, spec_ids)
     return Converted(
         text=apply_edits(lines, conversion.edits()),
         plan_id=plan_id,
