@@ -4,6 +4,7 @@
     python benchmarks/convert_corpus.py --markdown    # the same as a Markdown table
     python benchmarks/convert_corpus.py --no-build    # without the two Sphinx builds
     python benchmarks/convert_corpus.py --details     # and what went wrong, per plan
+    python benchmarks/convert_corpus.py --corpus tests/plans/heldout  # another folder
 
 Each plan is converted, and the result read back with markdown-it, as MyST reads it:
 
