@@ -1,5 +1,5 @@
 """The level of a risk as plans write it: ``High``, ``Med``, ``medium-high``, ``H``,
-``élevé``; and the level a heading like ``### High Risk`` gives the risks under it."""
+``\u00e9lev\u00e9``; and the level a heading like ``### High Risk`` gives the risks under it."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ _LEVEL_WORDS = {
             "moyen",
             "moyenne",
             "moyens",
-            "modéré",
-            "modérée",
+            "mod\u00e9r\u00e9",
+            "mod\u00e9r\u00e9e",
             "mittel",
             "mittlere",
             "mittleres",
@@ -64,10 +64,10 @@ _LEVEL_WORDS = {
             "hi",
             "h",
             "major",
-            "élevé",
-            "élevée",
-            "élevés",
-            "élevées",
+            "\u00e9lev\u00e9",
+            "\u00e9lev\u00e9e",
+            "\u00e9lev\u00e9s",
+            "\u00e9lev\u00e9es",
             "haut",
             "haute",
             "fort",
@@ -85,7 +85,7 @@ _LEVEL_WORDS = {
     ),
 }
 #: words a level value may hold besides its levels (``very high``, ``low to medium``)
-_LEVEL_FILLER = frozenset(["very", "to", "à", "bis", "a", "sehr", "très", "muy"])
+_LEVEL_FILLER = frozenset(["very", "to", "\u00e0", "bis", "a", "sehr", "tr\u00e8s", "muy"])
 #: words a severity heading (``### High-risk items``) may hold besides its level
 _HEADING_FILLER = frozenset(
     [
@@ -106,13 +106,13 @@ _HEADING_FILLER = frozenset(
         "severity",
         "impact",
         "de",
-        "à",
+        "\u00e0",
     ]
 )
 
 
 def read_level(raw: str) -> str | None:
-    """``high`` from ``High``, ``HIGH``, ``H`` or ``élevé``; the higher of two
+    """``high`` from ``High``, ``HIGH``, ``H`` or ``\u00e9lev\u00e9``; the higher of two
     neighbouring levels from ``medium-high``; ``None`` for anything else."""
     words = [word for word in _WORD.findall(raw.lower()) if word not in _LEVEL_FILLER]
     found = [_LEVEL_WORDS.get(word) for word in words]
@@ -125,7 +125,7 @@ def read_level(raw: str) -> str | None:
 
 
 def severity_of(heading: str) -> str | None:
-    """The level a heading like ``High Risk`` or ``Risques élevés`` names."""
+    """The level a heading like ``High Risk`` or ``Risques \u00e9lev\u00e9s`` names."""
     words = [word for word in _WORD.findall(heading.lower()) if word not in _HEADING_FILLER]
     if len(words) != 1 or len(words[0]) == 1:
         return None

@@ -46,17 +46,17 @@ RISK_TABLE = TableShape(
     RISK,
     title=_names("risk|risks|description|risk description|threat|risque|risiko|riesgo|rischio"),
     options=(
-        _column("impact", "impact|severity|sévérité|gravité|auswirkung|impacto", read_level),
+        _column("impact", "impact|severity|s\u00e9v\u00e9rit\u00e9|gravit\u00e9|auswirkung|impacto", read_level),
         _column(
             "likelihood",
-            "likelihood|probability|chance|probabilité|wahrscheinlichkeit"
+            "likelihood|probability|chance|probabilit\u00e9|wahrscheinlichkeit"
             "|eintrittswahrscheinlichkeit|probabilidad",
             read_level,
         ),
         _column(
             "mitigation",
             "mitigation|mitigations|mitigation strategy|mitigated by|response|plan|contingency"
-            "|atténuation|parade|maßnahme|maßnahmen|gegenmaßnahme|mitigación|mitigazione",
+            "|att\u00e9nuation|parade|ma\u00dfnahme|ma\u00dfnahmen|gegenma\u00dfnahme|mitigaci\u00f3n|mitigazione",
         ),
         _column("owner", "owner|assignee|responsible|responsable|verantwortlich"),
         _column("status", "status|statut|estado", checks.risk_status),
@@ -74,9 +74,9 @@ _LABEL = re.compile(
     + r")\s*(?(bold)(?:(?P=bold)\s*:|:\s*(?P=bold))|:)",
     re.IGNORECASE,
 )
-#: ``Risk: Deadlocks``, ``Risk 1 - Deadlocks``, ``Risque n°2 : Interblocages``
+#: ``Risk: Deadlocks``, ``Risk 1 - Deadlocks``, ``Risque n\u00b02 : Interblocages``
 _RISK_HEADING = re.compile(
-    r"(?:risk|risque|risiko|riesgo|rischio)\s*(?:#|n°|no\.?)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
+    r"(?:risk|risque|risiko|riesgo|rischio)\s*(?:#|n\u00b0|no\.?)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
     re.IGNORECASE,
 )
 _TITLE_ENDS = " \t-\u2013\u2014:;,."

@@ -52,7 +52,7 @@ _KIND_WORDS = _patterns(
         (SectionKind.RISKS, r"\b(risks?|risques?|risiken|risiko|riesgos?|rischi|rischio)\b"),
         (
             SectionKind.DECISIONS,
-            r"\b(d[ée]cisions?|entscheidungen|decisi(?:ones|ón|on[ei]))\b",
+            r"\b(d[\u00e9e]cisions?|entscheidungen|decisi(?:ones|\u00f3n|on[ei]))\b",
         ),
         (SectionKind.STACK, r"\b(stack|technolog(y|ies)|tech)\b"),
         (SectionKind.METRICS, r"\b(metrics?|kpis?|success criteria)\b"),
@@ -128,7 +128,7 @@ def _without_emoji(text: str) -> str:
 
 
 def phase_heading(heading: str) -> PhaseTitle | None:
-    """``Phase 1: Foundation`` and its looser forms (``🎯 Phase 7.1: Polish``,
+    """``Phase 1: Foundation`` and its looser forms (``\U0001f3af Phase 7.1: Polish``,
     ``[x] Phase 2 (Weeks 2-3): Sync``); ``None`` for other headings."""
     done = any(char in _DONE_MARKS for char in heading)
     title = _without_emoji(heading)
