@@ -46,7 +46,11 @@ RISK_TABLE = TableShape(
     RISK,
     title=_names("risk|risks|description|risk description|threat|risque|risiko|riesgo|rischio"),
     options=(
-        _column("impact", "impact|severity|s\u00e9v\u00e9rit\u00e9|gravit\u00e9|auswirkung|impacto", read_level),
+        _column(
+            "impact",
+            "impact|severity|s\u00e9v\u00e9rit\u00e9|gravit\u00e9|auswirkung|impacto",
+            read_level,
+        ),
         _column(
             "likelihood",
             "likelihood|probability|chance|probabilit\u00e9|wahrscheinlichkeit"
