@@ -36,6 +36,12 @@ from sphinx_implplan.write.files import write_if_changed
 from sphinx_implplan.write.freeing import free_drawn
 from sphinx_implplan.write.freshness import outdated_pages
 from sphinx_implplan.write.report_file import write_report
+from sphinx_implplan.write.task_boxes import (
+    TaskBoxes,
+    depart_task_item,
+    task_item,
+    visit_task_item,
+)
 from sphinx_implplan.write.views.directive import (
     ViewDirective,
     view_directive_names,
@@ -170,6 +176,9 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("builder-inited", add_html_assets)
     app.connect("env-updated", copy_assets)
     app.add_latex_package(LATEX_PACKAGE)
+    # task-list items (deliverables) keep their state where no HTML checkbox shows
+    app.add_post_transform(TaskBoxes)
+    app.add_node(task_item, latex=(visit_task_item, depart_task_item))
     app.connect("build-finished", write_report)
     app.connect("build-finished", remove_stale_csv_files)
 

@@ -35,6 +35,9 @@ MATRIX_ITEMS = [
     *MATRIX_RISKS,
     *MATRIX_DECISIONS,
 ]
+#: the phase whose deliverables print as boxes: word of each -> done
+TASK_PHASE = "PH_BOXES"
+TASKS = {"alphatask": True, "betatask": False, "gammatask": True}
 LONG_PARAGRAPHS = 150
 #: a title LaTeX would choke on if it were not escaped
 HOSTILE_TITLE = r"Costs & 100% of {budget} #1 ~ $5 \today ^_^"
@@ -113,6 +116,19 @@ def _plan_big() -> str:
                 body=deliverables,
             )
         )
+    # a sixth phase, two of three deliverables done: its boxes, and a timeline of six
+    parts.append(
+        _item(
+            "impl-phase",
+            "Phase with boxes",
+            TASK_PHASE,
+            ":depends: PH_5",
+            ":duration: 1w",
+            body="\n".join(
+                f"- [{'x' if done else ' '}] {word} deliverable" for word, done in TASKS.items()
+            ),
+        )
+    )
     for index, (impact, likelihood) in enumerate(
         [("high", "high"), ("high", "low"), ("medium", "medium"), ("low", "low")], 1
     ):

@@ -9,13 +9,20 @@ import pytest
 from docutils import nodes
 
 from sphinx_implplan.write.views.latex_layout import (
+    BAR,
+    KEEP_LINES,
     PADDING,
+    PART_NAME,
+    TIGHT_CLASS,
     column_groups,
     column_needs,
     fit_table,
+    fit_to_page,
     fitted_widths,
     line_characters,
+    table_lines,
 )
+from sphinx_implplan.write.views.progress import NO_BREAK
 from sphinx_implplan.write.views.table_nodes import make_table
 
 
@@ -67,6 +74,69 @@ def test_a_table_too_wide_is_split_with_captions_and_widths() -> None:
         widths = [spec["colwidth"] for spec in part.findall(nodes.colspec)]
         assert sum(widths) <= 83
         assert all(w >= m + PADDING for w, m in zip(widths, least, strict=True))
+
+
+def test_parts_of_an_untitled_table_name_its_view_and_plan() -> None:
+    table = _ids(12)
+    (caption,) = table.findall(nodes.title)
+    table.remove(caption)
+    table[PART_NAME] = "Traceability of Big plan (PLAN_BIG)"
+    parts = fit_table(table, 83)
+    titles = [title.astext() for part in parts for title in part.findall(nodes.title)]
+    count = len(parts)
+    assert count > 1
+    assert titles == [
+        f"Traceability of Big plan (PLAN_BIG) ({n} of {count})" for n in range(1, count + 1)
+    ]
+
+
+def test_a_table_that_fits_in_the_smaller_type_is_not_split() -> None:
+    # 4 columns of 13 characters: 64 with padding, more than 60, less than 70
+    headers = [f"HEADER_NUMB_{n}" for n in range(4)]
+    table = make_table(headers, [["x"] * 4])
+    (fitted,) = fit_table(table, 60, 70)
+    assert TIGHT_CLASS in fitted["classes"]
+    assert sum(spec["colwidth"] for spec in fitted.findall(nodes.colspec)) <= 70
+    # set in \footnotesize, inside a group of its own
+    drawn = fit_to_page([make_table(headers, [["x"] * 4])], 60, 70)
+    raws = [node.astext().strip() for node in drawn if isinstance(node, nodes.raw)]
+    assert raws[-2:] == [r"\begingroup\footnotesize", r"\endgroup"]
+    # too wide for both: split, in the views' own type
+    parts = fit_table(make_table(headers, [["x"] * 4]), 40, 50)
+    assert len(parts) > 1
+    assert all(TIGHT_CLASS not in part["classes"] for part in parts)
+
+
+def test_a_short_table_is_kept_on_one_page() -> None:
+    short = make_table(["ID", "Phase"], [[f"PH_{n}", "A phase"] for n in range(6)], caption="T")
+    drawn = fit_to_page([short], 95)
+    assert isinstance(drawn[0], nodes.raw)
+    lines = table_lines(short)
+    assert drawn[0].astext().strip() == rf"\Needspace{{{int(-(-lines // 1))}\baselineskip}}"
+    assert 6 < lines <= KEEP_LINES
+    # a long one breaks where the page ends
+    long = make_table(["ID", "Phase"], [[f"PH_{n}", "A phase"] for n in range(60)])
+    assert table_lines(long) > KEEP_LINES
+    assert not any(isinstance(node, nodes.raw) for node in fit_to_page([long], 95))
+
+
+def test_a_progress_bar_and_its_text_are_one_word() -> None:
+    text = f"5/5{NO_BREAK}(100{NO_BREAK}%)"
+    cell = [
+        nodes.raw("", r"\implplanprogressbar{5}{5}", format="latex"),
+        nodes.Text(NO_BREAK),
+        nodes.inline(text, text),
+    ]
+    least, _natural = column_needs(make_table(["Progress"], [[cell]]))
+    assert least == [BAR + 1 + len(text)]
+
+
+def test_the_heat_map_gets_a_rule_around_every_cell() -> None:
+    table = make_table(["A", "B"], [["x", "y"]], classes=["implplan-risk-grid"])
+    (fitted,) = fit_table(table, 95)
+    assert {"standard", "nocolorrows"} <= set(fitted["classes"])
+    (other,) = fit_table(make_table(["A", "B"], [["x", "y"]]), 95)
+    assert "standard" not in other["classes"]
 
 
 @pytest.mark.parametrize("text", ["x", ""])

@@ -26,6 +26,8 @@ from print_project import (
     LONG_PARAGRAPHS,
     MATRIX_ITEMS,
     SMALL_REQUIREMENTS,
+    TASK_PHASE,
+    TASKS,
     write_print_project,
 )
 
@@ -124,6 +126,30 @@ class Pdf:
         ).stdout
         red, green, blue = ppm[-3:]
         return red, green, blue
+
+    def strip(self, page: int, x_from: float, x_to: float, y: float) -> list[tuple[int, int, int]]:
+        """The colours of a line of pixels from ``x_from`` to ``x_to`` at height ``y``,
+        one pixel per point."""
+        width = int(x_to) - int(x_from)
+        ppm = subprocess.run(
+            [
+                *("pdftoppm", "-r", "72", "-f", str(page + 1), "-l", str(page + 1)),
+                *("-x", str(int(x_from)), "-y", str(int(y)), "-W", str(width), "-H", "1"),
+                str(self.path),
+            ],
+            capture_output=True,
+            check=True,
+        ).stdout
+        data = ppm[-3 * width :]
+        return [(data[i], data[i + 1], data[i + 2]) for i in range(0, len(data), 3)]
+
+    def line_of(self, word: Word) -> list[Word]:
+        """The words on the line of ``word``, left to right."""
+        middle = (word.y_min + word.y_max) / 2
+        return sorted(
+            (w for w in self.words if w.page == word.page and w.y_min < middle < w.y_max),
+            key=lambda w: w.x_min,
+        )
 
 
 def build_pdf(srcdir: Path, outdir: Path, engine: str) -> Pdf:
@@ -232,6 +258,55 @@ def test_progress_bars_fill_with_the_deliverables_done(print_pdf: Pdf) -> None:
     assert _close(print_pdf.pixel(empty.page, empty.x_min - 12, middle), WHITE)
 
 
+def test_deliverables_print_as_checked_and_open_boxes(print_pdf: Pdf) -> None:
+    # PH_BOXES: two of three done; each box stands where the item's bullet would
+    states = {}
+    for word in TASKS:
+        task = print_pdf.word(word)
+        before = [
+            w.text for w in print_pdf.line_of(task) if task.x_min - 30 < w.x_max <= task.x_min
+        ]
+        assert "\u2022" not in before, word
+        states[word] = "checked" if "\u2713" in before else "open" if "\u25a1" in before else None
+    assert states == {word: "checked" if done else "open" for word, done in TASKS.items()}
+    assert print_pdf.text.count("\u2713") >= 2
+
+
+def test_heat_map_cells_of_one_band_are_framed_apart(print_pdf: Pdf) -> None:
+    # high x medium and high x high are both high: a white rule between them
+    page = next(n for n, text in enumerate(print_pdf.pages) if "Impact / likelihood" in text)
+    header = print_pdf.line_of(
+        next(w for w in print_pdf.words if w.text == "Impact" and w.page == page)
+    )
+    medium, high = (next(w for w in header if w.text == name) for name in ("medium", "high"))
+    risk = next(w for w in print_pdf.words if w.text == "RISK_BIG_1" and w.page == page)
+    pixels = print_pdf.strip(page, medium.x_max + 2, high.x_min - 1, (risk.y_min + risk.y_max) / 2)
+    assert _close(pixels[0], BAND_RGB["high"])
+    assert _close(pixels[-1], BAND_RGB["high"])
+    assert any(all(c > 240 for c in pixel) for pixel in pixels)
+
+
+def test_a_timeline_of_six_phases_stays_on_one_page(print_pdf: Pdf) -> None:
+    page = next(n for n, text in enumerate(print_pdf.pages) if "Timeline of Big plan" in text)
+    text = " ".join(print_pdf.pages[page].split())
+    timeline = text[text.index("Timeline of Big plan") :]
+    assert "continues on next page" not in timeline
+    for phase in ("PH_1", "PH_2", "PH_3", "PH_4", "PH_5", TASK_PHASE):
+        assert phase in timeline.split()
+    # each bar and its count on one line: "2/3 (67 %)" right of its bar
+    _bars_beside_counts(print_pdf, page, ["1/4", "2/4", "3/4", "4/4", "2/3"])
+
+
+def _bars_beside_counts(pdf: Pdf, page: int, counts: list[str]) -> None:
+    """Each of ``counts`` (of phases with something done) has its bar's filled part
+    just left of it, on its own line."""
+    for count in counts:
+        word = next(w for w in pdf.words if w.text == count and w.page >= page)
+        middle = (word.y_min + word.y_max) / 2
+        pixels = pdf.strip(word.page, word.x_min - 40, word.x_min - 1, middle)
+        assert any(_close(pixel, BAR_RGB) for pixel in pixels), count
+
+
 def test_ids_link_to_their_items(print_pdf: Pdf) -> None:
     links = [(page, text, target) for page, text, target in print_pdf.links if text == "FR_200"]
     # the card of FR_200 and the row of the 200-row table
@@ -277,3 +352,25 @@ def test_example_docs_print_the_review_page(
     assert "Coverage: 20 of 20 requirements implemented (100.0 %)" in review
     assert "Impact / likelihood" in review
     assert "Score = impact rank x likelihood rank" in review
+
+
+def test_example_docs_print_their_views_whole(example_pdf: Pdf) -> None:
+    text = example_pdf.text
+    # no header hyphenated, however narrow its column
+    assert "likeli- hood" not in text
+    assert "Impact / likelihood" in text
+    # a traceability table split into parts names its view and plan on each
+    assert "Part 1 of" not in text
+    for number in (1, 2):
+        assert f"Traceability of Offline note sync (PLAN_SYNC) ({number} of 2)" in text
+    # the review's timeline of six phases on one page (each part of it, where xelatex's
+    # wider ids make two), bars beside their counts
+    caption = "Timeline of Offline note sync (PLAN_SYNC)"
+    page = next(n for n, page in enumerate(example_pdf.pages) if caption in page)
+    parts = " ".join(example_pdf.pages[page].split()).split(caption)[1:]
+    assert parts
+    for part in parts:
+        table = part.split("The phases in the order")[0]
+        assert "continues on next page" not in table
+        assert all(f"PH_{n}" in table.split() for n in range(1, 7))
+    _bars_beside_counts(example_pdf, page, ["5/5", "3/5"])

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from docutils.statemachine import StringList
     from sphinx.util.docutils import SphinxDirective
 
-_TEXT_MARKER = re.compile(r"\[( |x|X)\]\s")
+#: the ``[ ]``, ``[x]`` or ``[X]`` an item's text starts with where no extension made
+#: a checkbox of it (the write phase removes it where it draws the box itself)
+TEXT_MARKER = re.compile(r"\[( |x|X)\]\s")
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Progress:
         return "planned"
 
 
-def _task_state(item: nodes.list_item) -> bool | None:
+def task_state(item: nodes.list_item) -> bool | None:
     """True for a done task, False for an open one, None for an ordinary list item."""
     first = item.children[0] if item.children else None
     if not isinstance(first, nodes.paragraph):
@@ -53,7 +55,7 @@ def _task_state(item: nodes.list_item) -> bool | None:
         for raw in first.findall(nodes.raw):
             return "checked" in raw.astext()
         return None
-    match = _TEXT_MARKER.match(first.astext() + " ")
+    match = TEXT_MARKER.match(first.astext() + " ")
     if match is None:
         return None
     return match.group(1) != " "
@@ -64,7 +66,7 @@ def count_deliverables(body: Iterable[nodes.Node]) -> Progress:
     done = total = 0
     for node in body:
         for item in node.findall(nodes.list_item):
-            state = _task_state(item)
+            state = task_state(item)
             if state is None:
                 continue
             total += 1

@@ -7,6 +7,9 @@ from docutils import nodes
 
 from sphinx_implplan.plan.model import Item
 
+#: a no-break space, which Sphinx's LaTeX writer writes as ``~``
+NO_BREAK = "\u00a0"
+
 
 def progress_nodes(phase: Item, *, builder_format: str) -> list[nodes.Node]:
     done = phase.whole_number("deliverables_done") or 0
@@ -25,6 +28,9 @@ def progress_nodes(phase: Item, *, builder_format: str) -> list[nodes.Node]:
         shown += [nodes.raw("", bar, format="html"), nodes.Text(" ")]
     elif builder_format == "latex":
         bar = rf"\implplanprogressbar{{{done}}}{{{total}}}"
-        shown += [nodes.raw("", bar, format="latex"), nodes.Text(" ")]
+        # no-break spaces (the writer's ~): the bar and its text stay on one line, as
+        # wide as ``latex_layout`` counts them
+        text = text.replace(" ", NO_BREAK)
+        shown += [nodes.raw("", bar, format="latex"), nodes.Text(NO_BREAK)]
     shown.append(nodes.inline(text, text, classes=["implplan-progress-text"]))
     return shown

@@ -84,15 +84,16 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         return
     context = ViewContext(build_corpus(app), PageLinks(app, fromdocname))
     renderers = _renderers()
-    line = line_characters(
-        app.config.latex_engine, app.config.latex_elements.get("pointsize", "10pt")
-    )
+    engine = app.config.latex_engine
+    pointsize = app.config.latex_elements.get("pointsize", "10pt")
+    line = line_characters(engine, pointsize)
+    tight_line = line_characters(engine, pointsize, tight=True)
     containers: list[nodes.Element] = []
     for placeholder in placeholders:
         spec: ViewSpec = placeholder["spec"]
         drawn = renderers[spec.kind](context, spec)
         if context.builder_format == "latex":
-            drawn = fit_to_page(drawn, line)
+            drawn = fit_to_page(drawn, line, tight_line)
         # a view's tables are among its top nodes (as fit_to_page expects), not
         # searched for through its thousands of cells
         for index, table in enumerate(node for node in drawn if isinstance(node, nodes.table)):

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx_implplan.plan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.files import write_if_changed
+from sphinx_implplan.write.views.latex_layout import PART_NAME
 from sphinx_implplan.write.views.scope import nothing_in_scope, trace_scope
 from sphinx_implplan.write.views.spec import ViewKind
 from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
@@ -90,7 +91,23 @@ def _drawn(context: ViewContext, spec: ViewSpec) -> tuple[list[nodes.Node], list
         drawn += _matrix(context, spec, shown)
     else:
         drawn.append(_table(context, spec, shown))
+    if context.builder_format == "latex":
+        for table in drawn:
+            if isinstance(table, nodes.table):
+                table[PART_NAME] = part_name(context, spec)
     return drawn, shown
+
+
+def part_name(context: ViewContext, spec: ViewSpec) -> str:
+    """What each part of a table split for the printed page is captioned with when
+    the view has no caption: the view and its plans ("Traceability of Offline note
+    sync (PLAN_SYNC)")."""
+    view = "Traceability matrix" if spec.layout == "matrix" else "Traceability"
+    plans = trace_scope(context.corpus, spec).plans
+    if not plans:
+        return view
+    items = context.corpus.items
+    return f"{view} of " + ", ".join(f"{items[plan].title} ({plan})" for plan in plans)
 
 
 def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.table:
