@@ -240,22 +240,22 @@ def test_traceability_table(app: SphinxTestApp) -> None:
         "1 measured (14.3 %)."
     )
     assert (
-        "FR_1 Import notes CMP_A TEST_1 MET_1 yes "
-        "FR_2 Export notes CMP_A RISK_1 yes "
-        "FR_3 Search notes PH_1 TEST_1 yes "
-        "FR_4 Share notes CMP_B yes "
-        "FR_5 Archive notes DEC_1 no "
+        "FR_1 Import notes yes CMP_A TEST_1 MET_1 "
+        "FR_2 Export notes yes CMP_A RISK_1 "
+        "FR_3 Search notes yes PH_1 TEST_1 "
+        "FR_4 Share notes yes CMP_B "
+        "FR_5 Archive notes no DEC_1 "
         "FR_6 Print notes no "
         "OR_1 Audit log no"
     ) in text
     csv_file = app.outdir / "_implplan" / "review.traceability-1.csv"
     assert csv_file.read_text(encoding="utf8").splitlines()[:3] == [
         (
-            "ID,Requirement,Implemented by,Verified by,Measured by,Affected by risks,"
-            "Addressed by,Covered"
+            "ID,Requirement,Covered,Implemented by,Verified by,Measured by,"
+            "Affected by risks,Addressed by"
         ),
-        "FR_1,Import notes,CMP_A,TEST_1,MET_1,,,yes",
-        "FR_2,Export notes,CMP_A,,,RISK_1,,yes",
+        "FR_1,Import notes,yes,CMP_A,TEST_1,MET_1,,",
+        "FR_2,Export notes,yes,CMP_A,,,RISK_1,",
     ]
     html = read_html(app, "review")
     assert 'href="_implplan/review.traceability-1.csv"' in html
@@ -445,15 +445,15 @@ def test_scope_options(app: SphinxTestApp) -> None:
     # not count), and only the rows nothing implements are shown
     assert view_text(html, "impl-traceability", 1) == (
         "Coverage: 2 of 6 requirements implemented (33.3 %), 0 verified (0.0 %), "
-        "0 measured (0.0 %). ID Requirement Implemented by Verified by Measured by "
-        "Affected by risks Addressed by Covered FR_3 Search notes no FR_4 Share notes no "
+        "0 measured (0.0 %). ID Requirement Covered Implemented by Verified by Measured by "
+        "Affected by risks Addressed by FR_3 Search notes no FR_4 Share notes no "
         "FR_5 Archive notes no FR_6 Print notes no Download these rows as CSV"
     )
     # the view's :spec: instead of the plan's
     assert view_text(html, "impl-traceability", 2).startswith(
         "Coverage: 0 of 1 requirements implemented (0.0 %), 0 verified (0.0 %), "
-        "0 measured (0.0 %). ID Requirement Implemented by Verified by Measured by "
-        "Affected by risks Addressed by Covered OR_1 Audit log no"
+        "0 measured (0.0 %). ID Requirement Covered Implemented by Verified by Measured by "
+        "Affected by risks Addressed by OR_1 Audit log no"
     )
     # the closed RISK_2 (medium impact, low likelihood) is shown when asked
     assert view_text(html, "impl-risk-matrix") == (

@@ -361,8 +361,13 @@ def test_example_docs_print_their_views_whole(example_pdf: Pdf) -> None:
     assert "Impact / likelihood" in text
     # a traceability table split into parts names its view and plan on each
     assert "Part 1 of" not in text
-    for number in (1, 2):
-        assert f"Traceability of Offline note sync (PLAN_SYNC) ({number} of 2)" in text
+    parts = re.findall(
+        r"Table \d+: Traceability of Offline note sync \(PLAN_SYNC\) \((\d+) of (\d+)\)", text
+    )
+    count = int(parts[0][1]) if parts else 0
+    # two in pdflatex; three in xelatex, whose ids are wider
+    assert count in (2, 3)
+    assert parts == [(str(n), str(count)) for n in range(1, count + 1)]
     # the review's timeline of six phases on one page (each part of it, where xelatex's
     # wider ids make two), bars beside their counts
     caption = "Timeline of Offline note sync (PLAN_SYNC)"

@@ -27,15 +27,29 @@ if TYPE_CHECKING:
     from sphinx_implplan.write.views.spec import ViewSpec
 
 CSV_FOLDER = "_implplan"
+#: the verdict right after the requirement, before the columns of ids that may push
+#: the end of a row out of sight
 HEADERS = (
     "ID",
     "Requirement",
+    "Covered",
     "Implemented by",
     "Verified by",
     "Measured by",
     "Affected by risks",
     "Addressed by",
-    "Covered",
+)
+#: each column's cell class (``implplan-col-...``), which the stylesheet labels the
+#: cells of with when it stacks a row's lists of ids in a narrow text column
+COLUMN_KEYS = (
+    "id",
+    "requirement",
+    "covered",
+    "implemented-by",
+    "verified-by",
+    "measured-by",
+    "affected-by",
+    "addressed-by",
 )
 #: the matrix cell's word per link, and the sentence explaining them
 ABBREVIATIONS = {
@@ -119,15 +133,16 @@ def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.
             [
                 [context.ref(row.requirement.id)],
                 row.requirement.title,
+                mark,
                 context.refs(row.implemented_by),
                 context.refs(row.verified_by),
                 context.refs(row.measured_by),
                 context.refs(row.affected_by),
                 context.refs(row.addressed_by),
-                mark,
             ]
         )
-        classes.append([[] for _ in HEADERS[:-1]] + [[f"implplan-covered-{mark}"]])
+        classes.append([[f"implplan-col-{key}"] for key in COLUMN_KEYS])
+        classes[-1][2].append(f"implplan-covered-{mark}")
     return make_table(
         HEADERS, cells, caption=spec.caption, classes=["implplan-trace"], cell_classes=classes
     )
@@ -179,12 +194,12 @@ def csv_text(rows: list[TraceRow]) -> str:
             [
                 _csv_safe(row.requirement.id),
                 _csv_safe(row.requirement.title),
+                "yes" if row.implemented else "no",
                 " ".join(row.implemented_by),
                 " ".join(row.verified_by),
                 " ".join(row.measured_by),
                 " ".join(row.affected_by),
                 " ".join(row.addressed_by),
-                "yes" if row.implemented else "no",
             ]
         )
     return out.getvalue()
