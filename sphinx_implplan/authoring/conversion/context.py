@@ -62,6 +62,10 @@ class Conversion:
     sprint_days: int | None = None
     #: the plan's start date (``YYYY-MM-DD``), where it states one outside its phases
     plan_start: str | None = None
+    #: the year of the plan's date line or front matter, which dates ``Oct 6 - Oct 17``
+    plan_year: int | None = None
+    #: the first lines of blocks already made items (a list of phases in a timeline)
+    claimed: set[int] = field(default_factory=set)
 
     def item(self, name: str, argument: str, item_id: str) -> Directive:
         """A new item directive of this plan, counted."""

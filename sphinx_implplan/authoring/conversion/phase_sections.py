@@ -22,7 +22,17 @@ from sphinx_implplan.authoring.conversion.markdown import (
     plain_text,
 )
 from sphinx_implplan.authoring.conversion.phase_spans import sprint_days_in
-from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle, phase_heading
+from sphinx_implplan.authoring.conversion.section_kinds import (
+    PhaseTitle,
+    kind_of,
+    lettered_heading,
+    phase_heading,
+)
+
+#: the words that name a phase wherever it stands; ``Stage 1`` and ``Step 2`` under a
+#: section of another kind (a rollout, tests) are that section's, and ``A. Name`` is a
+#: phase only among siblings lettered ``A``, ``B``, ...
+_ALWAYS = frozenset({"phase", "fase", "milestone"})
 
 _PROGRESS = re.compile(
     r"\b(progress|status|checklist|tracking|tracker|overview|summary|done|completed?)\b"
@@ -72,11 +82,35 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
         )
     conversion.sprint_days = sprint_days_in(_texts(root))
     conversion.plan_start = _plan_start(conversion, root)
+    conversion.plan_year = _plan_year(conversion, root)
 
 
 def _same_phase(one: PhaseTitle, other: PhaseTitle) -> bool:
     names = {one.name.casefold(), other.name.casefold()}
     return one.number == other.number and (len(names) == 1 or "" in names)
+
+
+def _titles(
+    section: Section, title_section: Section | None, other_kind: bool
+) -> list[PhaseTitle | None]:
+    """The phase each subsection's heading names, or ``None``."""
+    titles: list[PhaseTitle | None] = []
+    for subsection in section.subsections:
+        title = None if subsection is title_section else phase_heading(subsection.title.plain)
+        if title is not None and other_kind and title.word not in _ALWAYS:
+            title = None
+        titles.append(title)
+    lettered = [
+        None
+        if subsection is title_section or other_kind or titles[index] is not None
+        else lettered_heading(subsection.title.plain)
+        for index, subsection in enumerate(section.subsections)
+    ]
+    letters = [title.number for title in lettered if title is not None]
+    # a series: A, B, ... each once, from A
+    if len(letters) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))]:
+        titles = [title or letter for title, letter in zip(titles, lettered, strict=True)]
+    return titles
 
 
 def _collect(
@@ -85,10 +119,12 @@ def _collect(
     inside: PhaseTitle | None,
     progress: bool,
     found: list[_Candidate],
+    *,
+    other_kind: bool = False,
 ) -> None:
-    for subsection in section.subsections:
+    titles = _titles(section, title_section, other_kind)
+    for subsection, title in zip(section.subsections, titles, strict=True):
         is_title = subsection is title_section
-        title = None if is_title else phase_heading(subsection.title.plain)
         if inside is not None and (title is None or title.number == inside.number):
             continue  # part of the phase's body
         if title is not None:
@@ -97,7 +133,9 @@ def _collect(
             continue
         words = normal_header(subsection.title.plain)
         listed = progress or (not is_title and bool(_PROGRESS.search(words)))
-        _collect(subsection, title_section, None, listed, found)
+        kind = None if is_title else kind_of(subsection.title.plain)
+        other = other_kind or (kind is not None and kind.value != "timeline")
+        _collect(subsection, title_section, None, listed, found, other_kind=other)
 
 
 def _texts(root: Section) -> list[str]:
@@ -122,4 +160,21 @@ def _plan_start(conversion: Conversion, root: Section) -> str | None:
                     found = checks.date(label.value.plain)
                     if found is not None:
                         return found
+    return None
+
+
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+
+
+def _plan_year(conversion: Conversion, root: Section) -> int | None:
+    """The year of the plan's start date, else of the first date written before its
+    first section (the date line under its title, the front matter)."""
+    if conversion.plan_start is not None:
+        return int(conversion.plan_start[:4])
+    first = next((sub for sub in root.walk() if sub.level >= 2), None)
+    end = first.start if first is not None else len(conversion.lines)
+    for line in conversion.lines[:end]:
+        found = _YEAR.search(line)
+        if found is not None:
+            return int(found.group(1))
     return None

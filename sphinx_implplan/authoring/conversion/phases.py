@@ -29,7 +29,8 @@ from sphinx_implplan.authoring.conversion.markdown import (
     span,
     table,
 )
-from sphinx_implplan.authoring.conversion.phase_spans import span_of
+from sphinx_implplan.authoring.conversion.phase_spans import MONTH_NAMES, span_of
+from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
 from sphinx_implplan.plan.values import InvalidValue, parse_duration
@@ -38,16 +39,26 @@ from sphinx_implplan.plan.values import InvalidValue, parse_duration
 _PHASE_LABELS: dict[str, tuple[str, checks.Check]] = {
     "goal": ("goal", checks.text),
     "objective": ("goal", checks.text),
+    "doel": ("goal", checks.text),
+    "objetivo": ("goal", checks.text),
     "start": ("start", checks.date),
     "starts": ("start", checks.date),
     "end": ("end", checks.date),
     "ends": ("end", checks.date),
     "duration": ("duration", checks.duration),
+    "duur": ("duration", checks.duration),
+    "dura\u00e7\u00e3o": ("duration", checks.duration),
     "status": ("status", checks.phase_status),
 }
 _DEPENDS_LABELS = frozenset({"depends on", "depends", "dependencies", "after"})
-_PHASE_REFERENCE = re.compile(r"(?:phase|fase|milestone)\s+(\d+(?:\.\d+)*)", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_PHASE_REFERENCE = re.compile(
+    r"(?:" + "|".join(PHASE_WORDS) + r")\s+(\d+(?:\.\d+)*|(?-i:[A-Z])\b)", re.IGNORECASE
+)
+#: the unit a Weeks or Days column counts, in Dutch and Portuguese too
+_UNITS = {"weken": "weeks", "semanas": "weeks", "semana": "week", "dagen": "days", "dias": "days"}
+_MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
+_NUMBER_RANGE = re.compile(r"\d{1,4}\s*(?:-|\u2013|\u2014)\s*\d{1,4}")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
 
 
 def phase_of(conversion: Conversion, reference: str) -> Phase | None:
@@ -76,7 +87,7 @@ def _ranges(conversion: Conversion, section: Section, end: int) -> list[tuple[Se
     return found
 
 
-def _phase_id(conversion: Conversion, number: str) -> str:
+def phase_id(conversion: Conversion, number: str) -> str:
     if number.isdigit() and len(number) <= 9:
         return conversion.ids.numbered("impl-phase", int(number))
     return conversion.ids.named("impl-phase", number)
@@ -88,8 +99,14 @@ def _convert_one(
     """Lines ``[heading, end)`` become the phase: subheadings as bold lines, thematic
     breaks left out, and those at its end kept after it (a directive holds neither)."""
     title = conversion.phase_titles[section.start]
-    directive = conversion.item("impl-phase", title.title, _phase_id(conversion, title.number))
-    phase = Phase(title.number, title.name, directive, title.span)
+    directive = conversion.item("impl-phase", title.title, phase_id(conversion, title.number))
+    span_written = title.span
+    if span_written is None and title.word == "sprint" and conversion.sprint_days:
+        # ``Sprint 4`` lasts a sprint, where the plan says how long one is
+        days = conversion.sprint_days
+        weeks = days // 7
+        span_written = f"{weeks} week{'s' * (weeks != 1)}" if days % 7 == 0 else f"{days} days"
+    phase = Phase(title.number, title.name, directive, span_written)
     inner = [node for node in nodes if section.body_start <= span(node)[0] < end]
     stop = end
     while inner and inner[-1].type == "hr":
@@ -179,7 +196,11 @@ def link_depends(conversion: Conversion) -> None:
     """``**Depends on**: Phase 1`` once every phase is known; and the schedule a
     title's span gives, once labels and the timeline have given theirs."""
     for phase in conversion.phases:
-        found = span_of(phase.span, conversion.sprint_days) if phase.span else None
+        found = (
+            span_of(phase.span, conversion.sprint_days, conversion.plan_year)
+            if phase.span
+            else None
+        )
         present = {name for name, _ in phase.directive.options}
         for name, value in found.values(conversion.plan_start) if found else []:
             if name not in present:
@@ -189,9 +210,15 @@ def link_depends(conversion: Conversion) -> None:
             targets = [
                 phase_of(conversion, part) for part in re.split(r",|\band\b", label.value.plain)
             ]
-            if targets and all(targets):
+            given = any(name == "depends" for name, _ in phase.directive.options)
+            if targets and all(targets) and not given:
                 ids = [dict(target.directive.options)["id"] for target in targets if target]
                 phase.directive.option("depends", ", ".join(ids))
+            elif given:
+                add_fields(phase.directive, [("Depends on", label.value)])
+                conversion.note(
+                    label.line, "depends kept as text: the phase names its depends once"
+                )
             else:
                 add_fields(phase.directive, [("Depends on", label.value)])
                 conversion.note(label.line, "depends kept as text: it names no known phase")
@@ -231,7 +258,7 @@ def _schedule_values(conversion: Conversion, text: str) -> list[tuple[str, str]]
     """``2 weeks`` -> duration; ``2027-01-04 to 2027-01-17`` -> start and end;
     ``2027-01-04`` -> start; ``Weeks 2-3`` -> duration (and start, from the plan's
     start date); ``None`` for anything else."""
-    found = span_of(text, conversion.sprint_days)
+    found = span_of(text, conversion.sprint_days, conversion.plan_year)
     return found.values(conversion.plan_start) if found else None
 
 
@@ -241,6 +268,8 @@ def convert_timeline(conversion: Conversion, section: Section) -> None:
     left of it."""
     view_placed = False
     for block in section.blocks:
+        if span(block)[0] in conversion.claimed:
+            continue
         if block.type in {"bullet_list", "ordered_list"}:
             items = list_items(block, conversion.lines)
             kept = [item for item in items if not _attach_entry(conversion, item)]
@@ -249,10 +278,16 @@ def convert_timeline(conversion: Conversion, section: Section) -> None:
             rewrite_list(conversion, span(block), kept, [] if view_placed else [_view()])
         elif block.type == "table":
             found = table(block)
-            kept_rows = [row for row in found.rows if not _attach_row(conversion, found, row)]
-            if len(kept_rows) == len(found.rows):
+            attached = [row for row in found.rows if _attach_row(conversion, found, row)]
+            if not attached:
                 continue
-            if any(_column_of(header) is None for header in found.headers):
+            # a row dated in words (``Sep 15 - Sep 26``) stays: the option holds no word
+            kept_rows = [
+                row for row in found.rows if row not in attached or _dated_in_words(found, row)
+            ]
+            if len(kept_rows) == len(found.rows) or any(
+                _column_of(header) is None for header in found.headers
+            ):
                 # an Owner or Deliverable column says more than the view: the table
                 # stays as written, its schedule attached all the same
                 if not view_placed:
@@ -264,6 +299,14 @@ def convert_timeline(conversion: Conversion, section: Section) -> None:
         else:
             continue
         view_placed = True
+
+
+def _dated_in_words(found: Table, row: TableRow) -> bool:
+    """Whether a row's schedule names a month (``Sep 15 - Sep 26``)."""
+    return any(
+        _column_of(header) not in {None, "phase"} and _MONTH_WORD.search(cell.plain)
+        for header, cell in zip(found.headers, row.cells, strict=False)
+    )
 
 
 def _view() -> Directive:
@@ -286,12 +329,18 @@ def _attach_entry(conversion: Conversion, item: ListItem) -> bool:
 
 
 _TIMELINE_COLUMNS = {
-    "phase": frozenset({"phase", "phases", "name", "stage", "milestone"}),
-    "start": frozenset({"start", "start date", "starts", "from"}),
-    "end": frozenset({"end", "end date", "ends", "to", "until"}),
-    "duration": frozenset({"duration", "length", "effort"}),
+    "phase": frozenset(
+        {"phase", "phases", "name", "stage", "milestone", "iteration", "step"}
+        | {"fase", "etappe", "etapa"}
+    ),
+    "start": frozenset({"start", "start date", "starts", "from", "begin", "in\u00edcio"}),
+    "end": frozenset({"end", "end date", "ends", "to", "until", "eind", "einde", "fim"}),
+    "duration": frozenset({"duration", "length", "effort", "duur", "dura\u00e7\u00e3o"}),
     # a span, as a title carries it: ``Weeks 2-3``
-    "span": frozenset({"weeks", "week", "days", "sprint", "sprints", "when", "timeframe"}),
+    "span": frozenset(
+        {"weeks", "week", "days", "sprint", "sprints", "when", "timeframe"}
+        | {"weken", "semanas", "semana", "dagen", "dias", "periode", "per\u00edodo"}
+    ),
 }
 
 
@@ -318,9 +367,16 @@ def _attach_row(conversion: Conversion, found: Table, row: TableRow) -> bool:
             phase = phase_of(conversion, cell.plain)
             continue
         if column == "span":
-            # a bare number in a Weeks or Days column counts that unit
-            unit = normal_header(header) if cell.plain.isdigit() else ""
-            text = f"{cell.plain} {unit}" if unit in {"weeks", "days"} else cell.plain
+            # a bare number in a Weeks or Days column counts that unit, and a range
+            # of them (``1-3``) is a span of those weeks or days
+            unit = normal_header(header)
+            unit = _UNITS.get(unit, unit)
+            if unit in {"weeks", "days"} and cell.plain.isdigit():
+                text = f"{cell.plain} {unit}"
+            elif unit in {"weeks", "week", "days"} and _NUMBER_RANGE.fullmatch(cell.plain):
+                text = f"{unit} {cell.plain}"
+            else:
+                text = cell.plain
             given = _schedule_values(conversion, text) or []
         else:
             check = checks.duration if column == "duration" else checks.date

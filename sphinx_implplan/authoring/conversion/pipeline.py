@@ -17,6 +17,7 @@ from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.edits import apply_edits
 from sphinx_implplan.authoring.conversion.header import convert_header, plan_title
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
+from sphinx_implplan.authoring.conversion.phase_lists import convert_phase_lists
 from sphinx_implplan.authoring.conversion.phase_sections import find_phases
 from sphinx_implplan.authoring.conversion.phases import (
     convert_phase,
@@ -114,6 +115,8 @@ def _visit(
         # the title names the feature ("Billing API"), not a part of the plan
         own = None if is_title else kind_of(heading)
         kind = own or inherited
+        if kind in {None, SectionKind.TIMELINE}:
+            convert_phase_lists(conversion, section)
         if kind is not None and not _convert_own_blocks(
             conversion, section, kind=kind, own=own, inherited=inherited, timelines=timelines
         ):

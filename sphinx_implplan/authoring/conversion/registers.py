@@ -39,7 +39,11 @@ _STATUS = "status"
 
 DECISION_TABLE = TableShape(
     "impl-decision",
-    title=frozenset({"decision", "decisions", "question", "topic", "area", "issue"}),
+    title=frozenset(
+        {"decision", "decisions", "question", "topic", "area", "issue"}
+        # Dutch and Portuguese
+        | {"besluit", "besluiten", "decis\u00e3o", "decis\u00f5es", "vraag", "quest\u00e3o"}
+    ),
     options=(
         # "Question | Decision | Rationale": the question is the title, the decision
         # the choice; "Decision | Rationale": the decision is both
@@ -53,6 +57,10 @@ DECISION_TABLE = TableShape(
             "approach",
             "decision",
             "answer",
+            "besluit",
+            "keuze",
+            "decis\u00e3o",
+            "escolha",
         ),
         Column.of(
             "alternatives",
@@ -63,7 +71,10 @@ DECISION_TABLE = TableShape(
         ),
         Column.of(_STATUS, _STATUS, check=checks.decision_status),
     ),
-    body=frozenset({"rationale", "reason", "reasoning", "why", "justification"}),
+    body=frozenset(
+        {"rationale", "reason", "reasoning", "why", "justification"}
+        | {"reden", "motivatie", "motivo", "justificativa", "raz\u00e3o"}
+    ),
     required=("choice",),
     title_option="choice",
 )

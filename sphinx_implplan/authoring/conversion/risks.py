@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -21,95 +21,51 @@ from sphinx_implplan.authoring.conversion.markdown import (
     Text,
     column_index,
     list_items,
-    normal_header,
     paragraph_labels,
     span,
     table,
 )
+from sphinx_implplan.authoring.conversion.risk_labels import (
+    OPTION_OF,
+    RISK_TABLE,
+    Field,
+    field_of,
+    is_title_label,
+    label_extent,
+    label_fields,
+    split_labels,
+)
 from sphinx_implplan.authoring.conversion.risk_levels import read_level, severity_of
+from sphinx_implplan.authoring.conversion.risk_shapes import (
+    block_lines,
+    definitions,
+    description_text,
+    html_inner_blocks,
+    inline_levels,
+    level_parens,
+    looks_listed,
+    trailing_levels,
+)
 from sphinx_implplan.authoring.conversion.section_kinds import SectionKind, kind_of, phase_heading
-from sphinx_implplan.authoring.conversion.table_sections import Column, TableShape, kept_table
+from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.myst_writer import Directive
 from sphinx_implplan.plan.itemtypes import RISK
 from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
 
-
-def _column(option: str, names: str, check: checks.Check = checks.text) -> Column:
-    return Column(option, _names(names), check)
-
-
-def _names(names: str) -> frozenset[str]:
-    return frozenset(names.split("|"))
-
-
-RISK_TABLE = TableShape(
-    RISK,
-    title=_names("risk|risks|description|risk description|threat|risque|risiko|riesgo|rischio"),
-    options=(
-        _column(
-            "impact",
-            "impact|severity|s\u00e9v\u00e9rit\u00e9|gravit\u00e9|auswirkung|impacto",
-            read_level,
-        ),
-        _column(
-            "likelihood",
-            "likelihood|probability|chance|probabilit\u00e9|wahrscheinlichkeit"
-            "|eintrittswahrscheinlichkeit|probabilidad",
-            read_level,
-        ),
-        _column(
-            "mitigation",
-            "mitigation|mitigations|mitigation strategy|mitigated by|response|plan|contingency"
-            "|att\u00e9nuation|parade|ma\u00dfnahme|ma\u00dfnahmen|gegenma\u00dfnahme|mitigaci\u00f3n|mitigazione",
-        ),
-        _column("owner", "owner|assignee|responsible|responsable|verantwortlich"),
-        _column("status", "status|statut|estado", checks.risk_status),
-        _column("affects", "affects|requirements", checks.ids),
-    ),
-)
-
-#: a label's words (lower case) -> the option it gives
-_OPTION_OF = {name: column for column in RISK_TABLE.options for name in column.names}
-_LABEL_NAMES = sorted({*_OPTION_OF, *RISK_TABLE.title} - {"plan"}, key=len, reverse=True)
-#: ``**Mitigation**:``, ``**Mitigation:**`` or ``Mitigation:`` in an item's text
-_LABEL = re.compile(
-    r"(?<![\w*])(?P<bold>\*\*|__)?(?P<name>"
-    + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in _LABEL_NAMES)
-    + r")\s*(?(bold)(?:(?P=bold)\s*:|:\s*(?P=bold))|:)",
-    re.IGNORECASE,
-)
 #: ``Risk: Deadlocks``, ``Risk 1 - Deadlocks``, ``Risque n\u00b02 : Interblocages``
 _RISK_HEADING = re.compile(
-    r"(?:risk|risque|risiko|riesgo|rischio)\s*(?:#|n\u00b0|no\.?)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
+    r"(?:risk|risque|risiko|riesgo|rischio|risico|risco)\s*(?:#|n\u00b0|no\.?)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
     re.IGNORECASE,
 )
 _TITLE_ENDS = " \t-\u2013\u2014:;,."
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 
 
-@dataclass(frozen=True)
-class _Field:
-    """A value for one risk: its name as written, its option (``None``: the body's)."""
-
-    name: str
-    column: Column | None
-    value: Text
-    #: a plain label other than its option's name (``Probability:``): the body keeps it
-    keep: bool = False
-
-
-def _field(name: str, value: Text, *, lead: bool = True) -> _Field:
-    """``lead``: a bold label starting its line, which reads as a field's name."""
-    column = _OPTION_OF.get(normal_header(name))
-    keep = not lead and column is not None and normal_header(name) != column.option
-    return _Field(name, column, value, keep)
-
-
 def _make(
     conversion: Conversion,
     title: Text,
     line: int,
-    fields: list[_Field],
+    fields: list[Field],
     *,
     body: str = "",
     impact: str | None = None,
@@ -119,8 +75,17 @@ def _make(
     directive = conversion.item(RISK, title.plain, conversion.ids.numbered(RISK))
     values: dict[str, str] = {}
     kept: list[tuple[str, Text]] = []
-    for found in fields:
+    for found in [*fields, *inline_levels(f"{title.plain}\n{body}")]:
         column = found.column
+        if found.shown:
+            # the text stays where it was written: only the option is taken
+            # a level or a status only: a text option would take part of a sentence
+            head = re.split(r"[.,;]", found.value.plain, maxsplit=1)[0]
+            check = column.check if column is not None else checks.text
+            value = None if check is checks.text else check(head)
+            if column is not None and value is not None:
+                values.setdefault(column.option, value)
+            continue
         if column is None or column.option in values or not found.value.plain:
             kept.append((found.name, found.value))
             continue
@@ -168,18 +133,73 @@ def _walk(
     impact = severity or impact
     if own_blocks and not _risk_subsection(conversion, section, impact, severity is not None):
         plain_items = severity is not None or kind_of(heading) is SectionKind.RISKS
-        for block in section.blocks:
-            if block.type == "table":
-                _convert_table(conversion, block, impact)
-            elif block.type in {"bullet_list", "ordered_list"}:
-                _convert_list(conversion, block, impact, plain_items=plain_items)
-            elif block.type == "paragraph":
-                _convert_paragraph(conversion, block, impact)
+        _convert_blocks(conversion, section.blocks, impact, plain_items=plain_items)
     for subsection in section.subsections:
         if phase_heading(subsection.title.plain) is not None:
             _walk(conversion, subsection, impact, own_blocks=False)
         elif kind_of(subsection.title.plain) in {None, SectionKind.RISKS}:
             _walk(conversion, subsection, impact, own_blocks=True)
+
+
+def _convert_blocks(
+    conversion: Conversion,
+    blocks: list[SyntaxTreeNode],
+    impact: str | None,
+    *,
+    plain_items: bool,
+) -> None:
+    lines = conversion.lines
+    after_term: SyntaxTreeNode | None = None
+    for index, block in enumerate(blocks):
+        if block is after_term:
+            continue
+        if block.type == "table":
+            _convert_table(conversion, block, impact)
+        elif block.type in {"bullet_list", "ordered_list"}:
+            _convert_list(conversion, block, impact, plain_items=plain_items)
+        elif block.type == "paragraph":
+            found = definitions(lines, blocks, index) if plain_items else None
+            if found is not None:
+                start, end, groups, after_term = found
+                first = _matrix(conversion)
+                made = [_definition_risk(conversion, term, rest, impact) for term, rest in groups]
+                conversion.replace(start, end, [*made, *first])
+            else:
+                if plain_items and any(line.startswith(": ") for line in block_lines(lines, block)):
+                    conversion.note(
+                        span(block)[0],
+                        "definition list kept as written: each term line must be followed "
+                        "by `: description` lines",
+                    )
+                _convert_paragraph(conversion, block, impact)
+        elif block.type == "html_block" and plain_items:
+            inner = html_inner_blocks(lines, block)
+            if inner is not None:
+                _convert_blocks(conversion, inner, impact, plain_items=plain_items)
+            elif looks_listed(block):
+                conversion.note(
+                    span(block)[0], "HTML block kept as written: its risks are HTML, not Markdown"
+                )
+
+
+def _definition_risk(
+    conversion: Conversion, term: int, descriptions: list[int], impact: str | None
+) -> Directive:
+    """A risk from a definition-list-like entry: the term is its title, and each
+    ``: description`` line gives options or a paragraph of its body."""
+    title_raw, fields = level_parens(conversion.lines[term].strip())
+    body: list[str] = []
+    for number in descriptions:
+        text = description_text(conversion.lines[number])
+        only = label_fields(text)
+        if only is not None:
+            fields += only
+            continue
+        text, levels = level_parens(text)
+        fields += levels
+        body.append(text)
+    title = Text.parse(title_raw.rstrip(_TITLE_ENDS))
+    return _make(conversion, title, term, fields, body="\n\n".join(body), impact=impact)
 
 
 def _convert_table(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
@@ -202,7 +222,7 @@ def _convert_table(conversion: Conversion, block: SyntaxTreeNode, impact: str | 
             kept.append(row)
             continue
         fields = [
-            _field(found.headers[index], cell)
+            field_of(found.headers[index], cell)
             for index, cell in enumerate(row.cells[: len(found.headers)])
             if index != title_index and cell.raw
         ]
@@ -214,84 +234,47 @@ def _convert_table(conversion: Conversion, block: SyntaxTreeNode, impact: str | 
         conversion.replace(found.start, found.end, [*directives, *first], keep=keep)
 
 
-#: labels read inside an item's text, not only at its start: ``... Mitigation: ...``
-_INNER_LABELS = frozenset(
-    name
-    for column in RISK_TABLE.options[:4]
-    for name in column.names
-    if name not in {"plan", "response", "chance", "contingency", "responsible", "assignee"}
-)
-#: labels read without bold marks; one the output does not name stays in the body
-_PLAIN_LABELS = frozenset(_OPTION_OF) | {"risk", "risks"}
-
-
-def _split_labels(raw: str) -> tuple[str, list[_Field]]:
-    """The text before the first label, then each label's name and value."""
-    matches = [
-        match
-        for match in _LABEL.finditer(raw)
-        # not inside a code span, and a plain label inside the text only where a
-        # sentence would hardly use the word so
-        if raw[: match.start()].count("`") % 2 == 0
-        and (
-            match.group("bold")
-            or match.start() == 0
-            or normal_header(match.group("name")) in _INNER_LABELS
-        )
-        and (match.group("bold") or normal_header(match.group("name")) in _PLAIN_LABELS)
-    ]
-    if not matches:
-        return raw, []
-    fields = []
-    for match, after in zip(matches, [*matches[1:], None], strict=True):
-        value = raw[match.end() : after.start() if after is not None else len(raw)]
-        name = " ".join(match.group("name").split())
-        lead = bool(match.group("bold")) and raw[: match.start()][-1:] in {"", "\n"}
-        fields.append(_field(name, Text.parse(value.rstrip(" \t\n,;")), lead=lead))
-    return raw[: matches[0].start()], fields
-
-
-def _is_title_label(name: str) -> bool:
-    return normal_header(name) in RISK_TABLE.title - {"description"}
-
-
-def _label_fields(raw: str) -> list[_Field] | None:
-    """The fields of a text made only of option labels (``Mitigation: retry``)."""
-    lead, fields = _split_labels(raw)
-    if lead.strip() or not fields or any(found.column is None for found in fields):
-        return None
-    return fields
-
-
 def _labelled_lines(
     conversion: Conversion, block: SyntaxTreeNode, *, own_risk: bool = False
-) -> tuple[list[_Field], set[int]]:
+) -> tuple[list[Field], set[int]]:
     """The option labels of a paragraph or list, and the lines they take."""
-    fields: list[_Field] = []
+    fields: list[Field] = []
     taken: set[int] = set()
     if block.type == "paragraph":
         if not own_risk and _starts_risk(conversion, block):
             return [], set()  # another risk's paragraph
-        for label in paragraph_labels(block, conversion.lines):
-            if label is not None and label.name in _OPTION_OF:
-                fields.append(_Field(label.name.capitalize(), _OPTION_OF[label.name], label.value))
-                taken.add(label.line)
+        labels = paragraph_labels(block, conversion.lines)
+        for index, label in enumerate(labels):
+            if label is None or label.name not in OPTION_OF:
+                continue
+            column = OPTION_OF[label.name]
+            extent = label_extent(conversion.lines, labels, index, text=column.check is checks.text)
+            if extent:
+                lines = conversion.lines[label.line + 1 : label.line + extent]
+                value = Text.parse(" ".join([label.value.raw, *(n.strip() for n in lines)]))
+                fields.append(Field(label.name.capitalize(), column, value))
+                taken.update(range(label.line, label.line + extent))
+            else:
+                # part of a sentence, or more than one label: the line stays where it
+                # is, and gives the levels it states
+                _, inline = split_labels(conversion.lines[label.line])
+                fields += [replace(one, shown=True) for one in inline if one.column is not None]
     elif block.type in {"bullet_list", "ordered_list"}:
         for item in list_items(block, conversion.lines):
             if item.text is not None and len(item.node.children) == 1:
-                found = _label_fields(item.text.raw)
+                found = label_fields(item.text.raw)
                 if found is not None:
                     fields += found
                     taken.update(range(item.start, item.end))
     return fields, taken
 
 
-def _item_rest(conversion: Conversion, item: ListItem) -> tuple[list[_Field], str]:
+def _item_rest(conversion: Conversion, item: ListItem) -> tuple[list[Field], str]:
     """Option labels among an item's nested blocks, and the rest as written."""
     children = item.node.children[1:]
     if not children:
         return [], ""
-    fields: list[_Field] = []
+    fields: list[Field] = []
     taken: set[int] = set()
     for child in children:
         found, lines = _labelled_lines(conversion, child)
@@ -309,10 +292,13 @@ def _list_risk(
         if plain_items:
             conversion.note(item.start, "risk list item kept as written: it starts with no text")
         return None
-    lead_raw, labels = _split_labels(item.text.raw)
+    raw, levels = level_parens(item.text.raw)
+    lead_raw, labels = split_labels(raw)
     nested, rest = _item_rest(conversion, item)
-    labelled = bool(nested) or any(
-        _is_title_label(found.name) or found.column is not None for found in labels
+    labelled = (
+        bool(nested)
+        or bool(levels)
+        or any(is_title_label(found.name) or found.column is not None for found in labels)
     )
     if not labelled and not plain_items:
         return None
@@ -322,17 +308,21 @@ def _list_risk(
     if lead.plain:
         head, tail = lead_and_rest(lead)
         title, description = Text.parse(head.raw.rstrip(_TITLE_ENDS)), tail.raw
-    fields: list[_Field] = []
+    fields: list[Field] = []
     for found in labels:
-        if title is None and _is_title_label(found.name) and found.value.plain:
+        if title is None and is_title_label(found.name) and found.value.plain:
             title = Text.parse(found.value.raw.rstrip(_TITLE_ENDS))
         else:
             fields.append(found)
     if title is None or not title.plain:
         conversion.note(item.start, "risk list item kept as written: it names no risk")
         return None
+    title_raw, stated = trailing_levels(title.raw)
+    if Text.parse(title_raw.rstrip(_TITLE_ENDS)).plain and stated:
+        title, fields = Text.parse(title_raw.rstrip(_TITLE_ENDS)), [*fields, *stated]
     body = "\n\n".join(part for part in (description, rest) if part)
-    return _make(conversion, title, item.start, [*fields, *nested], body=body, impact=impact)
+    fields = [*fields, *levels, *nested]
+    return _make(conversion, title, item.start, fields, body=body, impact=impact)
 
 
 def _convert_list(
@@ -352,7 +342,7 @@ def _convert_list(
 
 def _starts_risk(conversion: Conversion, block: SyntaxTreeNode) -> bool:
     labels = paragraph_labels(block, conversion.lines)
-    return bool(labels and labels[0] and _is_title_label(labels[0].name))
+    return bool(labels and labels[0] and is_title_label(labels[0].name))
 
 
 def _convert_paragraph(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
@@ -378,7 +368,7 @@ def _risk_subsection(
     if named is None and (severity or kind_of(section.title.plain) is not None):
         return False
     lines = conversion.lines
-    fields: list[_Field] = []
+    fields: list[Field] = []
     body: list[str] = []
     position = section.body_start
     for block in section.blocks:

@@ -49,10 +49,17 @@ _KIND_WORDS = _patterns(
         (SectionKind.CONSIDERATIONS, r"\bconsiderations?\b"),
         (SectionKind.TESTING, r"\btest(s|ing)?\b"),
         # the same words in German, French, Spanish and Italian plans
-        (SectionKind.RISKS, r"\b(risks?|risques?|risiken|risiko|riesgos?|rischi|rischio)\b"),
+        # ... and in Dutch and Portuguese ones
+        (
+            SectionKind.RISKS,
+            r"\b(risks?|risques?|risiken|risiko|riesgos?|rischi|rischio|risico(?:'?s)?|riscos?)\b",
+        ),
         (
             SectionKind.DECISIONS,
-            r"\b(d[\u00e9e]cisions?|entscheidungen|decisi(?:ones|\u00f3n|on[ei]))\b",
+            (
+                r"\b(d[\u00e9e]cisions?|entscheidungen|decisi(?:ones|\u00f3n|on[ei])"
+                r"|decis(?:\u00f5es|oes|\u00e3o|ao)|besluit(?:en)?)\b"
+            ),
         ),
         (SectionKind.STACK, r"\b(stack|technolog(y|ies)|tech)\b"),
         (SectionKind.METRICS, r"\b(metrics?|kpis?|success criteria)\b"),
@@ -72,10 +79,16 @@ _KIND_WORDS = _patterns(
     )
 )
 
+#: the words of a phase heading; those after ``milestone`` are phases only outside a
+#: section of another kind (a rollout's ``### Stage 1``, a test's ``### Step 1``)
+PHASE_WORDS = (
+    *("phase", "fase", "milestone"),
+    *("stage", "iteration", "step", "sprint", "etappe", "etapa"),
+)
 _PHASE_HEADING = re.compile(
-    r"(?:\[(?P<mark>[ xX])\]\s*)?(?P<word>phase|fase|milestone)\s+"
-    # "Phase 3+" sums up what is left, in spec-kit plans: no phase
-    r"(?P<number>\d+(?:\.\d+)*)(?!\d|\+|\.\d)\s*"
+    r"(?:\[(?P<mark>[ xX])\]\s*)?(?P<word>" + "|".join(PHASE_WORDS) + r")\s+"
+    # "Phase 3+" sums up what is left, in spec-kit plans: no phase; "Phase B" is one
+    r"(?P<number>\d+(?:\.\d+)*|(?-i:[A-Z])(?!\w|\.\w))(?!\d|\+|\.\d)\s*"
     r"(?:\((?P<span>[^()]*)\)\s*)?(?::|-|\u2013|\u2014|\.|\))?\s*(?P<rest>.*)",
     re.IGNORECASE,
 )
@@ -112,6 +125,8 @@ class PhaseTitle:
     done: bool
     #: whether it carries a checkbox or a check mark, as a progress list does
     marked: bool
+    #: the word naming it, lower case (``phase``, ``stage``); ``""`` for ``A. Name``
+    word: str = "phase"
 
 
 def _without_emoji(text: str) -> str:
@@ -152,14 +167,39 @@ def phase_heading(heading: str) -> PhaseTitle | None:
         span, rest = found, rest[: trailing.start()].strip()
     marked = done or marks != {None}
     span = span.strip() if span is not None else ""
-    return PhaseTitle(match.group("number"), rest, title, span or None, done, marked)
+    number = match.group("number")
+    word = match.group("word").lower()
+    if number.isalpha() and (word not in {"phase", "fase", "stage", "etappe", "etapa"}):
+        return None
+    return PhaseTitle(number, rest, title, span or None, done, marked, word)
 
 
 _SPAN_WORDS = re.compile(
     r"\b(weeks?|wks?|days?|sprints?|months?|q[1-4]|wochen?|tage?|semaines?|jours?|semanas?"
-    r"|d\u00edas?|settiman[ae]|giorn[oi])\b|\d{4}-\d{2}-\d{2}",
+    r"|d\u00edas?|dias?|settiman[ae]|giorn[oi]|weken|dag|dagen)\b|\d{4}-\d{2}-\d{2}"
+    # a day of a month: ``Oct 6``, ``September 15``
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?\s+\d{1,2}\b",
     re.IGNORECASE,
 )
+
+
+#: ``A. Collector rollout``, ``B) Cutover``: a phase where its siblings form a series
+_LETTERED = re.compile(r"(?P<letter>[A-Z])(?:\.|\)|:)\s+(?P<rest>\S.*)")
+
+
+def lettered_heading(heading: str) -> PhaseTitle | None:
+    """``A. Collector rollout`` read as ``Phase A``; whether it is one depends on its
+    siblings (:mod:`.phase_sections`)."""
+    match = _LETTERED.fullmatch(_without_emoji(heading))
+    if match is None:
+        return None
+    found = phase_heading(f"Phase {match.group('letter')}: {match.group('rest')}")
+    if found is None:
+        return None
+    return PhaseTitle(
+        found.number, found.name, _without_emoji(heading), found.span, False, False, ""
+    )
 
 
 def _is_span(text: str) -> bool:
