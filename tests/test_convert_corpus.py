@@ -1,6 +1,6 @@
 """``implplan convert`` on the loose plans of ``tests/plans/loose`` and the held-out plans
-of ``tests/plans/heldout``: every plan converts and loses no word, and each folder's
-``expected.json`` describes every plan of it.
+of ``tests/plans/heldout`` and ``tests/plans/heldout-2``: every plan converts and loses no
+word, and each folder's ``expected.json`` describes every plan of it.
 
 How well the converter reads these plans (phases, deliverables, risks, spans, warnings
 added) is measured by ``benchmarks/convert_corpus.py``, which these tests load: they
@@ -23,17 +23,24 @@ SCRIPT = Path(__file__).parent.parent / "benchmarks" / "convert_corpus.py"
 LOOSE = Path(__file__).parent / "plans" / "loose"
 #: plans the converter is never tuned on: they measure it (see its README)
 HELDOUT = Path(__file__).parent / "plans" / "heldout"
-CORPORA = {"loose": LOOSE, "heldout": HELDOUT}
+#: a second set of held-out plans, written without looking at the converter
+HELDOUT_2 = Path(__file__).parent / "plans" / "heldout-2"
+CORPORA = {"loose": LOOSE, "heldout": HELDOUT, "heldout-2": HELDOUT_2}
 EXPECTED: dict[str, dict[str, Any]] = json.loads(
     (LOOSE / "expected.json").read_text(encoding="utf-8")
 )
 HELDOUT_EXPECTED: dict[str, dict[str, Any]] = json.loads(
     (HELDOUT / "expected.json").read_text(encoding="utf-8")
 )
-#: every plan of both folders, as (folder, plan)
-PLANS = [("loose", name) for name in sorted(EXPECTED)] + [
-    ("heldout", name) for name in sorted(HELDOUT_EXPECTED)
-]
+HELDOUT_2_EXPECTED: dict[str, dict[str, Any]] = json.loads(
+    (HELDOUT_2 / "expected.json").read_text(encoding="utf-8")
+)
+#: every plan of every folder, as (folder, plan)
+PLANS = (
+    [("loose", name) for name in sorted(EXPECTED)]
+    + [("heldout", name) for name in sorted(HELDOUT_EXPECTED)]
+    + [("heldout-2", name) for name in sorted(HELDOUT_2_EXPECTED)]
+)
 KEYS = {
     "phases",
     "phase_checkboxes",
@@ -69,8 +76,8 @@ corpus = _load_script()
 
 @pytest.mark.parametrize(
     ("folder", "expected", "least"),
-    [(LOOSE, EXPECTED, 25), (HELDOUT, HELDOUT_EXPECTED, 12)],
-    ids=["loose", "heldout"],
+    [(LOOSE, EXPECTED, 25), (HELDOUT, HELDOUT_EXPECTED, 12), (HELDOUT_2, HELDOUT_2_EXPECTED, 12)],
+    ids=["loose", "heldout", "heldout-2"],
 )
 def test_expected_covers_every_plan(
     folder: Path, expected: dict[str, dict[str, Any]], least: int
@@ -87,10 +94,13 @@ def test_expected_covers_every_plan(
         assert isinstance(entry["language"], str), name
     assert len({entry["language"] for entry in EXPECTED.values()} - {"en"}) >= 3
     assert len({entry["language"] for entry in HELDOUT_EXPECTED.values()} - {"en"}) >= 2
+    assert len({entry["language"] for entry in HELDOUT_2_EXPECTED.values()} - {"en"}) >= 2
 
 
 @pytest.mark.parametrize(
-    ("folder", "expected"), [(LOOSE, EXPECTED), (HELDOUT, HELDOUT_EXPECTED)], ids=list(CORPORA)
+    ("folder", "expected"),
+    [(LOOSE, EXPECTED), (HELDOUT, HELDOUT_EXPECTED), (HELDOUT_2, HELDOUT_2_EXPECTED)],
+    ids=list(CORPORA),
 )
 def test_the_script_reads_the_same_expectations(
     folder: Path, expected: dict[str, dict[str, Any]]
