@@ -21,9 +21,15 @@ from sphinx_implplan.authoring.conversion.markdown import (
     paragraph_labels,
     plain_text,
 )
+from sphinx_implplan.authoring.conversion.phase_series import (
+    SERIES,
+    holds_checklist,
+    series_titles,
+)
 from sphinx_implplan.authoring.conversion.phase_spans import sprint_days_in
 from sphinx_implplan.authoring.conversion.section_kinds import (
     PhaseTitle,
+    SectionKind,
     kind_of,
     lettered_heading,
     phase_heading,
@@ -55,7 +61,7 @@ class _Candidate:
 def find_phases(conversion: Conversion, root: Section, title_section: Section | None) -> None:
     """Fill ``conversion.phase_titles``, ``sprint_days`` and ``plan_start``."""
     candidates: list[_Candidate] = []
-    _collect(root, title_section, None, False, candidates)
+    _collect(conversion, root, title_section, None, False, candidates)
     kept = [
         candidate
         for candidate in candidates
@@ -67,7 +73,12 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
     first_of_number: dict[str, _Candidate] = {}
     for candidate in kept:
         conversion.phase_titles[candidate.section.start] = candidate.title
-        first = first_of_number.setdefault(candidate.title.number, candidate)
+        # a series found by its shape numbers its phases by their place in it
+        series = candidate.title.word.startswith(SERIES)
+        key = (
+            f"{candidate.title.word} {candidate.title.number}" if series else candidate.title.number
+        )
+        first = first_of_number.setdefault(key, candidate)
         if first is candidate:
             continue
         where = f"line {first.section.start + 1}"
@@ -91,13 +102,23 @@ def _same_phase(one: PhaseTitle, other: PhaseTitle) -> bool:
 
 
 def _titles(
-    section: Section, title_section: Section | None, other_kind: bool
+    conversion: Conversion,
+    section: Section,
+    title_section: Section | None,
+    other_kind: bool,
+    rollout: bool | None,
 ) -> list[PhaseTitle | None]:
-    """The phase each subsection's heading names, or ``None``."""
+    """The phase each subsection's heading names, or ``None``; under a rollout (and
+    no other kind) a ``Sprint 2`` holding a checklist is a phase too."""
     titles: list[PhaseTitle | None] = []
     for subsection in section.subsections:
         title = None if subsection is title_section else phase_heading(subsection.title.plain)
-        if title is not None and other_kind and title.word not in _ALWAYS:
+        if (
+            title is not None
+            and other_kind
+            and title.word not in _ALWAYS
+            and not (rollout and title.word != "stage" and holds_checklist(subsection))
+        ):
             title = None
         titles.append(title)
     lettered = [
@@ -110,10 +131,13 @@ def _titles(
     # a series: A, B, ... each once, from A
     if len(letters) >= 2 and letters == [chr(ord("A") + n) for n in range(len(letters))]:
         titles = [title or letter for title, letter in zip(titles, lettered, strict=True)]
-    return titles
+    if rollout is None or (other_kind and not rollout):
+        return titles  # in a phase, ``Wave A`` is part of its body
+    return series_titles(conversion, section, titles, rollout=rollout, skip=title_section)
 
 
-def _collect(
+def _collect(  # noqa: PLR0917
+    conversion: Conversion,
     section: Section,
     title_section: Section | None,
     inside: PhaseTitle | None,
@@ -121,21 +145,36 @@ def _collect(
     found: list[_Candidate],
     *,
     other_kind: bool = False,
+    rollout: bool = False,
 ) -> None:
-    titles = _titles(section, title_section, other_kind)
+    in_phase = None if inside is not None else rollout
+    titles = _titles(conversion, section, title_section, other_kind, in_phase)
     for subsection, title in zip(section.subsections, titles, strict=True):
         is_title = subsection is title_section
         if inside is not None and (title is None or title.number == inside.number):
             continue  # part of the phase's body
         if title is not None:
             found.append(_Candidate(subsection, title, 2 if progress else int(title.marked)))
-            _collect(subsection, title_section, title, progress, found)
+            _collect(conversion, subsection, title_section, title, progress, found)
             continue
         words = normal_header(subsection.title.plain)
         listed = progress or (not is_title and bool(_PROGRESS.search(words)))
         kind = None if is_title else kind_of(subsection.title.plain)
         other = other_kind or (kind is not None and kind.value != "timeline")
-        _collect(subsection, title_section, None, listed, found, other_kind=other)
+        # a rollout (and no other kind above it) may hold phases that have checklists
+        in_rollout = (rollout and kind in {None, SectionKind.ROLLOUT, SectionKind.TIMELINE}) or (
+            not other_kind and kind is SectionKind.ROLLOUT
+        )
+        _collect(
+            conversion,
+            subsection,
+            title_section,
+            None,
+            listed,
+            found,
+            other_kind=other,
+            rollout=in_rollout and not listed,
+        )
 
 
 def _texts(root: Section) -> list[str]:

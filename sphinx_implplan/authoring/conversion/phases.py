@@ -106,7 +106,10 @@ def _convert_one(
         days = conversion.sprint_days
         weeks = days // 7
         span_written = f"{weeks} week{'s' * (weeks != 1)}" if days % 7 == 0 else f"{days} days"
-    phase = Phase(title.number, title.name, directive, span_written)
+    # a phase found by its shape (``Wave 2``) answers to no bare ``2`` or ``Phase 2``
+    series = title.word.startswith("series")
+    phase_number = f"{title.word}:{title.number}" if series else title.number
+    phase = Phase(phase_number, title.name, directive, span_written)
     inner = [node for node in nodes if section.body_start <= span(node)[0] < end]
     stop = end
     while inner and inner[-1].type == "hr":

@@ -17,6 +17,7 @@ from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.edits import apply_edits
 from sphinx_implplan.authoring.conversion.header import convert_header, plan_title
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
+from sphinx_implplan.authoring.conversion.phase_bold import convert_bold_phases
 from sphinx_implplan.authoring.conversion.phase_lists import convert_phase_lists
 from sphinx_implplan.authoring.conversion.phase_sections import find_phases
 from sphinx_implplan.authoring.conversion.phases import (
@@ -117,6 +118,7 @@ def _visit(
         kind = own or inherited
         if kind in {None, SectionKind.TIMELINE}:
             convert_phase_lists(conversion, section)
+            convert_bold_phases(conversion, section)
         if kind is not None and not _convert_own_blocks(
             conversion, section, kind=kind, own=own, inherited=inherited, timelines=timelines
         ):
@@ -158,7 +160,8 @@ def _convert_own_blocks(
         # "### Unit Tests" under "## Testing Strategy" is one test
         if inherited is SectionKind.TESTING and convert_test(conversion, section):
             return False
-    elif kind is SectionKind.ROLLOUT:
+    elif kind is SectionKind.ROLLOUT and own is not None:
+        # stages come from the rollout's own lists, not from its subsections'
         convert_rollout(conversion, section)
     elif kind is SectionKind.METRICS:
         convert_metrics(conversion, section)

@@ -142,6 +142,10 @@ def _without_emoji(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+#: for the modules that read phases by the plan's shape
+without_emoji = _without_emoji
+
+
 def phase_heading(heading: str) -> PhaseTitle | None:
     """``Phase 1: Foundation`` and its looser forms (``\U0001f3af Phase 7.1: Polish``,
     ``[x] Phase 2 (Weeks 2-3): Sync``); ``None`` for other headings."""
@@ -200,6 +204,11 @@ def lettered_heading(heading: str) -> PhaseTitle | None:
     return PhaseTitle(
         found.number, found.name, _without_emoji(heading), found.span, False, False, ""
     )
+
+
+def is_span(text: str) -> bool:
+    """Whether ``text`` names time (``Weeks 1-2``, ``Mar 2 - Mar 13``)."""
+    return _is_span(text)
 
 
 def _is_span(text: str) -> bool:

@@ -1,0 +1,95 @@
+"""Phases written as bold pseudo-headings: a paragraph that is only bold text
+(``**Phase 1 - Discovery**``), perhaps with a span after it on the same line
+(``(Mar 2 - Mar 13)``, ``- Weeks 1-2``), directly followed by a checklist.
+
+At least two such in one section's own blocks are phases: each takes its bold line
+(the title, without the asterisks) and its checklist (the body, so its checkboxes are
+deliverables). A label (``**Tasks:**``) or a bold line naming a kind or an aside
+(``**Testing**``, ``**Notes**``) is none. A lone one stays as written, with a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.markdown import Section, normal_header, span
+from sphinx_implplan.authoring.conversion.phase_series import ASIDES, has_checkbox
+from sphinx_implplan.authoring.conversion.phases import phase_id
+from sphinx_implplan.authoring.conversion.section_kinds import (
+    is_span,
+    kind_of,
+    phase_heading,
+    without_emoji,
+)
+
+_BOLD_LINE = re.compile(
+    r"\s*(?P<mark>\*\*|__)(?P<bold>[^*_\s](?:[^*_]*[^*_\s])?)(?P=mark)"
+    r"(?P<after>\s*(?:\((?P<paren>[^()]*)\)|(?:-|\u2013|\u2014)\s*(?P<dash>[^()]*?)))?\s*"
+)
+#: bold lines that label a checklist rather than name a phase
+_LABELS = re.compile(
+    r"\b(tasks?|to ?dos?|deliverables?|checklist|done|in progress|backlog|blocked|must have"
+    r"|should have|could have|nice to have|exit criteria|entry criteria|done when)\b"
+)
+
+
+def _bold_title(block: SyntaxTreeNode, lines: list[str]) -> tuple[str, str, str | None] | None:
+    """``(title, bold text, span)`` of a one-line paragraph that is only bold text."""
+    start, end = span(block)
+    if block.type != "paragraph" or end - start != 1:
+        return None
+    match = _BOLD_LINE.fullmatch(lines[start].rstrip("\n"))
+    if match is None:
+        return None
+    bold = match.group("bold").strip()
+    after = match.group("paren") or match.group("dash")
+    if after is not None and not is_span(after):
+        return None
+    words = normal_header(bold)
+    if bold.endswith(":") or kind_of(bold) is not None or ASIDES.search(words):
+        return None
+    if _LABELS.fullmatch(words) or not any(char.isalnum() for char in bold):
+        return None
+    title = without_emoji(f"{bold}{match.group('after') or ''}")
+    return title, bold, after.strip() if after else None
+
+
+def convert_bold_phases(conversion: Conversion, section: Section) -> None:
+    """The section's own bold lines that head checklists, where there are two or more."""
+    lines = conversion.lines
+    blocks = section.blocks
+    found = []
+    for index, block in enumerate(blocks[:-1]):
+        nested = blocks[index + 1]
+        if span(block)[0] in conversion.claimed or nested.type not in {
+            "bullet_list",
+            "ordered_list",
+        }:
+            continue
+        read = _bold_title(block, lines)
+        if read is not None and has_checkbox(nested):
+            found.append((block, nested, read))
+    if len(found) == 1:
+        conversion.note(
+            span(found[0][0])[0],
+            "bold line kept as written: a lone one above a checklist is no series of phases",
+        )
+    if len(found) < 2:
+        return
+    for place, (block, nested, (title, bold, span_text)) in enumerate(found):
+        start, end = span(block)[0], span(nested)[1]
+        heading = phase_heading(bold)
+        number = heading.number if heading is not None else str(place + 1)
+        name = heading.name if heading is not None else bold
+        directive = conversion.item("impl-phase", title, phase_id(conversion, number))
+        if heading is None:
+            number = f"series bold:{number}"  # answers to no bare ``2`` or ``Phase 2``
+        directive.body = "".join(lines[span(nested)[0] : end]).strip("\n")
+        phase = Phase(number, name, directive, span_text or (heading.span if heading else None))
+        conversion.phases.append(phase)
+        conversion.phase_depends.append((phase, []))
+        conversion.replace(start, end, [directive])
+        conversion.claimed.update({start, span(nested)[0]})
