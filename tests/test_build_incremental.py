@@ -127,7 +127,7 @@ def test_a_new_requirement_implemented_by_an_existing_phase(
     review = (second.outdir / "review.html").read_text(encoding="utf8")
     trace = view_text(review, "impl-traceability")
     assert trace.startswith("Coverage: 5 of 8 requirements implemented (62.5 %)")
-    assert "FR_7 Tag notes PH_1 yes" in trace
+    assert "FR_7 Tag notes yes PH_1" in trace
     summary = view_text((second.outdir / "summary.html").read_text(encoding="utf8"), "impl-summary")
     assert "Coverage 57.1 % (4 of 7 requirements implemented; 2 verified, 1 measured)" in summary
     plan_a = report(second)["plans"]["PLAN_A"]
@@ -162,7 +162,7 @@ def test_a_retitled_requirement_reaches_the_untouched_pages(
     plan = (second.outdir / "plan.html").read_text(encoding="utf8")
     assert 'title="Import files"' in plan
     assert 'title="Import notes"' not in plan
-    assert "FR_1 Import files CMP_A" in view_text(
+    assert "FR_1 Import files yes CMP_A" in view_text(
         (second.outdir / "review.html").read_text(encoding="utf8"), "impl-traceability"
     )
     assert report(second)["plans"]["PLAN_A"]["requirements"][0]["title"] == "Import files"
