@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from build_helpers import build_warnings, copy_root, read_needs
+from convert_helpers import lost_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_implplan.authoring.conversion import convert
-from sphinx_implplan.authoring.conversion.markdown import Text, parse, plain_text
+from sphinx_implplan.authoring.conversion.markdown import Text, parse
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -29,44 +30,6 @@ EXPECTED: dict[str, dict[str, Any]] = json.loads(
 )
 PLAN_FILES = sorted(EXPECTED)
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _words(text: str) -> Counter[str]:
-    return Counter(word.lower() for word in _WORD.findall(text))
-
-
-def _label_words(source: str) -> Counter[str]:
-    """Words that name a field rather than hold content: table column headers and
-    ``**Label**:`` leads. The converter turns them into option names, so they may go;
-    so may the numbers of an ordered list, which are its markup as ``-`` is a bullet
-    list's, and the ``x`` of a task box, which becomes a status. Every other word of
-    the input must still be in the output as often as before."""
-    labels: Counter[str] = Counter()
-    for node in parse(source).walk():
-        if node.type == "list_item" and node.info:
-            labels += _words(node.info)
-        in_item = node.parent is not None and node.parent.type == "list_item"
-        if (
-            node.type == "paragraph"
-            and in_item
-            and re.match(r"\[[xX]\]\s", node.children[0].content)
-        ):
-            labels += Counter({"x": 1})
-        if node.type == "th":
-            labels += _words(plain_text(node.children[0]))
-        if node.type == "inline":
-            for line in node.content.splitlines():
-                match = re.match(r"\s*\*\*([^*]+)\*\*\s*:?", line)
-                if match:
-                    labels += _words(match.group(1))
-    return labels
-
-
-def _lost_words(source: str, output: str) -> Counter[str]:
-    lost = _words(source) - _words(output)
-    return lost - _label_words(source)
-
 
 @pytest.mark.parametrize("name", PLAN_FILES)
 def test_conversion_counts_and_loses_nothing(name: str) -> None:
@@ -74,7 +37,7 @@ def test_conversion_counts_and_loses_nothing(name: str) -> None:
     result = convert(source, fallback_title=Path(name).stem)
     counts = {kind: count for kind, count in result.counts.items() if count}
     assert counts == EXPECTED[name]["counts"]
-    assert not _lost_words(source, result.text)
+    assert not lost_words(source, result.text)
     for line in EXPECTED[name]["kept_verbatim"]:
         assert line in result.text.splitlines(), line
     # every code block of the input comes through line for line, wherever it lands
@@ -94,7 +57,7 @@ def test_every_plan_file_has_its_expectations() -> None:
 def test_the_lossless_check_catches_a_dropped_cell() -> None:
     source = (PLANS / "seed-template-1.md").read_text(encoding="utf8")
     output = convert(source, fallback_title="plan").text
-    assert _lost_words(source, output.replace("[Why this was chosen]", "", 1)) == Counter(
+    assert lost_words(source, output.replace("[Why this was chosen]", "", 1)) == Counter(
         {"why": 1, "this": 1, "was": 1, "chosen": 1}
     )
 
@@ -220,7 +183,7 @@ _LINES = [
 def test_any_markdown_converts_without_error_or_loss(lines: list[str]) -> None:
     source = "\n".join(lines) + "\n"
     result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
+    assert not lost_words(source, result.text)
     assert result.counts["impl-plan"] == 1
 
 

@@ -6,17 +6,16 @@ is checked as text; one plan holding them all is built with Sphinx."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from build_helpers import build_warnings, copy_root, read_needs
+from build_helpers import build_warnings, read_needs
+from convert_helpers import build_converted_plan, directive_items, lossless
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert import _lost_words
 
-from sphinx_implplan.authoring.conversion import Converted, convert
+from sphinx_implplan.authoring.conversion import convert
 from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.section_kinds import phase_heading
 
@@ -24,28 +23,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.testing.util import SphinxTestApp
-
-_DIRECTIVE = re.compile(
-    r"^(`{3,}|~{3,})\{(impl-[\w-]+)\}([^\n]*)\n((?::[\w-]+:[^\n]*\n)*)(.*?)^\1$",
-    re.MULTILINE | re.DOTALL,
-)
-
-
-def _convert(source: str) -> Converted:
-    result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
-    return result
-
-
-def _items(text: str, name: str = "impl-phase") -> list[dict[str, Any]]:
-    """Each item of one directive: title, options and body."""
-    found = []
-    for match in _DIRECTIVE.finditer(text):
-        if match.group(2) != name:
-            continue
-        options = dict(re.findall(r"^:([\w-]+): (.*)$", match.group(4), re.MULTILINE))
-        found.append({"title": match.group(3).strip(), **options, "body": match.group(5)})
-    return found
 
 
 @pytest.mark.parametrize(
@@ -99,8 +76,8 @@ WORDS = """\
 
 
 def test_stage_iteration_step_and_sprint_headings_are_phases() -> None:
-    result = _convert(WORDS)
-    phases = _items(result.text)
+    result = lossless(WORDS)
+    phases = directive_items(result.text)
     assert [phase["title"] for phase in phases] == [
         "Stage 1: Groundwork",
         "Iteration 2 - Ranking (Weeks 2-3)",
@@ -114,7 +91,7 @@ def test_stage_iteration_step_and_sprint_headings_are_phases() -> None:
 
 def test_a_sprint_heading_lasts_the_sprint_the_plan_states() -> None:
     source = "# Payments\n\nWe work in 2-week sprints.\n\n" + WORDS.split("\n", 2)[2]
-    phases = _items(_convert(source).text)
+    phases = directive_items(lossless(source).text)
     assert phases[3]["title"] == "Sprint 4: Polish"
     assert phases[3]["duration"] == "2 weeks"
 
@@ -125,8 +102,8 @@ def test_a_stage_of_a_rollout_stays_a_rollout_stage() -> None:
         "## Rollout plan\n\n### Stage 1: Internal\n\n- Staff only\n\n"
         "### Stage 2: Everyone\n\n- All users\n"
     )
-    result = _convert(source)
-    assert [phase["title"] for phase in _items(result.text)] == ["Phase 1: Build"]
+    result = lossless(source)
+    assert [phase["title"] for phase in directive_items(result.text)] == ["Phase 1: Build"]
     assert "### Stage 1: Internal" in result.text.splitlines()
 
 
@@ -145,8 +122,8 @@ def test_lettered_headings_are_phases_where_they_form_a_series(
     headings: list[str], phases: int
 ) -> None:
     source = "# Telemetry\n\n" + "".join(f"## {h}\n\n- [ ] Task of {h}\n\n" for h in headings)
-    result = _convert(source)
-    found = _items(result.text)
+    result = lossless(source)
+    found = directive_items(result.text)
     assert len(found) == phases
     if phases:
         assert found[0]["title"] == headings[0]
@@ -177,8 +154,8 @@ LISTED = """\
 
 
 def test_phases_written_as_an_ordered_list() -> None:
-    result = _convert(LISTED)
-    phases = _items(result.text)
+    result = lossless(LISTED)
+    phases = directive_items(result.text)
     assert [phase["title"] for phase in phases] == [
         "1. Foundations (week 1)",
         "2. Exporter (weeks 2-3)",
@@ -199,7 +176,7 @@ def test_phases_written_as_an_ordered_list() -> None:
     ],
 )
 def test_ordered_list_phases_in_varied_wording(source: str) -> None:
-    phases = _items(_convert(source).text)
+    phases = directive_items(lossless(source).text)
     assert len(phases) == 2
     assert "Alpha" in phases[0]["title"]
     assert "[ ] Login" in phases[0]["body"]
@@ -207,7 +184,7 @@ def test_ordered_list_phases_in_varied_wording(source: str) -> None:
 
 def test_an_ordered_list_that_is_no_list_of_phases_stays_with_a_note() -> None:
     source = "# P\n\n## Steps\n\n1. First thing\n   - [ ] a box\n2. Second thing\n"
-    result = _convert(source)
+    result = lossless(source)
     assert not result.counts["impl-phase"]
     assert "2. Second thing" in result.text
     assert any("ordered list kept as written" in message for _, message in result.notes)
@@ -241,9 +218,9 @@ SUBHEADINGS = """\
 
 
 def test_subheadings_naming_other_kinds_inside_a_phase_hold_deliverables() -> None:
-    result = _convert(SUBHEADINGS)
+    result = lossless(SUBHEADINGS)
     assert {name for name, count in result.counts.items() if count} == {"impl-plan", "impl-phase"}
-    first, second = _items(result.text)
+    first, second = directive_items(result.text)
     assert "**Endpoints**" in first["body"]
     assert "- [ ] GET /suggest returns the top five prefixes" in first["body"]
     assert "- [ ] p95 latency: under 80 ms" in first["body"]
@@ -307,12 +284,12 @@ PORTUGUESE = """\
     [(DUTCH, ["2 weeks", "4 days"]), (PORTUGUESE, ["2 weeks", "3 days"])],
 )
 def test_dutch_and_portuguese_plans(source: str, durations: list[str]) -> None:
-    result = _convert(source)
-    phases = _items(result.text)
+    result = lossless(source)
+    phases = directive_items(result.text)
     assert [phase["duration"] for phase in phases] == durations
     assert result.counts["impl-risk"] == 1
     assert result.counts["impl-decision"] == 1
-    (risk,) = _items(result.text, "impl-risk")
+    (risk,) = directive_items(result.text, "impl-risk")
     assert (risk["impact"], risk["likelihood"]) == ("high", "low")
 
 
@@ -367,8 +344,8 @@ date: 2025-08-20
 
 
 def test_week_ranges_and_date_ranges_in_a_timeline() -> None:
-    result = _convert(SPANS)
-    first, second, sprint = _items(result.text)
+    result = lossless(SPANS)
+    first, second, sprint = directive_items(result.text)
     assert first["duration"] == "3 weeks"
     assert second["duration"] == "2 weeks"
     # the year of the front matter dates the range in the title
@@ -381,7 +358,7 @@ def test_week_ranges_and_date_ranges_in_a_timeline() -> None:
 
 def test_without_a_year_a_date_range_is_a_duration() -> None:
     source = "# Plan\n\n## Stage 1: Build (Oct 6 \u2013 Oct 17)\n\n- [ ] Code\n"
-    (phase,) = _items(_convert(source).text)
+    (phase,) = directive_items(lossless(source).text)
     assert phase["duration"] == "12 days"
     assert "start" not in phase
 
@@ -401,10 +378,10 @@ EVERY_SHAPE = (
 def test_a_plan_with_every_phase_shape_builds_without_new_warnings(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    result = _convert(EVERY_SHAPE)
+    result = lossless(EVERY_SHAPE)
     assert result.counts["impl-phase"] == 9
-    plain, _ = _build(make_app, tmp_path / "plain", EVERY_SHAPE)
-    converted, app = _build(make_app, tmp_path / "converted", result.text)
+    plain, _ = build_converted_plan(make_app, tmp_path / "plain", EVERY_SHAPE)
+    converted, app = build_converted_plan(make_app, tmp_path / "converted", result.text)
     assert converted <= plain
     assert not [w for w in build_warnings(app) if w.subtype.startswith("implplan")]
     phases = {n["title"]: n for n in read_needs(app).values() if n["type"] == "impl-phase"}
@@ -421,22 +398,11 @@ def test_a_plan_with_every_phase_shape_builds_without_new_warnings(
 def test_phases_as_an_ordered_list_build(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    converted, app = _build(make_app, tmp_path / "listed", _convert(LISTED).text)
+    converted, app = build_converted_plan(make_app, tmp_path / "listed", lossless(LISTED).text)
     assert not converted
     phases = {n["title"]: n for n in read_needs(app).values() if n["type"] == "impl-phase"}
     assert phases["1. Foundations (week 1)"]["deliverables_done"] == 1
     assert phases["2. Exporter (weeks 2-3)"]["duration"] == 14
-
-
-def _build(
-    make_app: Callable[..., SphinxTestApp], folder: Path, text: str
-) -> tuple[set[tuple[str, str]], SphinxTestApp]:
-    srcdir = copy_root("convert", folder)
-    (srcdir / "plan.md").write_text(text, encoding="utf8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    warnings = {(w.subtype, w.message) for w in build_warnings(app) if w.file == "plan.md"}
-    return warnings, app
 
 
 _LINES = [
@@ -473,7 +439,7 @@ _LINES = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_LINES) | st.text(max_size=15), max_size=30))
 def test_any_plan_of_these_shapes_converts_without_error_or_loss(lines: list[str]) -> None:
-    _convert("\n".join(lines) + "\n")
+    lossless("\n".join(lines) + "\n")
 
 
 def test_a_month_counts_only_with_a_day() -> None:
@@ -492,6 +458,6 @@ def test_a_row_naming_a_month_like_word_leaves_the_table() -> None:
         "| Phase 1: Decommission the cron | 2025-10-20 | 2025-10-31 |\n"
     )
     result = convert(source, fallback_title="plan")
-    (phase,) = _items(result.text)
+    (phase,) = directive_items(result.text)
     assert (phase["start"], phase["end"]) == ("2025-10-20", "2025-10-31")
     assert "| Phase |" not in result.text

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from build_helpers import build_warnings, copy_root, read_needs
+from build_helpers import build_warnings, read_needs
+from convert_helpers import build_converted_plan, lost_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert import _lost_words as _lost_words_of_plan
 
 from sphinx_implplan.authoring.conversion import convert
 from sphinx_implplan.authoring.conversion.phase_spans import span_of, sprint_days_in
@@ -336,17 +336,6 @@ Whatever comes next.
 """
 
 
-def _plan_warnings(
-    make_app: Callable[..., SphinxTestApp], folder: Path, text: str
-) -> tuple[set[tuple[str, str]], SphinxTestApp]:
-    srcdir = copy_root("convert", folder)
-    (srcdir / "plan.md").write_text(text, encoding="utf8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    warnings = {(w.subtype, w.message) for w in build_warnings(app) if w.file == "plan.md"}
-    return warnings, app
-
-
 @pytest.mark.parametrize(
     ("name", "source"),
     [
@@ -360,8 +349,8 @@ def _plan_warnings(
 def test_the_converted_plan_builds_with_no_new_warning(
     name: str, source: str, tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    plain, _ = _plan_warnings(make_app, tmp_path / "plain", source)
-    converted, app = _plan_warnings(make_app, tmp_path / "converted", _converted(source)[0])
+    plain, _ = build_converted_plan(make_app, tmp_path / "plain", source)
+    converted, app = build_converted_plan(make_app, tmp_path / "converted", _converted(source)[0])
     assert not [w for w in build_warnings(app) if w.subtype.startswith("implplan")]
     assert converted <= plain
     needs = read_needs(app)
@@ -422,7 +411,7 @@ _PHASE_LINES = [
 def test_phases_of_any_shape_convert_without_error_or_loss(lines: list[str]) -> None:
     source = "\n".join(lines) + "\n"
     result = convert(source, fallback_title="plan")
-    lost = _lost_words_of_plan(source, result.text)
+    lost = lost_words(source, result.text)
     if "### [x] Phase 3: Launch ✅" in lines:
         lost -= Counter({"x": lines.count("### [x] Phase 3: Launch ✅")})
     assert not lost

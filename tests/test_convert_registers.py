@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from build_helpers import build_warnings, copy_root, read_needs
+from convert_helpers import lost_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert import _lost_words
 
 from sphinx_implplan.authoring.conversion import convert
 from sphinx_implplan.authoring.conversion.lists import split_outside
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def _converted(source: str) -> str:
     result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
+    assert not lost_words(source, result.text)
     return result.text
 
 
@@ -404,7 +404,7 @@ _LINES = [
 def test_any_such_markdown_converts_without_error_or_loss(lines: list[str]) -> None:
     source = "\n".join(lines) + "\n"
     result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
+    assert not lost_words(source, result.text)
     assert result.counts["impl-plan"] == 1
 
 

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 from build_helpers import build_warnings, copy_root, read_needs
+from convert_helpers import lossless
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert_risks import _convert, _plan, _risks
+from test_convert_risks import _plan, _risks
 
 from sphinx_implplan.authoring.conversion.risk_shapes import (
     inline_levels,
@@ -93,7 +94,7 @@ LEVELS = """\
 
 
 def test_levels_written_in_the_text_become_options() -> None:
-    risks = _risks(_convert(_plan(LEVELS)).text)
+    risks = _risks(lossless(_plan(LEVELS)).text)
     assert [(r["title"], r.get("impact"), r.get("likelihood")) for r in risks] == [
         ("Index wiped during reindex", "medium", "high"),
         ("Quota", "high", "low"),
@@ -122,7 +123,7 @@ NUMBERED = """\
 
 
 def test_numbered_risk_lists() -> None:
-    risks = _risks(_convert(_plan(NUMBERED)).text)
+    risks = _risks(lossless(_plan(NUMBERED)).text)
     assert [(r["title"], r.get("impact"), r.get("likelihood")) for r in risks] == [
         ("R1 \u2014 Data loss", "high", "low"),
         ("R2 \u2014 Slow queries", "medium", "high"),
@@ -153,7 +154,7 @@ DETAILS = """\
 
 
 def test_risks_inside_a_details_block() -> None:
-    result = _convert(_plan(DETAILS))
+    result = lossless(_plan(DETAILS))
     risks = _risks(result.text)
     assert [r["title"] for r in risks] == ["Quota", "Clock skew", "Disk full"]
     assert risks[1]["mitigation"] == "server time"
@@ -184,7 +185,7 @@ Data loss
 
 
 def test_definition_list_risks() -> None:
-    risks = _risks(_convert(_plan(DEFINITIONS)).text)
+    risks = _risks(lossless(_plan(DEFINITIONS)).text)
     assert [(r["title"], r.get("impact"), r.get("likelihood")) for r in risks] == [
         ("Stale caches", "low", None),
         ("Clock skew", None, "medium"),
@@ -198,7 +199,7 @@ def test_definition_list_risks() -> None:
 
 def test_a_definition_list_outside_a_risk_section_stays() -> None:
     source = "# Plan\n\n## Glossary\n\nStale cache\n: An old copy.\n"
-    result = _convert(source)
+    result = lossless(source)
     assert not result.counts["impl-risk"]
     assert "Stale cache\n: An old copy.\n" in result.text
 
@@ -224,7 +225,7 @@ On-call is heavy.
 
 
 def test_a_level_line_inside_a_sentence_stays_in_place() -> None:
-    risks = _risks(_convert(_plan(SENTENCE)).text)
+    risks = _risks(lossless(_plan(SENTENCE)).text)
     lock_in, burnout = risks
     assert (lock_in["impact"], lock_in["likelihood"]) == ("high", "medium")
     assert lock_in["mitigation"] == "keep an export path."
@@ -253,7 +254,7 @@ EVERY_SHAPE = _plan(
 def test_a_plan_with_every_risk_shape_builds_with_only_the_missing_levels_warned(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    result = _convert(EVERY_SHAPE)
+    result = lossless(EVERY_SHAPE)
     srcdir = copy_root("convert", tmp_path / "shapes")
     (srcdir / "plan.md").write_text(result.text, encoding="utf8")
     app = make_app("html", srcdir=srcdir)
@@ -308,7 +309,7 @@ _LINES = [
 def test_any_risk_section_of_these_shapes_converts_without_error_or_loss(
     lines: list[str],
 ) -> None:
-    result = _convert("# Plan\n\n" + "\n".join(lines) + "\n")
+    result = lossless("# Plan\n\n" + "\n".join(lines) + "\n")
     assert result.text.count("```{impl-risk-matrix}") == (1 if result.counts["impl-risk"] else 0)
     for title in re.findall(r"^```\{impl-risk\} (.*)$", result.text, re.MULTILINE):
         assert title.count("(") <= title.count(")") + _open_parens(lines)
@@ -325,7 +326,7 @@ def test_a_mitigation_line_takes_the_lines_that_go_on_with_its_sentence() -> Non
         "the on-call rota weekly.\n\n### Drift\n\n**Mitigation**: pin versions.\n"
         "Drift is rare here.\n"
     )
-    burnout, drift = _risks(_convert(_plan(section)).text)
+    burnout, drift = _risks(lossless(_plan(section)).text)
     assert burnout["mitigation"] == "rotate the on-call rota weekly."
     assert burnout["body"] == ""
     assert drift["mitigation"] == "pin versions."
@@ -344,7 +345,7 @@ def test_a_mitigation_line_takes_the_lines_that_go_on_with_its_sentence() -> Non
     ],
 )
 def test_details_blocks_in_varied_shapes(block: str) -> None:
-    result = _convert(_plan("## Risks\n\n" + block))
+    result = lossless(_plan("## Risks\n\n" + block))
     (risk,) = _risks(result.text)
     assert (risk["title"], risk["impact"]) == ("Disk full", "high")
     assert block.splitlines()[0] in result.text.splitlines()
@@ -352,6 +353,6 @@ def test_details_blocks_in_varied_shapes(block: str) -> None:
 
 def test_a_definition_list_of_another_shape_stays_with_a_note() -> None:
     section = "## Risks\n\nStale caches\n  indented, no description line\n: a description\n"
-    result = _convert(_plan(section))
+    result = lossless(_plan(section))
     assert not result.counts["impl-risk"]
     assert any("definition list kept" in message for _, message in result.notes)

@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from build_helpers import build_warnings, copy_root, read_needs
+from convert_helpers import DIRECTIVE, lossless
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert import _lost_words
 
-from sphinx_implplan.authoring.conversion import Converted, convert
 from sphinx_implplan.authoring.conversion.risk_levels import read_level, severity_of
 
 if TYPE_CHECKING:
@@ -23,22 +22,11 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
-_DIRECTIVE = re.compile(
-    r"^(`{3,}|~{3,})\{(impl-[\w-]+)\}([^\n]*)\n((?::[\w-]+:[^\n]*\n)*)(.*?)^\1$",
-    re.MULTILINE | re.DOTALL,
-)
-
-
-def _convert(source: str) -> Converted:
-    result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
-    return result
-
 
 def _risks(text: str) -> list[dict[str, Any]]:
     """Each ``impl-risk`` of a converted plan: title, options and body."""
     risks = []
-    for match in _DIRECTIVE.finditer(text):
+    for match in DIRECTIVE.finditer(text):
         if match.group(2) != "impl-risk":
             continue
         options = dict(re.findall(r"^:([\w-]+): (.*)$", match.group(4), re.MULTILINE))
@@ -105,7 +93,7 @@ def test_tables_of_every_usual_shape() -> None:
         "| Odd failures | Sometimes | Critical | | | |\n"
         "| | | | | | stray words |\n"
     )
-    result = _convert(source)
+    result = lossless(source)
     assert _risks(result.text) == [
         {"title": "Vendor ships late", "mitigation": "Two weeks of buffer", "body": ""},
         {"title": "Data loss", "impact": "high", "mitigation": "Nightly backups", "body": ""},
@@ -133,14 +121,14 @@ def test_tables_of_every_usual_shape() -> None:
 
 def test_a_table_without_a_risk_column_is_kept_and_named() -> None:
     source = _plan("## Risks\n\n| Thing | Impact |\n|---|---|\n| x | High |\n")
-    result = _convert(source)
+    result = lossless(source)
     assert result.counts["impl-risk"] == 0
     assert (7, "risk table kept: no column named risk or description") in result.notes
 
 
 def test_a_row_with_more_cells_than_columns_is_kept_and_named() -> None:
     source = _plan("## Risks\n\n| Risk | Impact |\n|---|---|\n| Outage | High | lost words |\n")
-    result = _convert(source)
+    result = lossless(source)
     assert result.counts["impl-risk"] == 0
     assert "| Outage | High | lost words |" in result.text.splitlines()
     assert (
@@ -179,7 +167,7 @@ SEVERITY_SECTIONS = """\
 
 
 def test_severity_headings_give_their_level_to_the_risks_under_them() -> None:
-    result = _convert(_plan(SEVERITY_SECTIONS))
+    result = lossless(_plan(SEVERITY_SECTIONS))
     risks = _risks(result.text)
     assert risks == [
         {
@@ -257,7 +245,7 @@ Seen once in the load test.
 
 
 def test_risk_subsections_and_labelled_paragraphs() -> None:
-    result = _convert(_plan(SUBSECTIONS))
+    result = lossless(_plan(SUBSECTIONS))
     assert _risks(result.text) == [
         {
             "title": "Deadlocks",
@@ -299,7 +287,7 @@ def test_a_labelled_paragraph_is_a_risk() -> None:
         "## Risks\n\n**Risk**: Burnout of the on-call team\n**Impact**: Medium\n"
         "**Mitigation**: rotate every week\n"
     )
-    assert _risks(_convert(source).text) == [
+    assert _risks(lossless(source).text) == [
         {
             "title": "Burnout of the on-call team",
             "impact": "medium",
@@ -314,7 +302,7 @@ def test_what_cannot_be_placed_stays_and_is_named() -> None:
         "## Risks and Assumptions\n\n- **Mitigation**: retry everything\n"
         "- ```\n  code first\n  ```\n\n### Assumptions\n\n- The team stays the same\n"
     )
-    result = _convert(source)
+    result = lossless(source)
     assert result.counts["impl-risk"] == 0
     assert "- **Mitigation**: retry everything" in result.text.splitlines()
     assert "- The team stays the same" in result.text.splitlines()
@@ -341,7 +329,7 @@ EVERY_SHAPE = (
 def test_a_plan_with_every_shape_builds_with_only_the_unknown_levels_warned(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    result = _convert(EVERY_SHAPE)
+    result = lossless(EVERY_SHAPE)
     srcdir = copy_root("convert", tmp_path / "risks")
     (srcdir / "plan.md").write_text(result.text, encoding="utf8")
     app = make_app("html", srcdir=srcdir)
@@ -403,5 +391,5 @@ _RISK_LINES = [
 @given(st.lists(st.sampled_from(_RISK_LINES) | st.text(max_size=20), max_size=30))
 def test_any_risk_section_converts_without_error_or_loss(lines: list[str]) -> None:
     source = "# Plan\n\n## Risks\n\n" + "\n".join(lines) + "\n"
-    result = _convert(source)
+    result = lossless(source)
     assert result.text.count("```{impl-risk-matrix}") == (1 if result.counts["impl-risk"] else 0)

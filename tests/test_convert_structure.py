@@ -8,47 +8,25 @@ one plan holding them all is built with Sphinx."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
-from build_helpers import build_warnings, copy_root, read_needs
+from build_helpers import read_needs
+from convert_helpers import build_converted_plan, directive_items, lossless, lost_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert import _lost_words
 
-from sphinx_implplan.authoring.conversion import Converted, convert
+from sphinx_implplan.authoring.conversion import convert
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.testing.util import SphinxTestApp
 
-_DIRECTIVE = re.compile(
-    r"^(`{3,}|~{3,})\{(impl-[\w-]+)\}([^\n]*)\n((?::[\w-]+:[^\n]*\n)*)(.*?)^\1$",
-    re.MULTILINE | re.DOTALL,
-)
-
-
-def _convert(source: str) -> Converted:
-    result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
-    return result
-
-
-def _items(text: str, name: str = "impl-phase") -> list[dict[str, Any]]:
-    found = []
-    for match in _DIRECTIVE.finditer(text):
-        if match.group(2) != name:
-            continue
-        options = dict(re.findall(r"^:([\w-]+): (.*)$", match.group(4), re.MULTILINE))
-        found.append({"title": match.group(3).strip(), **options, "body": match.group(5)})
-    return found
-
 
 def _titles(source: str) -> list[str]:
-    return [phase["title"] for phase in _items(_convert(source).text)]
+    return [phase["title"] for phase in directive_items(lossless(source).text)]
 
 
 def _plan(*sections: str) -> str:
@@ -137,8 +115,8 @@ def test_a_series_of_sibling_headings_is_a_series_of_phases(
 )
 def test_other_series_stay_as_written(sections: str) -> None:
     source = _plan(sections)
-    result = _convert(source)
-    assert not _items(result.text)
+    result = lossless(source)
+    assert not directive_items(result.text)
     for line in sections.splitlines():
         assert line in result.text.splitlines()
 
@@ -147,13 +125,13 @@ def test_a_checklist_series_naming_tests_is_kept_with_a_note() -> None:
     source = _plan(
         "## Tasks\n\n### Tests for User Story 1\n\n- [ ] T001\n\n### Implementation\n\n- [ ] T002\n"
     )
-    notes = [message for _, message in _convert(source).notes]
+    notes = [message for _, message in lossless(source).notes]
     assert any("'Tests for User Story 1' names no phase" in note for note in notes)
 
 
 def test_a_series_inside_a_phase_is_part_of_its_body() -> None:
     source = _plan("## Phase 1: Move\n\n### Wave A\n\n- [ ] a\n\n### Wave B\n\n- [ ] b\n")
-    phases = _items(_convert(source).text)
+    phases = directive_items(lossless(source).text)
     assert [phase["title"] for phase in phases] == ["Phase 1: Move"]
     assert "**Wave A**" in phases[0]["body"]
 
@@ -179,7 +157,7 @@ BOLD = """\
 
 
 def test_bold_pseudo_headings_above_checklists_are_phases() -> None:
-    phases = _items(_convert(BOLD).text)
+    phases = directive_items(lossless(BOLD).text)
     assert [phase["title"] for phase in phases] == [
         "Phase 1 \u2013 Discovery (Mar 2 \u2013 Mar 13)",
         "Build - Weeks 3-4",
@@ -187,7 +165,7 @@ def test_bold_pseudo_headings_above_checklists_are_phases() -> None:
     assert phases[0]["duration"] == "12 days"
     assert phases[1]["duration"] == "2 weeks"
     assert "- [x] Survey" in phases[0]["body"]
-    assert "**Tasks:**" in _convert(BOLD).text.splitlines()
+    assert "**Tasks:**" in lossless(BOLD).text.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -202,15 +180,15 @@ def test_bold_pseudo_headings_above_checklists_are_phases() -> None:
 )
 def test_other_bold_lines_stay_as_written(sections: str) -> None:
     source = _plan(sections)
-    result = _convert(source)
-    assert not _items(result.text)
+    result = lossless(source)
+    assert not directive_items(result.text)
     for line in sections.splitlines():
         assert line in result.text.splitlines()
 
 
 def test_bold_lines_under_risks_make_no_phase() -> None:
     source = _plan("## Risks\n\n**Alpha**\n\n- [ ] a\n\n**Beta**\n\n- [ ] b\n")
-    assert not _items(_convert(source).text)
+    assert not directive_items(lossless(source).text)
 
 
 def test_a_series_answers_to_no_bare_number_in_a_timeline() -> None:
@@ -218,13 +196,13 @@ def test_a_series_answers_to_no_bare_number_in_a_timeline() -> None:
         "## Delivery\n\n### Wave 1\n\n- [ ] a\n\n### Wave 2\n\n- [ ] b\n\n"
         "## Timeline\n\n| Step | Duration |\n|---|---|\n| Step 1 | 2 weeks |\n"
     )
-    text = _convert(source).text
+    text = lossless(source).text
     assert "| Step 1 | 2 weeks |" in text.splitlines()
-    assert all("duration" not in phase for phase in _items(text))
+    assert all("duration" not in phase for phase in directive_items(text))
 
 
 def test_a_lone_bold_line_above_a_checklist_gets_a_note() -> None:
-    notes = [message for _, message in _convert(_plan("## Work\n\n**Lone**\n\n- [ ] a\n")).notes]
+    notes = [message for _, message in lossless(_plan("## Work\n\n**Lone**\n\n- [ ] a\n")).notes]
     assert any("no series of phases" in note for note in notes)
 
 
@@ -259,22 +237,25 @@ ROLLOUT = """\
 
 
 def test_phases_in_a_rollout_take_their_checkboxes() -> None:
-    text = _convert(ROLLOUT).text
-    assert [phase["title"] for phase in _items(text)] == [
+    text = lossless(ROLLOUT).text
+    assert [phase["title"] for phase in directive_items(text)] == [
         "Sprint 1: Prep",
         "Sprint 2: Go",
         "Wave 1",
         "Wave 2",
     ]
     # the stages are the rollout's own list, not its subsections' lists
-    assert [stage["title"] for stage in _items(text, "impl-rollout")] == ["Internal", "Everyone"]
+    assert [stage["title"] for stage in directive_items(text, "impl-rollout")] == [
+        "Internal",
+        "Everyone",
+    ]
     assert "- Revert the flag" in text.splitlines()
 
 
 def test_a_rollout_series_without_checklists_stays_its_stages() -> None:
     source = _plan("## Rollout\n\n### Wave 1\n\n- Staff\n\n### Wave 2\n\n- Everyone\n")
-    text = _convert(source).text
-    assert not _items(text)
+    text = lossless(source).text
+    assert not directive_items(text)
     assert "### Wave 1" in text.splitlines()
 
 
@@ -336,23 +317,12 @@ Use Y.
 """
 
 
-def _plan_warnings(
-    make_app: Callable[..., SphinxTestApp], folder: Path, text: str
-) -> tuple[set[tuple[str, str]], SphinxTestApp]:
-    srcdir = copy_root("convert", folder)
-    (srcdir / "plan.md").write_text(text, encoding="utf8")
-    app = make_app("html", srcdir=srcdir)
-    app.build()
-    warnings = {(w.subtype, w.message) for w in build_warnings(app) if w.file == "plan.md"}
-    return warnings, app
-
-
 def test_the_combined_plan_builds_with_no_new_warning(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:
-    plain, _ = _plan_warnings(make_app, tmp_path / "plain", ALL)
-    converted_text = _convert(ALL).text
-    converted, app = _plan_warnings(make_app, tmp_path / "converted", converted_text)
+    plain, _ = build_converted_plan(make_app, tmp_path / "plain", ALL)
+    converted_text = lossless(ALL).text
+    converted, app = build_converted_plan(make_app, tmp_path / "converted", converted_text)
     assert converted <= plain
     needs = read_needs(app)
     phases = sorted(need["title"] for need in needs.values() if need["type"] == "impl-phase")
@@ -405,4 +375,4 @@ _LINES = st.sampled_from(
 def test_shapes_convert_without_error_or_loss(lines: list[str]) -> None:
     source = "# Plan\n\n" + "\n".join(lines) + "\n"
     result = convert(source, fallback_title="plan")
-    assert not _lost_words(source, result.text)
+    assert not lost_words(source, result.text)

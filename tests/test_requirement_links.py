@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from build_helpers import BuildWarning, build_again, build_warnings, copy_root
+from convert_helpers import lost_words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_convert import _lost_words
 
 from sphinx_implplan.authoring.conversion import SpecIds, convert, defined_ids
 from sphinx_implplan.authoring.conversion.requirement_links import named_ids
@@ -214,7 +214,7 @@ def test_the_items_text_gives_their_links() -> None:
         (19, "FR-009 named, but spec.md defines no such requirement: not linked"),
         (28, "FR-010 named, but spec.md defines no such requirement: not linked"),
     ]
-    assert not _lost_words(PLAN, text)
+    assert not lost_words(PLAN, text)
 
 
 def test_without_a_spec_nothing_is_linked() -> None:
@@ -257,7 +257,7 @@ _LINES = [
 def test_any_markdown_with_a_spec_converts_without_error_or_loss(lines: list[str]) -> None:
     source = "\n".join(lines) + "\n"
     result = convert(source, fallback_title="plan", spec=lambda given: SPEC)
-    assert not _lost_words(source, result.text)
+    assert not lost_words(source, result.text)
     assert result.counts["impl-plan"] == 1
 
 
