@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -183,7 +184,11 @@ def test_help_and_module_entry_point(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0
-    assert "-o OUTPUT, --output OUTPUT" in result.stdout
+    # the option in both spellings, taking a value; Python 3.13's argparse writes the
+    # value once ("-o, --output OUTPUT"), earlier ones after each ("-o OUTPUT, --output
+    # OUTPUT"), so the layout is not part of the promise
+    assert result.stdout.startswith("usage: ")
+    assert re.search(r"^\s+-o( OUTPUT)?, --output OUTPUT\b", result.stdout, re.MULTILINE)
     converted = subprocess.run(
         [sys.executable, "-m", "sphinx_implplan", "convert", str(PLANS / "billing-api.md")],
         capture_output=True,
