@@ -276,7 +276,7 @@ def _rgb(colour: list[float]) -> str:
     return "rgb({:.0f}, {:.0f}, {:.0f})".format(*colour[:3])
 
 
-def _band_colours(driver: WebDriver) -> dict[str, set[tuple[float, ...]]]:
+def band_colours(driver: WebDriver) -> dict[str, set[tuple[float, ...]]]:
     """The heat map's cell backgrounds by band, as the browser computes them."""
     found = _run(
         driver,
@@ -396,7 +396,7 @@ def test_heat_map_cells_are_coloured_by_band(driver: WebDriver, site: Path) -> N
         _open(driver, site, page)
         for mode in MODES:
             _set_mode(driver, mode)
-            problems += [f"{page} ({mode}): {p}" for p in _check_bands(_band_colours(driver))]
+            problems += [f"{page} ({mode}): {p}" for p in _check_bands(band_colours(driver))]
     assert not problems, _report(problems)
 
 
@@ -568,7 +568,7 @@ def test_print_keeps_cards_and_heat_map_colours(driver: WebDriver, site: Path) -
     printed = {}
     for mode in ("light", "dark"):
         _set_mode(driver, mode, media="print")
-        printed[mode] = _band_colours(driver)
+        printed[mode] = band_colours(driver)
         problems += [f"print, {mode}: {problem}" for problem in _check_bands(printed[mode])]
         unexact = _run(
             driver,

@@ -30,6 +30,7 @@ from test_browser import (
     PNG_SIGNATURE,
     TEXT_CONTRAST,
     Region,
+    band_colours,
     chromium_driver,
     contrast,
 )
@@ -176,21 +177,14 @@ def _wide_tables(driver: WebDriver) -> list[str]:
 def _band_problems(driver: WebDriver) -> list[str]:
     """Every cell of a band in one opaque colour, whatever row (and stripe) it is in,
     and no two bands alike."""
-    found = _run(
-        driver,
-        """
-        return [...document.querySelectorAll("td[class*='implplan-band-']")].map((cell) => [
-          [...cell.classList].find((c) => c.startsWith("implplan-band-")),
-          parseColour(getComputedStyle(cell).backgroundColor),
-        ]);
-        """,
-    )
-    colours: dict[str, set[tuple[int, ...]]] = {}
-    for band, colour in found:
-        colours.setdefault(band.removeprefix("implplan-band-"), set()).add(
+    colours = {
+        band: {
             tuple(round(channel * 255) if index == 3 else round(channel)
-                  for index, channel in enumerate(colour))
-        )  # fmt: skip
+                  for index, channel in enumerate(shade))
+            for shade in shades
+        }
+        for band, shades in band_colours(driver).items()
+    }  # fmt: skip
     problems = []
     if set(colours) != {"high", "medium", "low"}:
         problems.append(f"bands found: {sorted(colours)}")
