@@ -37,6 +37,11 @@ interrupt, and its later handlers do not run once one raises. Outside these call
 nothing is paused or frozen. The collector is paused only if it was running, and
 resumed only if this module paused it; objects are frozen only when nothing else
 is, since unfreezing releases every frozen object of the process, whoever froze it.
+"Nothing else" is measured against what was frozen when this module was imported:
+Python 3.12.0 and 3.12.1 start with a few hundred immortal tuples of their own
+frozen, and a count of zero would leave the tuning off there. Those tuples are
+released with the build's objects; being immortal, they stay alive, and only the
+collector's full runs see them.
 """
 
 from __future__ import annotations
@@ -57,6 +62,14 @@ if TYPE_CHECKING:
 #: the method of Sphinx's application that loads the pickled environment (Sphinx 7.4
 #: on); a release without it loads the environment with the collector as it is
 _LOAD_ENVIRONMENT = "_load_existing_env"
+
+#: objects the process had frozen before this module was imported: the interpreter's
+#: own on some releases (see the module's docstring)
+_FROZEN_AT_IMPORT = gc.get_freeze_count()
+
+
+def _nothing_else_frozen() -> bool:
+    return gc.get_freeze_count() <= _FROZEN_AT_IMPORT
 
 
 class _State:
@@ -88,7 +101,7 @@ def _paused_while_loading(load: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return load(*args, **kwargs)
         finally:
-            if not gc.get_freeze_count():
+            if _nothing_else_frozen():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
@@ -99,7 +112,7 @@ def _paused_while_loading(load: Callable[..., Any]) -> Callable[..., Any]:
 def _frozen_while_building(app: Sphinx, build: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(build)
     def build_frozen(*args: Any, **kwargs: Any) -> Any:
-        froze = gc.isenabled() and not gc.get_freeze_count()
+        froze = gc.isenabled() and _nothing_else_frozen()
         if froze:
             gc.freeze()
         _State.building.append(app)
