@@ -54,6 +54,8 @@ def test_groups_repeat_the_first_column_and_fit_the_line() -> None:
     assert all(sum(least[c] + PADDING for c in group) <= 60 for group in groups)
     # a column wider than the line still gets a group of its own
     assert column_groups([5, 200, 3], 60) == [[0, 1], [0, 2]]
+    # a matrix repeats its requirement and its verdict in every group
+    assert column_groups([5, 3, 30, 30], 60, lead=2) == [[0, 1, 2], [0, 1, 3]]
 
 
 def _ids(count: int) -> nodes.table:

@@ -207,15 +207,14 @@ def test_a_matrix_of_30_items_prints_every_column(print_pdf: Pdf) -> None:
     words = set(matrix.split())
     assert [item for item in MATRIX_ITEMS if item not in words] == []
     assert [req for req in SMALL_REQUIREMENTS if req not in words] == []
-    # split into groups of columns, each led by the requirement column, the last
-    # closing with the coverage column
+    # split into groups of columns, each led by the requirement and coverage columns
     parts = re.findall(r"Thirty items \((\d+) of (\d+)\)", matrix)
     count = int(parts[0][1])
     assert count > 1
     assert parts == [(str(n), str(count)) for n in range(1, count + 1)]
     assert matrix.count("Requirement") >= count
+    assert matrix.count("Covered") >= count
     last = matrix[matrix.index(f"({count} of {count})") :]
-    assert "Covered" in last
     assert last.split().count("yes") == len(SMALL_REQUIREMENTS)
 
 

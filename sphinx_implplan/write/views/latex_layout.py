@@ -7,7 +7,8 @@ wide table runs off the page. Each view table here gets:
 - column widths from its text: every column at least as wide as its longest word
   (an id never breaks: LaTeX wraps only at spaces), the room left shared by need;
 - when even the longest words do not fit side by side (a matrix of many items),
-  several tables of the columns that fit, each repeating the first column;
+  several tables of the columns that fit, each repeating the leading columns (the
+  first, or as many as the table's ``LEAD_COLUMNS`` attribute says);
 - when they do not fit in the views' type but would in the next smaller one
   (``\\footnotesize``), that type rather than several tables;
 - its heat map and coverage colours as ``\\cellcolor`` (``implplan.sty``), and the
@@ -54,6 +55,8 @@ KEEP_LINES = 36
 GRID_CLASS = "implplan-risk-grid"
 #: the attribute naming a table without a caption in its parts' captions
 PART_NAME = "implplan_part_name"
+#: the attribute giving how many leading columns every part repeats (default 1)
+LEAD_COLUMNS = "implplan_lead_columns"
 #: a table set in ``\footnotesize`` (``implplan.sty``)
 TIGHT_CLASS = "implplan-tight"
 #: where LaTeX may break a cell's line: spaces, not the no-break space of a progress
@@ -130,13 +133,15 @@ def fitted_widths(least: Sequence[int], natural: Sequence[int], line: int) -> li
     return [f + spare * e // total_extra for f, e in zip(floor, extra, strict=True)]
 
 
-def column_groups(least: Sequence[int], line: int) -> list[list[int]]:
-    """The columns split into groups that fit ``line``, each led by column 0."""
-    key = least[0] + PADDING
+def column_groups(least: Sequence[int], line: int, lead: int = 1) -> list[list[int]]:
+    """The columns split into groups that fit ``line``, each led by the first
+    ``lead`` columns."""
+    lead = max(1, min(lead, len(least)))
+    key = sum(least[:lead]) + PADDING * lead
     groups: list[list[int]] = []
     current: list[int] = []
     used = key
-    for column in range(1, len(least)):
+    for column in range(lead, len(least)):
         width = least[column] + PADDING
         if current and used + width > line:
             groups.append(current)
@@ -144,7 +149,7 @@ def column_groups(least: Sequence[int], line: int) -> list[list[int]]:
         current.append(column)
         used += width
     groups.append(current)
-    return [[0, *group] for group in groups]
+    return [[*range(lead), *group] for group in groups]
 
 
 def _part(table: nodes.table, columns: Sequence[int], number: int, count: int) -> nodes.table:
@@ -229,8 +234,9 @@ def fit_table(table: nodes.table, line: int, tight_line: int = 0) -> list[nodes.
         table["classes"] += ["standard", "nocolorrows"]
     # measured once: a part's columns need what they needed in the whole table
     least, natural = column_needs(table)
-    groups = column_groups(least, line)
-    if tight_line and len(groups) > 1 and len(column_groups(least, tight_line)) == 1:
+    lead = table.get(LEAD_COLUMNS, 1)
+    groups = column_groups(least, line, lead)
+    if tight_line and len(groups) > 1 and len(column_groups(least, tight_line, lead)) == 1:
         table["classes"].append(TIGHT_CLASS)
         line = tight_line
         groups = [list(range(len(least)))]

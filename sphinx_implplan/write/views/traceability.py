@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx_implplan.plan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.files import write_if_changed
-from sphinx_implplan.write.views.latex_layout import PART_NAME
+from sphinx_implplan.write.views.latex_layout import LEAD_COLUMNS, PART_NAME
 from sphinx_implplan.write.views.scope import nothing_in_scope, trace_scope
 from sphinx_implplan.write.views.spec import ViewKind
 from sphinx_implplan.write.views.table_nodes import Cell, make_table, sentence
@@ -150,23 +150,24 @@ def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.
 
 def _matrix(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> list[nodes.Node]:
     matrix = trace_matrix(context.corpus, rows)
+    # the verdict follows the requirement, so a wide matrix never hides it
     headers: list[Cell] = [
         "Requirement",
-        *([context.ref(item.id)] for item in matrix.columns),
         "Covered",
+        *([context.ref(item.id)] for item in matrix.columns),
     ]
     cells: list[list[Cell]] = []
     classes: list[list[list[str]]] = []
     for row in rows:
         rid = row.requirement.id
-        line: list[Cell] = [[context.ref(rid)]]
+        mark = "yes" if row.implemented else "no"
+        line: list[Cell] = [[context.ref(rid)], mark]
         for item in matrix.columns:
             links = matrix.cells.get((rid, item.id), ())
             line.append(" ".join(ABBREVIATIONS[link] for link in links))
-        mark = "yes" if row.implemented else "no"
-        line.append(mark)
         cells.append(line)
-        classes.append([[] for _ in line[:-1]] + [[f"implplan-covered-{mark}"]])
+        classes.append([[] for _ in line])
+        classes[-1][1].append(f"implplan-covered-{mark}")
     legend = (
         "Cells: " + ", ".join(f"{short} = {link}" for link, short in ABBREVIATIONS.items()) + "."
     )
@@ -177,6 +178,8 @@ def _matrix(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> list[
         classes=["implplan-trace-matrix"],
         cell_classes=classes,
     )
+    # a matrix split for the printed page repeats the requirement and its verdict
+    table[LEAD_COLUMNS] = 2
     return [table, sentence(legend, "implplan-legend")]
 
 
