@@ -1,8 +1,8 @@
-"""The ``implplan`` command line: ``new``, ``convert`` and ``check``.
+"""The ``implplan`` command line: ``new``, ``convert``, ``check`` and ``diff``.
 
-Exit status 0 when all holds, 1 when ``check`` finds a gap, 2 on a usage or build
-error, with a one-line reason on stderr. Sphinx is imported only by ``check``, so the
-other commands start quickly.
+Exit status 0 when all holds, 1 when ``check`` finds a gap or ``diff`` a regression,
+2 on a usage or build error, with a one-line reason on stderr. Sphinx is imported
+only by ``check`` and ``diff --rev``, so the other commands start quickly.
 """
 
 from __future__ import annotations
@@ -126,6 +126,44 @@ def make_parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default), json (the build's implplan.json) or markdown (a CI summary)",
     )
+
+    diff = commands.add_parser(
+        "diff",
+        help="compare two reports, or the docs at a git revision with the working tree",
+        description="Print, per plan, what changed between two implplan.json reports "
+        "(OLD NEW), or between the docs built at git revision REV in a temporary worktree "
+        "and the working tree's (--rev REV [SRCDIR]): coverage before and after, "
+        "requirements added, removed, newly uncovered or covered, risks added, closed or "
+        "moved to another band, phases whose end moved, decisions whose status changed, "
+        "deliverables done. Exit 0, 1 when coverage dropped or a new high risk has no "
+        "mitigation (unless --no-gate), 2 on a usage or build error.",
+        usage="%(prog)s [--format {text,json,markdown}] [--no-gate] OLD NEW\n"
+        "       %(prog)s [--format {text,json,markdown}] [--no-gate] --rev REV [SRCDIR]",
+    )
+    diff.add_argument(
+        "paths",
+        nargs="*",
+        metavar="OLD NEW | SRCDIR",
+        help="two implplan.json reports; with --rev, the Sphinx source folder "
+        "(default: docs, doc or the repository's root, the first with a conf.py)",
+    )
+    diff.add_argument(
+        "--rev",
+        metavar="REV",
+        help="build the docs at this git revision (a commit, branch or tag) and compare "
+        "them with the working tree's",
+    )
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text (default), json or markdown (a pull request comment)",
+    )
+    diff.add_argument(
+        "--no-gate",
+        action="store_true",
+        help="exit 0 even when coverage dropped or a new high risk has no mitigation",
+    )
     return parser
 
 
@@ -140,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sphinx_implplan.cli.convert import run_convert
 
             return run_convert(args)
+        if args.command == "diff":
+            from sphinx_implplan.cli.diff import run_diff
+
+            return run_diff(args)
         from sphinx_implplan.cli.check import run_check
 
         return run_check(args)

@@ -24,11 +24,11 @@ import tempfile
 from contextlib import redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
 
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+from sphinx_implplan.cli.console import write_bytes, write_text
 from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError, shown
 from sphinx_implplan.plan.model import Corpus
 from sphinx_implplan.plan.report import REPORT_FILE, Report
@@ -82,24 +82,6 @@ def describe_error(error: BaseException) -> str:
     return text
 
 
-def _write(stream: TextIO, text: str) -> None:
-    # a console that cannot show every character gets escapes, not an encoding error
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
-    stream.flush()
-
-
-def _write_bytes(data: bytes) -> None:
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        # stdout replaced by a text-only stream: the same text, decoded
-        _write(sys.stdout, data.decode("utf-8"))
-        return
-    sys.stdout.flush()
-    buffer.write(data)
-    buffer.flush()
-
-
 def build(srcdir: Path, workdir: Path, label: str) -> Build:
     """Build ``srcdir`` (named ``label`` in errors) with the HTML builder into
     ``workdir``; the build's warnings are echoed to stderr whether it succeeds or not."""
@@ -139,7 +121,7 @@ def build(srcdir: Path, workdir: Path, label: str) -> Build:
     finally:
         # conf.py often puts its own folders on sys.path
         sys.path[:] = saved_path
-        _write(sys.stderr, _ANSI.sub("", warnings.getvalue()))
+        write_text(sys.stderr, _ANSI.sub("", warnings.getvalue()))
     report_file = outdir / REPORT_FILE
     if not report_file.is_file():
         raise CommandError(f"building {label} wrote no {REPORT_FILE}")
@@ -154,9 +136,9 @@ def run_check(args: argparse.Namespace) -> int:
         built = build(srcdir, Path(workdir), shown(args.srcdir))
     result = judge(built.report, built.corpus, args.min_coverage)
     if args.format == "json":
-        _write_bytes(built.report_bytes)
+        write_bytes(built.report_bytes)
     elif args.format == "markdown":
-        _write(sys.stdout, render_markdown(result))
+        write_text(sys.stdout, render_markdown(result))
     else:
-        _write(sys.stdout, render_text(result))
+        write_text(sys.stdout, render_text(result))
     return EXIT_OK if result.ok else EXIT_GAP

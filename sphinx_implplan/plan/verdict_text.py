@@ -7,12 +7,13 @@ the open questions, which are no gap.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
+from sphinx_implplan.plan.markdown_text import escape_markdown, markdown_code
 from sphinx_implplan.plan.verdict import (
     CheckResult,
+    DanglingLink,
     PhaseProgress,
     PlanVerdict,
     Ref,
@@ -20,9 +21,6 @@ from sphinx_implplan.plan.verdict import (
 )
 
 _INDENT = "  "
-#: ASCII punctuation that Markdown (or GitHub's math) may read as markup
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!$])")
-_SPACE = re.compile(r"\s+")
 
 
 def _plural(count: int, word: str) -> str:
@@ -123,21 +121,6 @@ def render_text(result: CheckResult) -> str:
 # -- Markdown -----------------------------------------------------------------------
 
 
-def _escape(text: str) -> str:
-    """Text that Markdown shows as written, on one line (a table cell, a heading)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
-
-
-def _code(text: str, *, in_table: bool = False) -> str:
-    text = _SPACE.sub(" ", text).strip()
-    if "`" in text or not text:
-        return _escape(text)
-    if in_table:
-        # GitHub splits table cells at ``|`` even inside a code span
-        text = text.replace("|", "\\|")
-    return f"`{text}`"
-
-
 def _table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     def row(cells: Sequence[str]) -> str:
         return "| " + " | ".join(cells) + " |"
@@ -146,11 +129,16 @@ def _table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[
 
 
 def _ref_markdown(ref: Ref) -> str:
-    return f"{_code(ref.id)} {_escape(ref.title)}".rstrip()
+    return f"{markdown_code(ref.id)} {escape_markdown(ref.title)}".rstrip()
 
 
 def _question_markdown(found: OpenQuestion) -> str:
-    return f"{_code(found.requirement)} {_escape(found.question)}".rstrip()
+    return f"{markdown_code(found.requirement)} {escape_markdown(found.question)}".rstrip()
+
+
+def _link_markdown(link: DanglingLink) -> str:
+    option = markdown_code(f":{link.link}:")
+    return f"{markdown_code(link.source)} -> {option} {markdown_code(link.target)}"
 
 
 def _markdown_list(title: str, items: Sequence[str]) -> list[str]:
@@ -160,7 +148,11 @@ def _markdown_list(title: str, items: Sequence[str]) -> list[str]:
 
 
 def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
-    title = f"{_escape(plan.title)} ({_code(plan.id)})" if plan.title else _code(plan.id)
+    title = (
+        f"{escape_markdown(plan.title)} ({markdown_code(plan.id)})"
+        if plan.title
+        else markdown_code(plan.id)
+    )
     coverage = plan.coverage
     percent = "-" if coverage.percent is None else f"{coverage.percent:.1f}%"
     header = ["Requirements", "Implemented", "Coverage", "Verified", "Measured"]
@@ -179,13 +171,7 @@ def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
     lines += _markdown_list("Uncovered requirements", [_ref_markdown(r) for r in plan.uncovered])
     lines += _markdown_list("Open questions", [_question_markdown(q) for q in plan.open_questions])
     lines += _markdown_list("Unmitigated high risks", [_ref_markdown(r) for r in plan.high_risks])
-    lines += _markdown_list(
-        "Dangling links",
-        [
-            f"{_code(link.source)} -> {_code(f':{link.link}:')} {_code(link.target)}"
-            for link in plan.dangling
-        ],
-    )
+    lines += _markdown_list("Dangling links", [_link_markdown(link) for link in plan.dangling])
     if plan.phases:
         lines += ["**Phases:**", ""]
         lines += _table(
@@ -193,10 +179,10 @@ def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
             ["---", "---", "---:", "---"],
             (
                 [
-                    _code(phase.id, in_table=True),
-                    _escape(phase.title),
+                    markdown_code(phase.id, in_table=True),
+                    escape_markdown(phase.title),
                     _progress(phase),
-                    _escape(phase.status or "-"),
+                    escape_markdown(phase.status or "-"),
                 ]
                 for phase in plan.phases
             ),
@@ -204,12 +190,12 @@ def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
         lines.append("")
     else:
         lines += ["**Phases:** none", ""]
-    lines += [f"**Verdict:** {_escape(plan_verdict_text(plan))}", ""]
+    lines += [f"**Verdict:** {escape_markdown(plan_verdict_text(plan))}", ""]
     return lines
 
 
 def render_markdown(result: CheckResult) -> str:
-    lines = ["# implplan check", "", f"**{_escape(overall_verdict_text(result))}**", ""]
+    lines = ["# implplan check", "", f"**{escape_markdown(overall_verdict_text(result))}**", ""]
     for plan in result.plans:
         lines += _plan_markdown(plan, result.min_coverage)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,356 @@
+"""What changed between two plan reports, for a reviewer: each read back from
+``implplan.json`` into the records it was written from (:func:`read_report`),
+compared plan by plan (:func:`diff_reports`) and written as JSON (:func:`dump_diff`).
+No Sphinx imports; :mod:`.report_diff_text` writes the text and Markdown.
+
+A regression is a plan whose coverage percent fell, or a risk of the new report in
+band ``high`` without mitigation (the report's ``mitigated``, judged by
+:func:`.scoring.risk_is_mitigated`) that was not so in the old one: added, moved
+into ``high``, or left without mitigation. A plan that is gone is no regression.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import reprlib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
+from sphinx_implplan.plan.report import (
+    REPORT_FILE,
+    REPORT_VERSION,
+    DecisionEntry,
+    PhaseEntry,
+    PlanReport,
+    Report,
+    RequirementEntry,
+    RiskEntry,
+)
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+#: the version of the diff's JSON, apart from the reports' own
+DIFF_VERSION = 1
+
+_NOT_A_REPORT = f"not an {REPORT_FILE} report"
+_Record = TypeVar("_Record", bound="DataclassInstance")
+
+
+class ReportError(ValueError):
+    """Data that is no report of the version this package writes; one line."""
+
+
+def _shown(text: str) -> str:
+    # a plan id from the file, quoted where a line break would split the message
+    return text if text.isprintable() else repr(text)
+
+
+# -- reading a report back -----------------------------------------------------------
+
+
+def _typed(data: Mapping[str, Any], key: str, where: str, kinds: tuple[type, ...]) -> Any:
+    if key not in data:
+        raise ReportError(f"{_NOT_A_REPORT}: {where}{key} is missing")
+    value = data[key]
+    # true is an int to Python, but no count
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        expected = " or ".join("null" if kind is type(None) else kind.__name__ for kind in kinds)
+        raise ReportError(f"{_NOT_A_REPORT}: {where}{key} is not {expected}")
+    return value
+
+
+def _ids(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    values: list[Any] = _typed(data, key, where, (list,))
+    if not all(isinstance(value, str) for value in values):
+        raise ReportError(f"{_NOT_A_REPORT}: {where}{key} holds a value that is no str")
+    return tuple(values)
+
+
+#: the JSON types of the records' fields, by their annotations in :mod:`.report`
+_FIELD_KINDS: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "str | None": (str, type(None)),
+    "int": (int,),
+    "int | None": (int, type(None)),
+    "bool": (bool,),
+}
+
+
+def _record(record: type[_Record], data: Mapping[str, Any], where: str) -> _Record:
+    """One record of the report, read by its fields' names: the keys of
+    ``implplan.json`` are the field names of the records it is written from."""
+    values = {
+        field.name: _ids(data, field.name, where)
+        if field.type == "tuple[str, ...]"
+        else _typed(data, field.name, where, _FIELD_KINDS[str(field.type)])
+        for field in fields(record)
+    }
+    return record(**values)
+
+
+def _records(
+    record: type[_Record], data: Mapping[str, Any], key: str, where: str
+) -> tuple[_Record, ...]:
+    values: list[Any] = _typed(data, key, where, (list,))
+    found = []
+    for index, value in enumerate(values):
+        if not isinstance(value, dict):
+            raise ReportError(f"{_NOT_A_REPORT}: {where}{key}[{index}] is not an object")
+        found.append(_record(record, value, f"{where}{key}[{index}]."))
+    return tuple(found)
+
+
+def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
+    where = f"plans.{_shown(plan_id)}."
+    text: dict[str, str | None] = {
+        key: _typed(data, key, where, _FIELD_KINDS["str | None"])
+        for key in ("docname", "status", "updated")
+    }
+    return PlanReport(
+        id=plan_id,
+        title=_typed(data, "title", where, (str,)),
+        docname=text["docname"],
+        status=text["status"],
+        updated=text["updated"],
+        coverage=_record(Coverage, _typed(data, "coverage", where, (dict,)), f"{where}coverage."),
+        requirements=_records(RequirementEntry, data, "requirements", where),
+        uncovered=_ids(data, "uncovered", where),
+        phases=_records(PhaseEntry, data, "phases", where),
+        risks=_records(RiskEntry, data, "risks", where),
+        decisions=_records(DecisionEntry, data, "decisions", where),
+        open_questions=_records(OpenQuestion, data, "open_questions", where),
+    )
+
+
+def read_report(data: object) -> Report:
+    """The records of a parsed ``implplan.json``; :class:`ReportError` for anything
+    else, a report of another version included."""
+    if not isinstance(data, dict) or "version" not in data or "plans" not in data:
+        raise ReportError(f"{_NOT_A_REPORT}: no version and plans at its top")
+    version = data["version"]
+    if type(version) is not int or version != REPORT_VERSION:
+        raise ReportError(
+            f"a report of version {reprlib.repr(version)}; "
+            f"this implplan reads version {REPORT_VERSION}"
+        )
+    plans: dict[str, Any] = _typed(data, "plans", "", (dict,))
+    for plan_id, plan in plans.items():
+        if not isinstance(plan, dict):
+            raise ReportError(f"{_NOT_A_REPORT}: plans.{_shown(plan_id)} is not an object")
+    return Report(tuple(_plan(plan_id, plan) for plan_id, plan in plans.items()), version)
+
+
+# -- the comparison ------------------------------------------------------------------
+
+
+class PlanChange(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A value of one item that changed: a risk's band or status, a phase's end, a
+    decision's status."""
+
+    id: str
+    title: str
+    before: str | None
+    after: str | None
+    #: for a phase's end: the days it moved, later positive; ``None`` for an unknown date
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A phase with more deliverables done than before."""
+
+    id: str
+    title: str
+    done_before: int | None
+    done_after: int
+    total: int | None
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    id: str
+    title: str
+    change: PlanChange
+    #: ``None`` on the side where the plan does not exist
+    coverage_before: Coverage | None
+    coverage_after: Coverage | None
+    requirements_added: tuple[RequirementEntry, ...] = ()
+    requirements_removed: tuple[RequirementEntry, ...] = ()
+    newly_uncovered: tuple[RequirementEntry, ...] = ()
+    newly_covered: tuple[RequirementEntry, ...] = ()
+    risks_added: tuple[RiskEntry, ...] = ()
+    risks_removed: tuple[RiskEntry, ...] = ()
+    #: risks that were ``open`` and are not any more
+    risks_closed: tuple[Moved, ...] = ()
+    bands_moved: tuple[Moved, ...] = ()
+    ends_moved: tuple[Moved, ...] = ()
+    deliverables_done: tuple[Progress, ...] = ()
+    decisions_changed: tuple[Moved, ...] = ()
+    #: the risks that are high without mitigation now and were not before, by id
+    unmitigated_high_risks: tuple[str, ...] = ()
+
+    @property
+    def coverage_dropped(self) -> bool:
+        before, after = self.coverage_before, self.coverage_after
+        return (
+            before is not None
+            and after is not None
+            and before.percent is not None
+            and after.percent is not None
+            and after.percent < before.percent
+        )
+
+    @property
+    def regressions(self) -> tuple[str, ...]:
+        found = []
+        if self.coverage_dropped and self.coverage_before and self.coverage_after:
+            before, after = _percent(self.coverage_before), _percent(self.coverage_after)
+            found.append(f"coverage of {self.id} dropped from {before} to {after}")
+        found += [f"new high risk {rid} has no mitigation" for rid in self.unmitigated_high_risks]
+        return tuple(found)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        del data["id"]  # the key the plan is listed under
+        for side in ("coverage_before", "coverage_after"):
+            figures: Coverage | None = getattr(self, side)
+            if figures is not None:
+                data[side]["percent"] = figures.percent
+        return {**data, "coverage_dropped": self.coverage_dropped, "regressions": self.regressions}
+
+    @property
+    def has_change(self) -> bool:
+        """Added, removed, or other than the same plan with its coverage as before and
+        nothing listed."""
+        after = self.coverage_after
+        return self != PlanDiff(self.id, self.title, PlanChange.CHANGED, after, after)
+
+
+@dataclass(frozen=True)
+class ReportDiff:
+    #: the plans with a change, by id
+    plans: tuple[PlanDiff, ...]
+
+    @property
+    def regressions(self) -> tuple[str, ...]:
+        return tuple(found for plan in self.plans for found in plan.regressions)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": DIFF_VERSION,
+            "plans": {plan.id: plan.to_json() for plan in self.plans},
+            "regressions": self.regressions,
+        }
+
+
+def _percent(coverage: Coverage) -> str:
+    return "-" if coverage.percent is None else f"{coverage.percent:.1f}%"
+
+
+def _days(before: str | None, after: str | None) -> int | None:
+    try:
+        moved = datetime.date.fromisoformat(after or "") - datetime.date.fromisoformat(before or "")
+    except ValueError:
+        return None
+    return moved.days
+
+
+def _unmitigated_high(risk: RiskEntry | None) -> bool:
+    return risk is not None and risk.band == "high" and not risk.mitigated
+
+
+def diff_plan(old: PlanReport | None, new: PlanReport) -> PlanDiff:
+    """``new`` against ``old``, or against an empty plan where ``old`` is ``None``."""
+    requirements = {entry.id: entry for entry in old.requirements} if old else {}
+    requirements_now = {entry.id for entry in new.requirements}
+    kept = [entry for entry in new.requirements if entry.id in requirements]
+    was_uncovered = set(old.uncovered) if old else set()
+    is_uncovered = set(new.uncovered)
+    risks = {risk.id: risk for risk in old.risks} if old else {}
+    risks_now = {risk.id for risk in new.risks}
+    # the items in both reports, as (before, after)
+    risk_pairs = [(risks[risk.id], risk) for risk in new.risks if risk.id in risks]
+    phases = {phase.id: phase for phase in old.phases} if old else {}
+    phase_pairs = [(phases[phase.id], phase) for phase in new.phases if phase.id in phases]
+    decisions = {decision.id: decision for decision in old.decisions} if old else {}
+    decision_pairs = [(decisions[d.id], d) for d in new.decisions if d.id in decisions]
+    return PlanDiff(
+        id=new.id,
+        title=new.title,
+        change=PlanChange.ADDED if old is None else PlanChange.CHANGED,
+        coverage_before=old.coverage if old else None,
+        coverage_after=new.coverage,
+        requirements_added=tuple(e for e in new.requirements if e.id not in requirements),
+        requirements_removed=tuple(
+            e for e in requirements.values() if e.id not in requirements_now
+        ),
+        newly_uncovered=tuple(e for e in kept if e.id in is_uncovered - was_uncovered),
+        newly_covered=tuple(e for e in kept if e.id in was_uncovered - is_uncovered),
+        risks_added=tuple(risk for risk in new.risks if risk.id not in risks),
+        risks_removed=tuple(risk for risk in risks.values() if risk.id not in risks_now),
+        risks_closed=tuple(
+            Moved(risk.id, risk.title, was.status, risk.status)
+            for was, risk in risk_pairs
+            if was.status == "open" and risk.status != "open"
+        ),
+        bands_moved=tuple(
+            Moved(risk.id, risk.title, was.band, risk.band)
+            for was, risk in risk_pairs
+            if was.band != risk.band
+        ),
+        ends_moved=tuple(
+            Moved(phase.id, phase.title, was.end, phase.end, _days(was.end, phase.end))
+            for was, phase in phase_pairs
+            if was.end != phase.end
+        ),
+        deliverables_done=tuple(
+            Progress(phase.id, phase.title, was.done, phase.done, phase.total)
+            for was, phase in phase_pairs
+            if phase.done is not None and phase.done > (was.done or 0)
+        ),
+        decisions_changed=tuple(
+            Moved(decision.id, decision.title, was.status, decision.status)
+            for was, decision in decision_pairs
+            if was.status != decision.status
+        ),
+        unmitigated_high_risks=tuple(
+            risk.id
+            for risk in new.risks
+            if _unmitigated_high(risk) and not _unmitigated_high(risks.get(risk.id))
+        ),
+    )
+
+
+def diff_reports(old: Report, new: Report) -> ReportDiff:
+    """Every plan with a change, by id: added, removed, or changed in a way listed."""
+    old_plans = {plan.id: plan for plan in old.plans}
+    new_plans = {plan.id: plan for plan in new.plans}
+    found = []
+    for plan_id in sorted(old_plans.keys() | new_plans.keys()):
+        plan = new_plans.get(plan_id)
+        if plan is None:
+            gone = old_plans[plan_id]
+            found.append(PlanDiff(plan_id, gone.title, PlanChange.REMOVED, gone.coverage, None))
+            continue
+        found.append(diff_plan(old_plans.get(plan_id), plan))
+    return ReportDiff(tuple(plan for plan in found if plan.has_change))
+
+
+# -- JSON ----------------------------------------------------------------------------
+
+
+def dump_diff(diff: ReportDiff) -> str:
+    """The diff as JSON: keys sorted, lists in the reports' order (by id)."""
+    return json.dumps(diff.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
