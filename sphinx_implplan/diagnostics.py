@@ -48,8 +48,10 @@ _DESCRIPTIONS: dict[Subtype, str] = {
         "``METHOD /path``), an option the directive does not take, an ``:id:`` "
         "another need already has (the item is left out), an ``:id:`` the project's "
         "``needs_id_regex`` refuses (the item gets a generated id, or is left out where "
-        "the rule refuses that too), or a value sphinx-needs refuses for one of its own "
-        "options or for a field of the project's (the item is kept without it)."
+        "the rule refuses that too), a value sphinx-needs refuses for one of its own "
+        "options or for a field of the project's (the item is kept without it), or an "
+        "``impl-plan`` ``:requirements:`` entry that selects none of the plan's "
+        "``:spec:`` requirements."
     ),
     Subtype.MISSING: (
         "A required option is absent: a risk without ``:impact:`` or ``:likelihood:``, "

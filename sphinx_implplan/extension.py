@@ -36,6 +36,7 @@ from sphinx_implplan.write.files import write_if_changed
 from sphinx_implplan.write.freeing import free_drawn
 from sphinx_implplan.write.freshness import outdated_pages
 from sphinx_implplan.write.report_file import write_report
+from sphinx_implplan.write.requirement_checks import check_plan_requirements
 from sphinx_implplan.write.task_boxes import (
     TaskBoxes,
     depart_task_item,
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
@@ -82,9 +83,11 @@ def register_directives(app: Sphinx, _config: Config) -> None:
 
 def check_sealed_needs(app: Sphinx, needs: MutableNeeds) -> None:
     """Once sphinx-needs has resolved every need: the records the views and the
-    report read, and the checks of every view."""
+    report read, the checks of every plan's ``:requirements:`` and of every view."""
     corpus = make_corpus(app, needs)
-    check_views(corpus, get_domain(app.env).all_views())
+    domain = get_domain(app.env)
+    check_plan_requirements(corpus, domain.included)
+    check_views(corpus, domain.all_views())
 
 
 def skip_placeholder(_translator: SphinxTranslator, _node: nodes.Element) -> None:

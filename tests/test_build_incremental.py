@@ -148,6 +148,34 @@ def test_a_new_requirement_implemented_by_an_existing_phase(
     }
 
 
+def test_a_requirement_tagged_into_a_plan_s_part_reaches_the_untouched_pages(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """PLAN_B answers for the requirements tagged ``sharing`` (``:requirements:``):
+    a tag given to one more, in spec.md alone, changes its coverage on every page."""
+    edit(project / "spec.md", ":id: FR_4\n", ":id: FR_4\n:tags: sharing\n")
+    edit(project / "plan-b.md", ":id: PLAN_B\n", ":id: PLAN_B\n:requirements: tag:sharing\n")
+    first = build_again(make_app, project)
+    assert report(first)["plans"]["PLAN_B"]["coverage"]["percent"] == 100.0
+    before = written(first)
+
+    edit(project / "spec.md", ":id: FR_6\n", ":id: FR_6\n:tags: sharing\n")
+    second = build_again(make_app, project)
+    assert build_warnings(second) == []
+    pages = rewritten(before, written(second))
+    assert {"spec.html", "review.html", "summary.html", "implplan.json"} <= pages
+    # no card shows FR_6 or a plan's coverage
+    assert {"notes.html", "other-spec.html", "plan.html", "plan-b.html"}.isdisjoint(pages)
+    plan_b = report(second)["plans"]["PLAN_B"]
+    assert [entry["id"] for entry in plan_b["requirements"]] == ["FR_4", "FR_6"]
+    assert plan_b["uncovered"] == ["FR_6"]
+    # the view of every plan: PLAN_A's whole spec and PLAN_B's part
+    trace = view_text(
+        (second.outdir / "review.html").read_text(encoding="utf8"), "impl-traceability"
+    )
+    assert trace.startswith("Coverage: 4 of 6 requirements implemented (66.7 %)")
+
+
 def test_a_retitled_requirement_reaches_the_untouched_pages(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:

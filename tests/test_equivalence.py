@@ -2,9 +2,11 @@
 
 ``roots/test-equivalence`` has three spec documents, a plan spread over four
 documents (the items of the three without its ``impl-plan`` join it with
-``:plan:``), a second plan, views on pages of their own, and one deliberate problem of each kind in a different
-document (a bad value, an unknown link, a cycle, a schedule problem, low coverage),
-plus a document in no toctree for a warning of Sphinx's own. Its ``conf.py`` sets
+``:plan:``) that takes part of its spec by ids, an id pattern and a tag
+(``:requirements:``), a second plan, views on pages of their own, and one
+deliberate problem of each kind in a different document (a bad value, an unknown
+link, a cycle, a schedule problem, low coverage), plus a document in no toctree for
+a warning of Sphinx's own. Its ``conf.py`` sets
 ``needs_build_json`` so that one HTML build writes every output compared here:
 
 - two clean builds of copies in different folders are identical;
@@ -363,13 +365,21 @@ def delete_an_item(src: Path) -> None:
 
 
 def delete_a_requirement(src: Path) -> None:
-    # DEC_STORE in plan-a.md, not read again, now addresses an unknown id
+    # DEC_STORE in plan-a.md, not read again, now addresses an unknown id, and PLAN_A's
+    # :requirements: entry FR_4* selects nothing
     edit(src / "spec-core.md", "```{req} Archive notes\n:id: FR_4\n```\n", "")
 
 
 def add_a_requirement(src: Path) -> None:
-    # TEST_GHOST in plan-a-tests.md, not read again, no longer links to an unknown id
+    # TEST_GHOST in plan-a-tests.md, not read again, no longer links to an unknown id,
+    # and PLAN_A's FR_4* takes the new requirement into its coverage
     append(src / "spec-sharing.md", "\n```{req} Recover deleted notes\n:id: FR_404\n```\n")
+
+
+def tag_a_requirement(src: Path) -> None:
+    # PLAN_A takes the requirements tagged "sharing": FR_12 joins its coverage, which
+    # traceability.md and summary.md, not read again, show
+    edit(src / "spec-sharing.md", ":id: FR_12\n", ":id: FR_12\n:tags: sharing\n")
 
 
 def ask_open_questions(src: Path) -> None:
@@ -432,6 +442,7 @@ EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
     (delete_an_item, (0, 1, 0)),
     (delete_a_requirement, (0, 1, 0)),
     (add_a_requirement, (0, 1, 0)),
+    (tag_a_requirement, (0, 1, 0)),
     (retitle_a_spec_document, (0, 1, 0)),
     (ask_open_questions, (0, 1, 0)),
     (add_a_document, (1, 1, 0)),

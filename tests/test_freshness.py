@@ -273,6 +273,8 @@ def test_state_changes_only_with_what_is_shown() -> None:
             "Export as [NEEDS CLARIFICATION: CSV or JSON?]",
             {"impl-traceability", "impl-summary", "risk_table"},
         ),
+        # a plan's :requirements: may select it by a tag: its coverage may change
+        ("REQ_9", "tags", ["sync"], {"impl-traceability", "impl-summary", "risk_table"}),
         (
             "CMP_1",
             "title",

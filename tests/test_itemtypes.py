@@ -19,7 +19,13 @@ from sphinx_implplan.plan.itemtypes import (
 DIRECTIVES: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "impl-plan": (
         "PLAN_",
-        [("spec", "docs"), ("updated", "date"), ("owner", "text"), ("version", "text")],
+        [
+            ("spec", "docs"),
+            ("requirements", "requirement entries"),
+            ("updated", "date"),
+            ("owner", "text"),
+            ("version", "text"),
+        ],
     ),
     "impl-component": ("CMP_", [("change", "change"), ("purpose", "text")]),
     "impl-entity": ("ENT_", [("relates", "ids"), ("fields", "text list")]),
@@ -64,6 +70,7 @@ FORMS = {
     "kind": Kind.KIND,
     "positive integer": Kind.STAGE,
     "docs": Kind.DOCS,
+    "requirement entries": Kind.REQUIREMENTS,
 }
 
 # The guide's Links page: option -> outgoing, incoming, from, to

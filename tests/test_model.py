@@ -282,6 +282,7 @@ def test_item_from_need_keeps_own_fields_and_base_link_ids() -> None:
         external=False,
         external_url=None,
         description="The vendor may raise prices.",
+        tags=("vendor",),
         # what only its card shows: every link as written, and the links to it
         type_title="Risk",
         written_links={"affects": ("FR_1.login", "FR_1", "FR_2", "FR_1.logout")},

@@ -355,10 +355,46 @@ def spec_values(draw: DrawFn) -> Value:
     return invalid(", ".join(spellings))
 
 
+#: the requirement of the generated document, and the tag it has (for ``:requirements:``)
+REQUIREMENT_ID = "FR_001"
+REQUIREMENT_TAG = "alpha"
+#: entries of ``:requirements:`` that select that requirement, and their stored form
+SELECTING_ENTRIES = {
+    "FR_001": "FR_001",
+    "FR_00?": "FR_00?",
+    "FR_*": "FR_*",
+    "tag:alpha": "tag:alpha",
+    " Tag: alpha ": "tag:alpha",
+}
+#: an entry of the contract's forms: an id or id pattern, or ``tag:`` and a tag
+_ENTRY_FORM = re.compile(r"[A-Za-z0-9_*?][A-Za-z0-9_.\-*?]*|(?i:tag:).*\S.*")
+
+
+@st.composite
+def requirement_entries(draw: DrawFn) -> Value:
+    """``:requirements:``: entries that select the document's requirement, each stored
+    once in the order written; invalid when its one entry is of none of the forms (a
+    value with a valid entry keeps it, so none is mixed in here)."""
+    if draw(st.booleans()):
+        entries = draw(st.lists(st.sampled_from(sorted(SELECTING_ENTRIES)), min_size=1, max_size=4))
+        written = entries[0]
+        for entry in entries[1:]:
+            written += draw(st.sampled_from((",", ", ", ";", " ; "))) + entry
+        return valid(written, list(dict.fromkeys(SELECTING_ENTRIES[entry] for entry in entries)))
+    bad = st.one_of(
+        st.sampled_from(("", "FR 001", "tag:", "TAG:  ", "[FR_001]", "FR_001 or FR_002")),
+        st.text(_ENTRY_CHARS, min_size=1, max_size=12).filter(
+            lambda text: _reaches_the_option(text) and not _ENTRY_FORM.fullmatch(text.strip())
+        ),
+    )
+    return invalid(draw(bad))
+
+
 #: every directive's own options (and ``:status:``), as the contract lists them
 OPTION_VALUES: dict[str, dict[str, SearchStrategy[Value]]] = {
     "impl-plan": {
         "spec": spec_values(),
+        "requirements": requirement_entries(),
         "updated": DATE_VALUES,
         "owner": TEXT_VALUES,
         "version": TEXT_VALUES,
@@ -510,7 +546,8 @@ def plans(draw: DrawFn) -> list[Item]:
 
 def render(plan: list[Item]) -> tuple[str, dict[str, int]]:
     """The MyST document, and each item's line (where its warnings must point)."""
-    lines = ["# Generated plan", "", "```{req} A requirement", ":id: FR_001", "```", ""]
+    lines = ["# Generated plan", "", "```{req} A requirement", f":id: {REQUIREMENT_ID}"]
+    lines += [f":tags: {REQUIREMENT_TAG}", "```", ""]
     item_lines: dict[str, int] = {}
     for item in plan:
         item_lines[item.need_id] = len(lines) + 1
@@ -674,6 +711,10 @@ def expected_warnings(item: Item, line: int, plan_start: str | None) -> Counter[
         and _unknown_method_in_title(item.title)
     ):
         expected[line, "implplan.value", "method"] += 1
+    # the requirement is in index.md: a :spec: without it leaves each entry nothing
+    entries, spec = fields.get("requirements"), fields.get("spec")
+    if entries and spec and "index" not in spec:
+        expected[line, "implplan.value", "requirements"] += len(entries)
     return expected
 
 

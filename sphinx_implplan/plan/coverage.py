@@ -1,9 +1,11 @@
 """Requirements against the plan items that link to them, and the coverage numbers.
 No Sphinx imports.
 
-Only the items of the plans in scope count. A requirement is implemented when one of
-them links to it by ``:implements:``, verified when an ``impl-test`` of them does by
-``:verifies:``, measured when an ``impl-metric`` of them does by ``:measures:``.
+The requirements in scope are those of the scope's documents that the plans'
+``:requirements:`` select (:mod:`.requirement_selection`). Only the items of the
+plans in scope count. A requirement is implemented when one of them links to it by
+``:implements:``, verified when an ``impl-test`` of them does by ``:verifies:``,
+measured when an ``impl-metric`` of them does by ``:measures:``.
 The open questions in scope are the markers in the text of the requirements in
 scope (:mod:`.open_questions`), whoever links to them.
 """
@@ -36,6 +38,9 @@ class Scope:
     types: frozenset[str] = frozenset(REQUIREMENT_LINKING_TYPES)
     #: documents to take requirements from; ``None`` for every requirement
     spec: frozenset[str] | None = None
+    #: of those, the ids of the requirements the plans' ``:requirements:`` select;
+    #: ``None`` where no plan narrows its requirements
+    selected: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,10 @@ def plan_spec(corpus: Corpus, plan_ids: Iterable[str]) -> frozenset[str] | None:
 
 
 def scoped_requirements(corpus: Corpus, scope: Scope) -> list[Item]:
-    return corpus.requirements(scope.spec)
+    requirements = corpus.requirements(scope.spec)
+    if scope.selected is None:
+        return requirements
+    return [requirement for requirement in requirements if requirement.id in scope.selected]
 
 
 def trace_rows(corpus: Corpus, scope: Scope) -> list[TraceRow]:

@@ -52,6 +52,7 @@ class Kind(Enum):
     KIND = "kind"
     STAGE = "stage"
     DOCS = "docs"
+    REQUIREMENTS = "requirement entries"
 
 
 #: a computed pseudo-field of a card and a table: a phase's deliverables done
@@ -160,7 +161,13 @@ ITEM_TYPES: Final[tuple[ItemType, ...]] = (
         "Implementation plan",
         "PLAN_",
         "#9AC1E5",
-        {"spec": Kind.DOCS, "updated": Kind.DATE, "owner": Kind.TEXT, "version": Kind.TEXT},
+        {
+            "spec": Kind.DOCS,
+            "requirements": Kind.REQUIREMENTS,
+            "updated": Kind.DATE,
+            "owner": Kind.TEXT,
+            "version": Kind.TEXT,
+        },
         title_header="Plan",
         default_columns=("id", "title", "status", "updated"),
         statuses=PLAN_STATUSES,

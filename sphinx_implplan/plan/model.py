@@ -68,6 +68,8 @@ class Item:
     external_url: str | None = None
     #: the first paragraph of the body as plain text
     description: str = ""
+    #: sphinx-needs' ``:tags:``, which a plan's ``:requirements:`` may select by
+    tags: tuple[str, ...] = ()
     #: the questions of the ``[NEEDS CLARIFICATION: ...]`` markers anywhere in the
     #: body of a need of a type not the extension's (a requirement), as written
     open_questions: tuple[str, ...] = ()
@@ -187,7 +189,7 @@ def _base_id(target: str) -> str:
     return target.partition(".")[0]
 
 
-def _id_list(value: Any) -> tuple[str, ...]:
+def _texts(value: Any) -> tuple[str, ...]:
     return tuple(str(target) for target in value) if isinstance(value, list) else ()
 
 
@@ -212,10 +214,10 @@ def item_from_need(
             "style": str(need.get("style") or ""),
             "hidden": bool(need.get("hide")),
             "written_links": MappingProxyType(
-                {name: ids for name in link_names if (ids := _id_list(need.get(name)))}
+                {name: ids for name in link_names if (ids := _texts(need.get(name)))}
             ),
             "backlinks": MappingProxyType(
-                {name: ids for name in link_names if (ids := _id_list(need.get(f"{name}_back")))}
+                {name: ids for name in link_names if (ids := _texts(need.get(f"{name}_back")))}
             ),
         }
     links: dict[str, tuple[str, ...]] = {}
@@ -240,6 +242,7 @@ def item_from_need(
         external=bool(need.get("is_external")),
         external_url=str(external_url) if external_url else None,
         description=description,
+        tags=_texts(need.get("tags")),
         open_questions=questions,
         **card,
     )

@@ -18,14 +18,20 @@ from sphinx_implplan.plan.coverage import (
 )
 from sphinx_implplan.plan.itemtypes import DECISION, ITEM_TYPES_BY_DIRECTIVE, PHASE, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
+from sphinx_implplan.plan.requirement_selection import selected_requirements
 from sphinx_implplan.plan.scoring import BANDS, risk_band, risk_score
 
 DECISION_STATUSES = ITEM_TYPES_BY_DIRECTIVE[DECISION].statuses or ()
 
 
 def plan_scope(corpus: Corpus, plan_id: str) -> Scope:
-    """One plan's own scope: its items of every type, its ``:spec:`` requirements."""
-    return Scope(plans=(plan_id,), spec=plan_spec(corpus, (plan_id,)))
+    """One plan's own scope: its items of every type, its ``:spec:`` requirements
+    that its ``:requirements:`` select."""
+    return Scope(
+        plans=(plan_id,),
+        spec=plan_spec(corpus, (plan_id,)),
+        selected=selected_requirements(corpus, (plan_id,)),
+    )
 
 
 @dataclass(frozen=True)

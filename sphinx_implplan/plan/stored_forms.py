@@ -21,6 +21,7 @@ from sphinx_implplan.plan.itemtypes import (
     OPTION_FIELDS,
     Kind,
 )
+from sphinx_implplan.plan.requirement_entries import parse_requirement_entries
 from sphinx_implplan.plan.values import (
     CHANGES,
     KINDS,
@@ -38,7 +39,13 @@ from sphinx_implplan.plan.values import (
 #: the JSON type each kind of option is stored as; every other kind is text. A duration
 #: is whole days, like sphinx-needs' own ``duration`` field, which holds it
 KIND_JSON_TYPES: Final = MappingProxyType(
-    {Kind.TEXT_LIST: "array", Kind.DOCS: "array", Kind.STAGE: "integer", Kind.DURATION: "integer"}
+    {
+        Kind.TEXT_LIST: "array",
+        Kind.DOCS: "array",
+        Kind.REQUIREMENTS: "array",
+        Kind.STAGE: "integer",
+        Kind.DURATION: "integer",
+    }
 )
 
 #: the JSON type of every field the extension fills: its options, the fields it
@@ -89,6 +96,11 @@ def parse_option(kind: Kind, raw: str, levels: Sequence[str]) -> Any:
             return parse_method(raw)
         case Kind.STAGE:
             return parse_positive_integer(raw, "stage")
+        case Kind.REQUIREMENTS:
+            entries, problems = parse_requirement_entries(raw)
+            if problems:
+                raise InvalidValue("; ".join(problems))
+            return entries
     return parse_enum(raw, FIXED_ENUMS[kind], kind.value)
 
 
@@ -101,6 +113,12 @@ def stored_value(kind: Kind, value: Any, levels: Sequence[str]) -> Any:
         if all(isinstance(entry, str) for entry in value):
             return [entry.strip() for entry in value if entry.strip()]
         raise InvalidValue(f"{value!r} is not a list of texts")
+    if kind is Kind.REQUIREMENTS and isinstance(value, list | tuple):
+        if all(isinstance(entry, str) for entry in value):
+            # read as the directive reads its text, entry by entry
+            value = ", ".join(value)
+        else:
+            raise InvalidValue(f"{value!r} is not a list of texts")
     if kind in (Kind.DURATION, Kind.STAGE) and isinstance(value, int) and value is not True:
         # a whole number of days or a stage number: read as its text would be
         value = f"{value}d" if kind is Kind.DURATION else str(value)

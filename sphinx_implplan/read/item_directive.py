@@ -21,6 +21,7 @@ from sphinx_implplan.plan.itemtypes import (
     Kind,
     links_from,
 )
+from sphinx_implplan.plan.requirement_entries import parse_requirement_entries
 from sphinx_implplan.plan.scoring import risk_band, risk_score
 from sphinx_implplan.plan.stored_forms import parse_option
 from sphinx_implplan.plan.values import (
@@ -216,6 +217,9 @@ class PlanItemDirective(ImplPlanDirective):
             self.problem(Subtype.PLAN, f":plan: {raw.strip()!r} must name exactly one plan id")
 
     def read_own_option(self, key: str, kind: Kind, raw: str, fields: dict[str, Any]) -> None:
+        if kind is Kind.REQUIREMENTS:
+            self.read_requirement_entries(key, raw, fields)
+            return
         try:
             fields[key] = self.parse_kind(kind, raw)
         except InvalidValue as error:
@@ -236,6 +240,20 @@ class PlanItemDirective(ImplPlanDirective):
                 "of this project"
             )
         return docnames
+
+    def read_requirement_entries(self, key: str, raw: str, fields: dict[str, Any]) -> None:
+        """A plan's ``:requirements:``, entry by entry: one bad entry is dropped, not
+        the others, which would widen the plan to its whole ``:spec:``."""
+        entries, problems = parse_requirement_entries(raw)
+        for message in problems:
+            dropped = (
+                "the entry is left out"
+                if entries
+                else "the option is left out, so the plan's whole :spec: counts"
+            )
+            self.problem(Subtype.VALUE, f":{key}: {message}; {dropped}")
+        if entries:
+            fields[key] = entries
 
     def read_link_option(self, key: str, raw: str, fields: dict[str, Any]) -> None:
         ids, problems = parse_ids(raw)

@@ -12,7 +12,7 @@ need that changed, appeared or disappeared:
 - every page with a view that shows such a need (``view_shows``): a timeline only
   when a phase or a plan changed, a summary not for a requirement's new title, but
   for a requirement's open questions (``[NEEDS CLARIFICATION]`` markers) counted
-  anew.
+  anew, and for its new tags, which may move it into a plan's ``:requirements:``.
 
 A plan also changes when a document it names in ``:spec:`` gets a new title, which
 its card and the views show as the text of their links.
@@ -81,6 +81,8 @@ class NeedState(NamedTuple):
     #: the markers in the body of a need not the extension's, which the summary
     #: counts; last and defaulted, so the states of an older build still load
     open_questions: int = 0
+    #: its tags, by which a plan's ``:requirements:`` may take it into its coverage
+    tags: tuple[str, ...] = ()
 
 
 def need_state(
@@ -107,6 +109,7 @@ def need_state(
         open_questions=len(questions_in(str(need.get("content") or "")))
         if need.get("type") not in _OURS
         else 0,
+        tags=tuple(str(tag) for tag in tags) if isinstance(tags := need.get("tags"), list) else (),
     )
 
 
@@ -124,6 +127,8 @@ class Change(NamedTuple):
     moved: bool
     #: its number of open questions changed
     questions: bool = False
+    #: its tags changed, which may move it into or out of a plan's ``:requirements:``
+    tags: bool = False
 
 
 #: the views that show only some item types (besides plans, which every view shows)
@@ -143,7 +148,7 @@ def view_shows(spec: ViewSpec, change: Change, requirement_types: frozenset[str]
         # it counts requirements and their open questions but shows none of their text
         return (
             bool(unlisted - requirement_types)
-            or (bool(unlisted) and change.moved)
+            or (bool(unlisted) and (change.moved or change.tags))
             or change.questions
         )
     return bool(unlisted)
@@ -219,6 +224,7 @@ def _change(
         or now is None
         or (before.docname, before.need_type) != (now.docname, now.need_type),
         questions=(before.open_questions if before else 0) != (now.open_questions if now else 0),
+        tags=(before.tags if before else ()) != (now.tags if now else ()),
     )
 
 

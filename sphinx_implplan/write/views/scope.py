@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sphinx_implplan.plan.coverage import Scope, plan_spec
 from sphinx_implplan.plan.itemtypes import PLAN
 from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus
+from sphinx_implplan.plan.requirement_selection import selected_requirements
 from sphinx_implplan.write.views.spec import ViewSpec
 from sphinx_implplan.write.views.table_nodes import sentence
 
@@ -36,12 +37,15 @@ def plans_in_scope(corpus: Corpus, spec: ViewSpec) -> tuple[str, ...]:
 
 
 def trace_scope(corpus: Corpus, spec: ViewSpec) -> Scope:
+    """The plans' items and requirements; a view's ``:spec:`` replaces the plans' own
+    documents, and each plan's ``:requirements:`` still narrows what it takes."""
     plans = plans_in_scope(corpus, spec)
-    documents = frozenset(spec.spec) if spec.spec is not None else plan_spec(corpus, plans)
+    view_spec = frozenset(spec.spec) if spec.spec is not None else None
     return Scope(
         plans=plans,
         types=frozenset(spec.types or REQUIREMENT_LINKING_TYPES),
-        spec=documents,
+        spec=view_spec if view_spec is not None else plan_spec(corpus, plans),
+        selected=selected_requirements(corpus, plans, view_spec),
     )
 
 

@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_implplan.plan.requirement_selection import selectors_of
 from sphinx_implplan.plan.rollup import plan_rollup
 from sphinx_implplan.write.views.scope import nothing_in_scope, plans_in_scope
 from sphinx_implplan.write.views.table_nodes import Cell, make_table
 
 if TYPE_CHECKING:
+    from sphinx_implplan.plan.model import Item
     from sphinx_implplan.plan.rollup import PlanRollup
     from sphinx_implplan.write.views.render import ViewContext
     from sphinx_implplan.write.views.spec import ViewSpec
@@ -32,9 +34,21 @@ def _questions_cell(context: ViewContext, rollup: PlanRollup) -> list[nodes.Node
     ]
 
 
+def _spec_cell(context: ViewContext, plan: Item) -> Cell:
+    """The plan's spec documents, and the requirements of them it answers for where
+    its ``:requirements:`` narrows them: "Notes spec (only FR_1*, tag:sync)"."""
+    spec_docs = plan.get("spec")
+    selectors = selectors_of(plan)
+    if selectors is None:
+        return context.doc_refs(spec_docs) if spec_docs else "every requirement"
+    only = f"only {', '.join(selector.entry for selector in selectors)}"
+    if not spec_docs:
+        return only
+    return [*context.doc_refs(spec_docs), nodes.Text(f" ({only})")]
+
+
 def summary_rows(context: ViewContext, rollup: PlanRollup) -> list[list[Cell]]:
     plan = rollup.plan
-    spec_docs = plan.get("spec")
     coverage = rollup.coverage
     if coverage.requirements:
         coverage_text = (
@@ -53,7 +67,7 @@ def summary_rows(context: ViewContext, rollup: PlanRollup) -> list[list[Cell]]:
     return [
         ["Plan", plan_cell],
         ["Status", plan.status or ""],
-        ["Spec", context.doc_refs(spec_docs) if spec_docs else "every requirement"],
+        ["Spec", _spec_cell(context, plan)],
         ["Updated", plan.get("updated") or ""],
         ["Phases done", f"{rollup.phases_done} of {rollup.phases_total}"],
         [
