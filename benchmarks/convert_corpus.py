@@ -16,8 +16,10 @@ Each plan is converted, and the result read back with markdown-it, as MyST reads
 - warnings added: the plain and the converted plans are built as two small Sphinx
   projects; a warning of a converted page that its plain page did not have (same
   file and message, line numbers aside) was added by the conversion. The
-  ``implplan.missing`` warnings of a risk whose plan states no impact or likelihood
-  are counted apart, as "level notes": they ask the author for what the plan lacks;
+  ``implplan.missing`` warnings of a risk whose plan states no impact or likelihood,
+  and the ``implplan.unmitigated`` warnings of a high risk whose plan gives its
+  mitigation in prose or not at all, are counted apart, as "asks": they ask the
+  author for a field the plan does not state as one;
 - words lost: words of the input missing from the output, as ``tests/test_convert.py``
   counts them (field labels, list numbers and the ``x`` of a task box may go: they
   become option names and values).
@@ -305,13 +307,16 @@ def build_both(measures: list[Measure]) -> str:
 
 HEADER = [
     *("plan", "lang", "phases", "deliverables", "risks", "spans", "boxed titles"),
-    *("warnings added", "level notes", "words lost", "kept rows", "items made"),
+    *("warnings added", "asks", "words lost", "kept rows", "items made"),
 ]
 
 
 def level_notes(m: Measure) -> int:
-    """The added warnings that ask for a risk's missing impact or likelihood."""
-    return sum("[implplan.missing]" in warning for warning in m.warnings_added)
+    """The added warnings that ask for a risk's missing level or mitigation."""
+    return sum(
+        "[implplan.missing]" in warning or "[implplan.unmitigated]" in warning
+        for warning in m.warnings_added
+    )
 
 
 def percent(part: int, whole: int) -> str:

@@ -120,10 +120,17 @@ def test_tables_of_every_usual_shape() -> None:
 
 
 def test_a_table_without_a_risk_column_is_kept_and_named() -> None:
-    source = _plan("## Risks\n\n| Thing | Impact |\n|---|---|\n| x | High |\n")
+    # no column but levels and numbers: nothing can name the risks
+    source = _plan("## Risks\n\n| # | Impact |\n|---|---|\n| 1 | High |\n")
     result = lossless(source)
     assert result.counts["impl-risk"] == 0
     assert (7, "risk table kept: no column named risk or description") in result.notes
+
+
+def test_a_risk_table_without_a_risk_column_takes_its_first_column_of_words() -> None:
+    source = _plan("## Risks\n\n| # | Thing | Impact |\n|---|---|---|\n| 1 | x | High |\n")
+    (risk,) = _risks(lossless(source).text)
+    assert risk == {"title": "x", "impact": "high", "body": "**#**: 1"}
 
 
 def test_a_row_with_more_cells_than_columns_is_kept_and_named() -> None:

@@ -1,11 +1,13 @@
 """Phases written as bold pseudo-headings: a paragraph that is only bold text
 (``**Phase 1 - Discovery**``), perhaps with a span after it on the same line
-(``(Mar 2 - Mar 13)``, ``- Weeks 1-2``), directly followed by a checklist.
+(``(Mar 2 - Mar 13)``, ``- Weeks 1-2``), followed by a checklist, directly or after
+a paragraph or two (a ``Timeline:`` line, a remark).
 
 At least two such in one section's own blocks are phases: each takes its bold line
-(the title, without the asterisks) and its checklist (the body, so its checkboxes are
-deliverables). A label (``**Tasks:**``) or a bold line naming a kind or an aside
-(``**Testing**``, ``**Notes**``) is none. A lone one stays as written, with a note.
+(the title, without the asterisks) and what follows up to its checklist's end (the
+body, so its checkboxes are deliverables). A label (``**Tasks:**``) or a bold line
+naming a kind or an aside (``**Testing**``, ``**Notes**``) is none. A lone one stays
+as written, with a note.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
 from sphinx_implplan.authoring.conversion.markdown import Section, normal_header, span
-from sphinx_implplan.authoring.conversion.phase_series import ASIDES, has_checkbox
+from sphinx_implplan.authoring.conversion.phase_members import ASIDES, has_checkbox
 from sphinx_implplan.authoring.conversion.phases import phase_id
 from sphinx_implplan.authoring.conversion.section_kinds import (
     is_span,
@@ -57,20 +59,30 @@ def _bold_title(block: SyntaxTreeNode, lines: list[str]) -> tuple[str, str, str 
     return title, bold, after.strip() if after else None
 
 
+def _checklist_after(
+    blocks: list[SyntaxTreeNode], index: int, lines: list[str]
+) -> SyntaxTreeNode | None:
+    """The checklist a bold title heads: the next list, after at most two paragraphs
+    that are not titles themselves (``Timeline: Apr-Jun 2027.``), if it has boxes."""
+    for block in blocks[index + 1 : index + 4]:
+        if block.type in {"bullet_list", "ordered_list"}:
+            return block if has_checkbox(block) else None
+        if block.type != "paragraph" or _bold_title(block, lines) is not None:
+            return None
+    return None
+
+
 def convert_bold_phases(conversion: Conversion, section: Section) -> None:
     """The section's own bold lines that head checklists, where there are two or more."""
     lines = conversion.lines
     blocks = section.blocks
     found = []
     for index, block in enumerate(blocks[:-1]):
-        nested = blocks[index + 1]
-        if span(block)[0] in conversion.claimed or nested.type not in {
-            "bullet_list",
-            "ordered_list",
-        }:
+        if span(block)[0] in conversion.claimed:
             continue
         read = _bold_title(block, lines)
-        if read is not None and has_checkbox(nested):
+        nested = _checklist_after(blocks, index, lines) if read is not None else None
+        if read is not None and nested is not None:
             found.append((block, nested, read))
     if len(found) == 1:
         conversion.note(
@@ -87,7 +99,7 @@ def convert_bold_phases(conversion: Conversion, section: Section) -> None:
         directive = conversion.item("impl-phase", title, phase_id(conversion, number))
         if heading is None:
             number = f"series bold:{number}"  # answers to no bare ``2`` or ``Phase 2``
-        directive.body = "".join(lines[span(nested)[0] : end]).strip("\n")
+        directive.body = "".join(lines[start + 1 : end]).strip("\n")
         phase = Phase(number, name, directive, span_text or (heading.span if heading else None))
         conversion.phases.append(phase)
         conversion.phase_depends.append((phase, []))

@@ -21,13 +21,12 @@ from sphinx_implplan.authoring.conversion.markdown import (
     paragraph_labels,
     plain_text,
 )
-from sphinx_implplan.authoring.conversion.phase_series import (
-    SERIES,
-    holds_checklist,
-    series_titles,
-)
+from sphinx_implplan.authoring.conversion.phase_members import SERIES, holds_checklist
+from sphinx_implplan.authoring.conversion.phase_schedule_names import find_scheduled_phases
+from sphinx_implplan.authoring.conversion.phase_series import series_titles
 from sphinx_implplan.authoring.conversion.phase_spans import sprint_days_in
 from sphinx_implplan.authoring.conversion.section_kinds import (
+    PHASE_ITSELF,
     PhaseTitle,
     SectionKind,
     kind_of,
@@ -38,7 +37,7 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
 #: the words that name a phase wherever it stands; ``Stage 1`` and ``Step 2`` under a
 #: section of another kind (a rollout, tests) are that section's, and ``A. Name`` is a
 #: phase only among siblings lettered ``A``, ``B``, ...
-_ALWAYS = frozenset({"phase", "fase", "milestone"})
+_ALWAYS = PHASE_ITSELF
 
 _PROGRESS = re.compile(
     r"\b(progress|status|checklist|tracking|tracker|overview|summary|done|completed?)\b"
@@ -91,6 +90,9 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
         conversion.note(
             candidate.section.start, message + ": timeline entries and Depends on find the first"
         )
+    if not kept:
+        # a plan whose phases no word or number names may name them in its schedule
+        find_scheduled_phases(conversion, root, title_section)
     conversion.sprint_days = sprint_days_in(_texts(root))
     conversion.plan_start = _plan_start(conversion, root)
     conversion.plan_year = _plan_year(conversion, root)
@@ -109,17 +111,17 @@ def _titles(
     rollout: bool | None,
 ) -> list[PhaseTitle | None]:
     """The phase each subsection's heading names, or ``None``; under a rollout (and
-    no other kind) a ``Sprint 2`` holding a checklist is a phase too."""
+    no other kind) a ``Sprint 2`` holding a checklist is a phase too, and so is a
+    ``Stage 1`` whose tasks stand in a subsection of their own (``#### Tasks``): a
+    stage whose checklist is its own list is the rollout's stage with its steps."""
     titles: list[PhaseTitle | None] = []
     for subsection in section.subsections:
         title = None if subsection is title_section else phase_heading(subsection.title.plain)
-        if (
-            title is not None
-            and other_kind
-            and title.word not in _ALWAYS
-            and not (rollout and title.word != "stage" and holds_checklist(subsection))
-        ):
-            title = None
+        if title is not None and other_kind and title.word not in _ALWAYS:
+            tasks_below = any(holds_checklist(sub) for sub in subsection.subsections)
+            work = tasks_below if title.word == "stage" else holds_checklist(subsection)
+            if not (rollout and work):
+                title = None
         titles.append(title)
     lettered = [
         None

@@ -14,7 +14,12 @@ considerations, a changelog):
 - a *checklist series*: under a heading about delivery (implementation, delivery,
   roadmap, work breakdown, tasks, plan, workstreams, deliverables), at least two
   subsections that each hold a checklist directly, where none of those names a
-  kind or an aside (``Tests for User Story 1``, ``Edge cases``, ``Notes``).
+  kind or an aside (``Tests for User Story 1``, ``Edge cases``, ``Notes``);
+- a *numbered series* (``## 1. Pre-production (wk 1-3)``) or a *version series*
+  (``## v0.18 (target: March 2027)``): section numbers and versions name any part
+  of a document, so only the members that carry their own work are phases: those
+  whose section holds a checklist (theirs or a subsection's) or whose heading states
+  a span or a date, at least two of them, none naming a kind or an aside.
 
 Under a rollout, either series is a phase only where each of its headings holds a
 checklist: a rollout's ``### Stage 1`` with ``- Staff only`` stays its stage.
@@ -24,16 +29,16 @@ from __future__ import annotations
 
 import re
 
-from markdown_it.tree import SyntaxTreeNode
-
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.markdown import Section, normal_header
-from sphinx_implplan.authoring.conversion.section_kinds import (
-    PhaseTitle,
-    kind_of,
-    phase_heading,
-    without_emoji,
+from sphinx_implplan.authoring.conversion.phase_lead_series import lead_series
+from sphinx_implplan.authoring.conversion.phase_members import (
+    ASIDES,
+    carries_work,
+    holds_checklist,
+    series_title,
 )
+from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle, kind_of, without_emoji
 
 _KEYCAP_WORDS = (
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight"),
@@ -63,35 +68,6 @@ _DELIVERY = re.compile(
     r"\b(implementation|delivery|roadmap|work ?breakdown|tasks?|execution|plan"
     r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out)\b"
 )
-ASIDES = re.compile(
-    r"\b(notes?|edge cases?|faq|questions?|acceptance|definition of done|prerequisites?"
-    r"|checklist|summary|overview|out of scope|non-goals?|assumptions?|appendix|dependencies"
-    r"|references?|open items?|follow-ups?|backlog|parking lot|tests?|testing|qa|docs?)\b"
-)
-_CHECKBOX = re.compile(r"\s*\[[ xX]\]\s+\S")
-
-
-def holds_checklist(section: Section) -> bool:
-    """Whether one of the section's own lists has a task box."""
-    return any(
-        block.type in {"bullet_list", "ordered_list"} and has_checkbox(block)
-        for block in section.blocks
-    )
-
-
-def has_checkbox(block: SyntaxTreeNode) -> bool:
-    """Whether an item of the list (not of a nested one) has a task box."""
-    if block.type in {"bullet_list", "ordered_list"}:
-        for item in block.children:
-            first = item.children[0] if item.children else None
-            if (
-                first is not None
-                and first.type == "paragraph"
-                and first.children
-                and _CHECKBOX.match(first.children[0].content or "")
-            ):
-                return True
-    return False
 
 
 def _value(marker: str, roman: bool) -> tuple[str, int] | None:
@@ -134,22 +110,13 @@ def _read(heading: str, roman: bool) -> tuple[str, str, int, str] | None:
     kind, position = found
     if lead in _NOT_PHASES or (lead and kind_of(lead) is not None):
         return None
+    # a closing parenthesis ends a span (``(wk 1-3)``) as often as it opens a name
+    rest = match.group("rest").lstrip(" \t:.)-\u2013\u2014\u30fb\uff1a")
+    rest = rest.rstrip(" \t:.-\u2013\u2014\u30fb\uff1a")
     if not lead and kind in {"digit", "roman", "letter"}:
-        return None  # ``## 1. Overview``: a section number
-    rest = match.group("rest").strip(" \t:.)-\u2013\u2014\u30fb\uff1a")
+        # ``## 1. Overview``: a section number, a phase only if it carries work
+        kind = f"numbered {kind}"
     return lead, kind, position, rest
-
-
-#: the word of a phase found by its shape: its number is its place in its series only
-SERIES = "series"
-
-
-def _title(heading: str, number: str, rest: str, lead: str) -> PhaseTitle:
-    read = phase_heading(f"Phase {number}: {without_emoji(rest)}") if rest else None
-    name = read.name if read is not None else without_emoji(rest)
-    span = read.span if read is not None else None
-    word = f"{SERIES} {lead}".strip()
-    return PhaseTitle(number, name, without_emoji(heading), span, False, False, word)
 
 
 def _marked(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle]:
@@ -158,22 +125,28 @@ def _marked(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitl
     for roman in (True, False):
         groups: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
         for index, subsection in enumerate(subsections):
-            read = _read(subsection.title.plain, roman) if free[index] else None
+            read = _read(without_emoji(subsection.title.plain), roman) if free[index] else None
             if read is not None and index not in found:
                 lead, kind, position, rest = read
                 groups.setdefault((lead, kind), []).append((index, position, rest))
-        for (lead, kind), members in groups.items():
-            positions = [position for _, position, _ in members]
+        for (lead, marker_kind), series in groups.items():
+            positions = [position for _, position, _ in series]
             first = positions[0]
-            if len(members) < 2 or first not in {0, 1}:
+            if len(series) < 2 or first not in {0, 1}:
                 continue
-            if positions != list(range(first, first + len(members))):
+            if positions != list(range(first, first + len(series))):
                 continue
+            members = series
+            if marker_kind.startswith("numbered "):
+                members = [m for m in series if carries_work(subsections[m[0]], m[2])]
+                if len(members) < 2:
+                    continue
+            kind = marker_kind.removeprefix("numbered ")
             for index, position, rest in members:
                 number = f"{kind}{position}" if len(kind) == 1 else str(position)
                 if kind == "letter":
                     number = chr(ord("A") + position - 1)
-                found[index] = _title(subsections[index].title.plain, number, rest, lead)
+                found[index] = series_title(subsections[index].title.plain, number, rest, lead)
     return found
 
 
@@ -192,6 +165,8 @@ def series_titles(
         title is None and sub is not skip for title, sub in zip(titles, subsections, strict=True)
     ]
     found = _marked(subsections, free)
+    if not found:
+        found = lead_series(subsections, free)
     if not found and section.heading is not None and section.level >= 2 and section is not skip:
         # the plan's title ("Implementation Plan") says nothing of its sections
         found = _checklists(conversion, section, free)
@@ -225,5 +200,5 @@ def _checklists(
     found: dict[int, PhaseTitle] = {}
     for place, index in enumerate(members):
         heading = section.subsections[index].title.plain
-        found[index] = _title(heading, str(place + 1), heading, "checklist")
+        found[index] = series_title(heading, str(place + 1), heading, "checklist")
     return found

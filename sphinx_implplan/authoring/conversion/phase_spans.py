@@ -1,6 +1,7 @@
-"""The schedule a phase's title or a timeline entry carries: ``Week 1``, ``Weeks 2-3``,
-``Days 2-3``, ``2 weeks``, ``Sprint 3`` (with the plan's sprint length), dates; and
-the sprint length a plan states ("2-week sprints")."""
+"""The schedule a phase's title, a schedule line or a timeline entry carries: ``Week
+1``, ``Weeks 2-3``, ``Days 2-3``, ``2 weeks``, ``~1 wk``, ``10 business days``,
+``Sprint 3`` (with the plan's sprint length), dates and ranges of them in words
+(:mod:`.written_dates`); and the sprint length a plan states ("2-week sprints")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
+from sphinx_implplan.authoring.conversion.written_dates import dated, fold
 
 _RANGE = r"(\d{1,4})(?:\s*(?:-|\u2013|\u2014|to|through|until|and|&)\s*(?:[^\W\d_]+\s*)?(\d{1,4}))?"
 #: also in German, French, Spanish and Italian: ``Woche 1``, ``Semaines 2-3``
@@ -19,32 +21,55 @@ _WEEKS = re.compile(
 _DAYS = re.compile(
     rf"(?:days?|tage?|jours?|d\u00edas?|dias?|giorn[oi]|dagen|dag)\s*{_RANGE}", re.IGNORECASE
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTH_NAMES = (
-    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\b"
-)
-_MONTH = MONTH_NAMES + r"\.?"
-_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
-_TO = r"\s*(?:-|\u2013|\u2014|\u2192|->|to|until|through)\s*"
-#: ``Oct 6 \u2013 Oct 17``, ``Sep 29 \u2192 Oct 3, 2025``, ``Oct 6-17``, with a remark
-#: after a comma (``, 2 weeks``)
-_MONTH_RANGE = re.compile(
-    rf"{_MONTH}\s+{_DAY}(?:,?\s+(\d{{4}}))?{_TO}(?:{_MONTH}\s+)?{_DAY}(?:,?\s+(\d{{4}}))?"
-    r"(?:\s*[,;]\s*(.*))?",
-    re.IGNORECASE,
-)
+#: a duration after a range, which says how long it lasts where its year is unknown:
+#: ``Oct 6 \u2013 Oct 17, 2 weeks``, ``Feb 2 \u2013 Feb 6 (1 week)``
+_REMARK = re.compile(r"(?P<range>.+?)\s*(?:[,;]\s*(?P<after>[^,;()]+)|\((?P<inside>[^()]+)\))")
+_LAST_REMARK = re.compile(r"(.*?\S)\s*\([^()]*\)")
 _SPRINTS = re.compile(rf"sprints?\s*{_RANGE}", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: ``~2 weeks``, ``approx. 2 weeks``: an estimate is a duration all the same
 _ROUGHLY = re.compile(
-    r"^(?:~|\u2248|approx\.?|approximately|about|around|est\.?)\s*", re.IGNORECASE
+    r"^(?:~|\u2248|approx\.?|approximately|about|around|roughly|est\.?|estimated|ca\.?"
+    r"|circa|etwa|environ|aprox\.?)\s*",
+    re.IGNORECASE,
 )
 _DATE_JOINERS = re.compile(
     r"to|until|through|from|starts?|->|[-\u2013\u2014\u2192\s:,]", re.IGNORECASE
 )
 
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
+#: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,
+#: German, Dutch, French, Spanish and Portuguese
+_COUNTED = re.compile(
+    r"(?P<count>\d{1,5}|one|two|three|four|five|six)\s*-?\s*"
+    r"(?:(?P<working>(?:working|work|business) days?|arbeitstage?|werkdagen"
+    r"|jours? ouvr(?:e|a)bles?|jours? ouvres?|dias? (?:uteis|habiles|laborables))"
+    r"|(?P<unit>wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka"
+    r"|hafta|tydzien|tygodnie|tygodni|tydny?|tydnu"
+    r"|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"
+    r"|days?|tage?n?|jours?|dias?|giorn[oi]|dagen|dag(?:ar)?|gun|dni|dny|den"
+    r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?))"
+)
+_WEEK_UNIT = re.compile(
+    r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|hafta|tydzien"
+    r"|tygodnie|tygodni|tydny?|tydnu|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"
+)
+#: ``end of March 2027``, ``by March 2027``: the day a phase ends by
+_BY = re.compile(
+    r"(?:(?:target|due|eta|deadline)\s*:\s*|(?:target|due|eta|deadline|end of|end|by|ende"
+    r"|bis|fin de|fin|final de|eind|einde)\s+)+",
+    re.IGNORECASE,
+)
+#: where a title states its span after its name: in brackets at its end, or after a
+#: separator (``Foundations \u00b7 April 2026``, ``Pilot \u2014 Q3``)
+_TITLE_PARTS = (
+    re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]\s*$"),
+    re.compile(r"\[([^\[\]]+)\]\s*$"),
+    re.compile(
+        r"(?:\s[-\u2013\u2014\u00b7|]\s|:\s|\uff1a)((?:(?!\s[-\u2013\u2014\u00b7|]\s)[^:\uff1a])+)$"
+    ),
+)
 _COUNT = r"(\d{1,2}|one|two|three|four|five|six)"
 _UNIT = r"(weeks?|days?)"
 _SPRINT_LENGTHS = (
@@ -89,42 +114,74 @@ def _length(count: int, unit: str) -> str | None:
     return checks.duration(written)
 
 
-def _month_span(text: str, year: int | None) -> Span | None:
-    """``Oct 6 \u2013 Oct 17``: start and end where the year is known (written in the
-    range or the plan's), else the days it spans, or the duration after a comma."""
-    match = _MONTH_RANGE.fullmatch(text)
+def _yearless_remark(text: str) -> tuple[str, str | None]:
+    """``Oct 6 - Oct 17, 2 weeks`` -> the range and the duration after it (or in
+    brackets after it), which says how long a range of no year lasts."""
+    match = _REMARK.fullmatch(text)
+    if match is None:
+        return text, None
+    remark = duration_of(match.group("after") or match.group("inside"))
+    return (match.group("range"), remark) if remark is not None else (text, None)
+
+
+def _dated_span(text: str, year: int | None, *, deadline: bool) -> Span | None:
+    """A date or a range of dates in words (:mod:`.written_dates`): its first and last
+    day where the year is known; one day alone its start (or, by a deadline, its end);
+    a month, quarter or week alone all its days (or, by a deadline, its last day)."""
+    found = dated(text, year)
+    if found is None:
+        text, remark = _yearless_remark(text)
+        found = dated(text, year)
+        if found is not None and found.first is None and remark is not None:
+            return Span(remark)
+    if found is None:
+        return None
+    if found.first is None or found.last is None:
+        return Span(found.length) if found.length else None
+    start, end = found.first.isoformat(), found.last.isoformat()
+    if found.single and deadline:
+        return Span(end=end)
+    if found.one_day:
+        return Span(start=start)
+    return Span(start=start, end=end)
+
+
+def duration_of(text: str) -> str | None:
+    """``2 weeks``, ``10d`` as written; ``~1 wk``, ``5 working days``, ``2 Wochen``,
+    ``3\u65e5\u9593`` as the extension writes a duration; ``None`` for any other text."""
+    text = _ROUGHLY.sub("", " ".join(text.split()).strip().rstrip("."))
+    if (written := checks.duration(text)) is not None:
+        return written
+    folded = fold(text)
+    match = _COUNTED.fullmatch(folded)
     if match is None:
         return None
-    month1, day1, year1, month2, day2, year2, remark = match.groups()
-    month1 = _MONTHS.index(month1.lower()) + 1
-    month2 = _MONTHS.index(month2.lower()) + 1 if month2 else month1
-    known = year2 or year1 or year
-    first_year = int(year1 or known or 2001)
-    last_year = int(year2 or known or 2001)
-    if not year2 and (month2, int(day2)) < (month1, int(day1)):
-        last_year += 1  # Dec 29 - Jan 9
-    try:
-        start = datetime.date(first_year, month1, int(day1))
-        end = datetime.date(last_year if (year2 or not year1) else first_year, month2, int(day2))
-    except ValueError:
-        return None
-    if end < start:
-        return None
-    if known:
-        return Span(start=start.isoformat(), end=end.isoformat())
-    stated = checks.duration(_ROUGHLY.sub("", remark.strip())) if remark else None
-    return Span(stated or _length((end - start).days + 1, "day"))
+    count = _NUMBER_WORDS.get(match.group("count")) or int(match.group("count"))
+    if match.group("working"):
+        # five working days are a calendar week; the days past whole weeks are taken
+        # as they come, so that the duration is never shorter than the work
+        weeks, days = divmod(count, 5)
+        if days == 0:
+            return _length(weeks, "week")
+        return _length(weeks * 7 + days, "day")
+    unit = "week" if _WEEK_UNIT.fullmatch(match.group("unit")) else "day"
+    return _length(count, unit)
 
 
-def span_of(text: str, sprint_days: int | None, year: int | None = None) -> Span | None:
+def span_of(
+    text: str, sprint_days: int | None, year: int | None = None, *, deadline: bool = False
+) -> Span | None:
     """``Weeks 2-3`` -> 2 weeks, 7 days in; ``2 weeks``; ``Sprint 3`` with 14-day
     sprints -> 2 weeks, 28 days in; ``2027-01-04 to 2027-01-15``; ``Oct 6 - Oct 17``
-    (dated in ``year``, the plan's, where the range states none); ``None`` for any
-    other text, and for a sprint where the plan states no sprint length."""
+    (dated in ``year``, the plan's, where the range states none); ``March 2027``,
+    ``Q1``, ``KW 3-5`` (all their days); ``None`` for any other text, and for a
+    sprint where the plan states no sprint length. ``deadline``: the text says when
+    the phase ends (``Due: March 2027``), so a date alone is its last day; ``end of
+    March 2027``, ``by March 2027`` and ``target: March 2027`` say so themselves."""
     text = _ROUGHLY.sub("", " ".join(text.split()).strip().rstrip("."))
-    months = _month_span(text, year)
-    if months is not None:
-        return months
+    by = _BY.match(text)
+    if by is not None:
+        text, deadline = text[by.end() :], True
     for pattern, unit_days, unit in (
         (_WEEKS, 7, "week"),
         (_DAYS, 1, "day"),
@@ -143,13 +200,33 @@ def span_of(text: str, sprint_days: int | None, year: int | None = None) -> Span
         else:
             duration = _length(days // 7, "week") if days % 7 == 0 else _length(days, "day")
         return Span(duration, (first - 1) * unit_days) if duration else None
-    if (duration := checks.duration(text)) is not None:
+    if (duration := duration_of(text)) is not None:
         return Span(duration)
     dates = _DATE.findall(text)
     if dates and len(dates) <= 2 and not _DATE_JOINERS.sub("", _DATE.sub("", text)):
         checked = [checks.date(value) for value in dates]
         if all(checked):
+            if deadline and len(checked) == 1:
+                return Span(end=checked[0])
             return Span(start=checked[0], end=checked[1] if len(checked) == 2 else None)
+    found = _dated_span(text, year, deadline=deadline)
+    remark = _LAST_REMARK.fullmatch(text) if found is None else None
+    if remark is not None:
+        # ``3 weeks (sprints 61-62)``, ``2027-03-01 (tentative)``: a remark after it
+        return span_of(remark.group(1), sprint_days, year, deadline=deadline)
+    return found
+
+
+def span_in_title(title: str, sprint_days: int | None, year: int | None) -> str | None:
+    """The part of a phase's title that states its span where the title's own reading
+    found none: ``(6-17 Ocak)``, ``\u00b7 May-June 2026``, ``\uff084\u67086\u65e5
+    \u301c5\u67081\u65e5\uff09``; ``None`` where no part does."""
+    for pattern in _TITLE_PARTS:
+        match = pattern.search(title)
+        found = span_of(match.group(1), sprint_days, year) if match is not None else None
+        # a day alone may be when the phase starts as well as when it is due
+        if match is not None and found is not None and (found.end or found.duration):
+            return match.group(1).strip()
     return None
 
 

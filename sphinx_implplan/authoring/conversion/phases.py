@@ -1,10 +1,12 @@
-"""Phases (``### Phase N: Name`` with ``**Goal**:`` and checklists) and the timeline
-whose durations and dates attach to them.
+"""Phases (``### Phase N: Name`` with ``**Goal**:`` and checklists), the phase a
+schedule names, and the dates a schedule attaches to it.
 
 A phase takes its whole section (:mod:`.phase_sections` says which headings are
 phases): its subheadings become bold lines and its thematic breaks go, since a
-directive holds neither, and the breaks at its end stay after it. A span in its title
-(:mod:`.phase_spans`) gives the schedule that neither its lines nor the timeline give.
+directive holds neither, and the breaks at its end stay after it. Its schedule lines
+(``When:``, ``ETA:``, :mod:`.phase_labels`) give their options first, then the
+timeline, a schedule table or a gantt chart (:mod:`.phase_schedules`); a span in its
+title (:mod:`.phase_spans`) gives what none of them gave.
 """
 
 from __future__ import annotations
@@ -15,23 +17,19 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase, add_fields
-from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     Label,
-    ListItem,
     Section,
-    Table,
-    TableRow,
     Text,
     list_items,
-    normal_header,
     paragraph_labels,
     span,
-    table,
 )
-from sphinx_implplan.authoring.conversion.phase_spans import MONTH_NAMES, span_of
-from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS
-from sphinx_implplan.authoring.conversion.table_sections import kept_table
+from sphinx_implplan.authoring.conversion.phase_end_checks import drop_ends_before_starts
+from sphinx_implplan.authoring.conversion.phase_labels import ScheduleLine, schedule_line
+from sphinx_implplan.authoring.conversion.phase_spans import Span, span_in_title, span_of
+from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
+from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
 from sphinx_implplan.plan.values import InvalidValue, parse_duration
 
@@ -51,24 +49,67 @@ _PHASE_LABELS: dict[str, tuple[str, checks.Check]] = {
     "status": ("status", checks.phase_status),
 }
 _DEPENDS_LABELS = frozenset({"depends on", "depends", "dependencies", "after"})
+Values = list[tuple[str, str]]
 _PHASE_REFERENCE = re.compile(
     r"(?:" + "|".join(PHASE_WORDS) + r")\s+(\d+(?:\.\d+)*|(?-i:[A-Z])\b)", re.IGNORECASE
 )
-#: the unit a Weeks or Days column counts, in Dutch and Portuguese too
-_UNITS = {"weken": "weeks", "semanas": "weeks", "semana": "week", "dagen": "days", "dias": "days"}
-_MONTH_WORD = re.compile(rf"\b{MONTH_NAMES}", re.IGNORECASE)
-_NUMBER_RANGE = re.compile(r"\d{1,4}\s*(?:-|\u2013|\u2014)\s*\d{1,4}")
-_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
+#: a phase named by its number or letter alone, which its id holds
+BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
+#: a word of a table cell or list entry: what the options must hold for it to go
+WORD = re.compile(r"[^\W_]+")
+#: the words of a name as names are compared, a dotted number (``7.1``) one of them
+_NAME_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+#: a reference by a word and a number (``Increment 2``, ``Gate 1``) or by a number and
+#: its suffix word (``1\ub2e8\uacc4``), as names compare
+_NUMBERED_REFERENCE = re.compile(r"(?:\S+ ){1,2}\d+(?:\.\d+)*|\d+[^\W\d_]+")
+_LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_TASK_BOX = re.compile(r"\[[ xX]\]\s")
 
 
-def phase_of(conversion: Conversion, reference: str) -> Phase | None:
-    """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names."""
-    number = _PHASE_REFERENCE.search(reference) or _BARE_NUMBER.fullmatch(reference.strip())
+def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase | None:
+    """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names; also
+    by its title written again (``A. Collector rollout``, ``1\ub2e8\uacc4 \uc900\ube44``),
+    or by a word and its number (``Increment 2``, or ``2`` in an Increment column)."""
+    number = _PHASE_REFERENCE.search(reference) or BARE_NUMBER.fullmatch(reference.strip())
     if number is not None:
         wanted_number = number.group(number.lastindex or 0)
-        return next((p for p in conversion.phases if p.number == wanted_number), None)
+        found = next((p for p in conversion.phases if p.number == wanted_number), None)
+        if found is not None or _PHASE_REFERENCE.search(reference):
+            return found
     wanted = " ".join(reference.lower().split())
-    return next((p for p in conversion.phases if p.name.lower() == wanted), None)
+    found = next((p for p in conversion.phases if p.name.lower() == wanted), None)
+    if found is not None:
+        return found
+    key = _name_key(reference)
+    if column and BARE_NUMBER.fullmatch(reference.strip()):
+        # ``2`` in an ``Increment`` column: ``Increment 2``
+        key = f"{_name_key(column).removesuffix('s')} {key}"
+    if not key:
+        return None
+    named = [p for p in conversion.phases if key in {_name_key(p.name), *_title_keys(p)}]
+    if named or not _NUMBERED_REFERENCE.fullmatch(key):
+        return _only(named)
+    # ``Gate 1`` of ``Gate 1: Bench validation``, ``Increment 2`` of ``3.2 Increment 2``
+    return _only(
+        [p for p in conversion.phases if any(f" {key} " in f" {t} " for t in _title_keys(p))]
+    )
+
+
+def _name_key(text: str) -> str:
+    """A name as names are compared: no emoji, case, accents or punctuation."""
+    return " ".join(_NAME_WORD.findall(fold(without_emoji(text))))
+
+
+def _title_keys(phase: Phase) -> set[str]:
+    title = phase.directive.argument
+    keys = {_name_key(title)}
+    if phase.span and phase.span in title:
+        keys.add(_name_key(title.replace(phase.span, " ")))
+    return keys - {""}
+
+
+def _only(phases: list[Phase]) -> Phase | None:
+    return phases[0] if len(phases) == 1 else None
 
 
 def convert_phase(conversion: Conversion, section: Section) -> None:
@@ -100,7 +141,9 @@ def _convert_one(
     breaks left out, and those at its end kept after it (a directive holds neither)."""
     title = conversion.phase_titles[section.start]
     directive = conversion.item("impl-phase", title.title, phase_id(conversion, title.number))
-    span_written = title.span
+    span_written = title.span or span_in_title(
+        title.title, conversion.sprint_days, conversion.plan_year
+    )
     if span_written is None and title.word == "sprint" and conversion.sprint_days:
         # ``Sprint 4`` lasts a sprint, where the plan says how long one is
         days = conversion.sprint_days
@@ -131,9 +174,12 @@ def _convert_one(
             ):
                 if label is not None and label.name in _DEPENDS_LABELS:
                     depends_texts.append(label)
-                elif label is None or not _label_option(directive, label, fields):
+                elif label is None or not _label_option(conversion, directive, label, fields):
+                    _read_schedule_line(conversion, directive, lines[number], number)
                     body.add(lines[number])
         elif block.type != "hr":
+            if block.type in {"bullet_list", "ordered_list"}:
+                _read_schedule_items(conversion, directive, block)
             body.add("".join(lines[start:block_end]))
     body.add("".join(lines[position:stop]))
     directive.body = body.text()
@@ -145,20 +191,74 @@ def _convert_one(
     conversion.replace(section.start, stop, [directive])
 
 
-def _label_option(directive: Directive, label: Label, fields: list[tuple[str, Text]]) -> bool:
+def _label_option(
+    conversion: Conversion, directive: Directive, label: Label, fields: list[tuple[str, Text]]
+) -> bool:
     """Whether a ``**Goal**:`` line became an option or a field; ``False`` keeps it in
-    the body (another label, or a second line for one option)."""
+    the body (another label, a second line for one option, or a schedule in words
+    that :func:`_read_schedule_line` reads where it stands)."""
     if label.name not in _PHASE_LABELS:
         return False
     option, check = _PHASE_LABELS[label.name]
     if any(name == option for name, _ in directive.options):
         return False
     value = check(label.value.plain)
+    if value is None and option in _SCHEDULE_OPTIONS:
+        found = schedule_line(conversion.lines[label.line], label.line)
+        if found is not None and _schedule_values(conversion, found):
+            return False
     if value is None or label.value.rich:
         fields.append((label.name.capitalize(), label.value))
     if value is not None:
         directive.option(option, value)
     return True
+
+
+_SCHEDULE_OPTIONS = frozenset({"start", "end", "duration"})
+
+
+def _schedule_values(conversion: Conversion, found: ScheduleLine) -> Values:
+    return found.values(conversion.sprint_days, conversion.plan_year, conversion.plan_start)
+
+
+def _read_schedule_line(
+    conversion: Conversion, directive: Directive, raw_line: str, line: int
+) -> None:
+    """The options a ``When:``, ``ETA:`` or ``Target date:`` line gives; the line
+    stays as written, and so does one whose value is no span or date, with a note
+    where it names a month or a year."""
+    found = schedule_line(raw_line, line)
+    if found is None:
+        return
+    values = _schedule_values(conversion, found)
+    if not values:
+        if names_a_date(found.value.plain):
+            conversion.note(
+                line, f"{found.label} kept as written: {found.value.plain!r} is no span or date"
+            )
+        return
+    present = dict(directive.options)
+    for name, value in values:
+        if name not in present:
+            directive.option(name, value)
+        elif not _same_value(name, present[name], value):
+            conversion.note(
+                line,
+                f"{found.label} kept as written: {directive.argument!r} has :{name}: "
+                f"{present[name]}, not {value}",
+            )
+
+
+def _read_schedule_items(
+    conversion: Conversion, directive: Directive, block: SyntaxTreeNode
+) -> None:
+    """``- Target: March 2027``: a list item of the phase that says when it runs;
+    a task (``- [ ] Due: ...``) is the task's own."""
+    for item in list_items(block, conversion.lines):
+        if item.text is None or _TASK_BOX.match(item.text.raw):
+            continue
+        first = _LIST_MARKER.sub("", conversion.lines[item.start], count=1)
+        _read_schedule_line(conversion, directive, first, item.start)
 
 
 class _Body:
@@ -199,11 +299,7 @@ def link_depends(conversion: Conversion) -> None:
     """``**Depends on**: Phase 1`` once every phase is known; and the schedule a
     title's span gives, once labels and the timeline have given theirs."""
     for phase in conversion.phases:
-        found = (
-            span_of(phase.span, conversion.sprint_days, conversion.plan_year)
-            if phase.span
-            else None
-        )
+        found = _title_span(conversion, phase)
         present = {name for name, _ in phase.directive.options}
         for name, value in found.values(conversion.plan_start) if found else []:
             if name not in present:
@@ -225,11 +321,39 @@ def link_depends(conversion: Conversion) -> None:
             else:
                 add_fields(phase.directive, [("Depends on", label.value)])
                 conversion.note(label.line, "depends kept as text: it names no known phase")
+    drop_ends_before_starts(conversion)
 
 
-def _attach(conversion: Conversion, phase: Phase, values: list[tuple[str, str]], line: int) -> bool:
-    """Set the phase's schedule options; one its own lines gave already is taken as
-    given when the value is the same, and keeps the entry (with a note) otherwise."""
+def _title_span(conversion: Conversion, phase: Phase) -> Span | None:
+    """The span a phase's title states: the one its heading's reading found, else a
+    part of that or of the whole title in brackets or after a separator (``Closed
+    beta (week 6)``, ``Foundations \u00b7 April 2026``)."""
+    sprint_days, year = conversion.sprint_days, conversion.plan_year
+    # the title as a reader sees it: ``(week 6\\)`` is ``(week 6)``
+    shown = Text.parse(phase.directive.argument).plain
+    for text in (phase.span, shown):
+        if not text:
+            continue
+        found = span_of(text, sprint_days, year) if text is phase.span else None
+        if found is not None and _one_day_in_words(text, found):
+            found = None
+        part = span_in_title(text, sprint_days, year) if found is None else None
+        found = found or (span_of(part, sprint_days, year) if part else None)
+        if found is not None:
+            return found
+    return None
+
+
+def _one_day_in_words(text: str, found: Span) -> bool:
+    """``(Feb 6)``: a day alone in a title may be when the phase starts as well as
+    when it is due (``ETA ... (Feb 6)``), unless written as the start option is."""
+    return found == Span(start=found.start) and not checks.date(text.strip())
+
+
+def attach_schedule(conversion: Conversion, phase: Phase, values: Values, line: int) -> bool:
+    """Set the phase's schedule options from a timeline entry at ``line``; one its own
+    lines gave already is taken as given when the value is the same, and keeps the
+    entry (with a note) otherwise."""
     present = dict(phase.directive.options)
     if not values:
         return False
@@ -255,138 +379,3 @@ def _same_value(name: str, one: str, other: str) -> bool:
         except InvalidValue:
             return False
     return one == other
-
-
-def _schedule_values(conversion: Conversion, text: str) -> list[tuple[str, str]] | None:
-    """``2 weeks`` -> duration; ``2027-01-04 to 2027-01-17`` -> start and end;
-    ``2027-01-04`` -> start; ``Weeks 2-3`` -> duration (and start, from the plan's
-    start date); ``None`` for anything else."""
-    found = span_of(text, conversion.sprint_days, conversion.plan_year)
-    return found.values(conversion.plan_start) if found else None
-
-
-def convert_timeline(conversion: Conversion, section: Section) -> None:
-    """Entries naming a phase with a duration or dates attach to it and leave the
-    section; the first block that gave any shows the timeline view after what is
-    left of it."""
-    view_placed = False
-    for block in section.blocks:
-        if span(block)[0] in conversion.claimed:
-            continue
-        if block.type in {"bullet_list", "ordered_list"}:
-            items = list_items(block, conversion.lines)
-            kept = [item for item in items if not _attach_entry(conversion, item)]
-            if len(kept) == len(items):
-                continue
-            rewrite_list(conversion, span(block), kept, [] if view_placed else [_view()])
-        elif block.type == "table":
-            found = table(block)
-            attached = [row for row in found.rows if _attach_row(conversion, found, row)]
-            if not attached:
-                continue
-            # a row dated in words (``Sep 15 - Sep 26``) stays: the option holds no word
-            kept_rows = [
-                row for row in found.rows if row not in attached or _dated_in_words(found, row)
-            ]
-            if len(kept_rows) == len(found.rows) or any(
-                _column_of(header) is None for header in found.headers
-            ):
-                # an Owner or Deliverable column says more than the view: the table
-                # stays as written, its schedule attached all the same
-                if not view_placed:
-                    conversion.replace(found.end, found.end, [_view()])
-            else:
-                keep = kept_table(conversion.lines, found, kept_rows)
-                view = [] if view_placed else [_view()]
-                conversion.replace(found.start, found.end, view, keep=keep)
-        else:
-            continue
-        view_placed = True
-
-
-def _dated_in_words(found: Table, row: TableRow) -> bool:
-    """Whether a row's schedule names a month (``Sep 15 - Sep 26``)."""
-    return any(
-        _column_of(header) not in {None, "phase"} and _MONTH_WORD.search(cell.plain)
-        for header, cell in zip(found.headers, row.cells, strict=False)
-    )
-
-
-def _view() -> Directive:
-    return Directive("impl-timeline")
-
-
-def _attach_entry(conversion: Conversion, item: ListItem) -> bool:
-    if item.text is None or len(item.node.children) > 1:
-        return False
-    lead, rest = lead_and_rest(item.text)
-    phase = phase_of(conversion, lead.plain)
-    values = _schedule_values(conversion, rest.plain)
-    if phase is None or values is None or lead.rich or rest.rich:
-        if phase is not None:
-            conversion.note(
-                item.start, f"timeline entry kept: {rest.plain!r} is no duration or date"
-            )
-        return False
-    return _attach(conversion, phase, values, item.start)
-
-
-_TIMELINE_COLUMNS = {
-    "phase": frozenset(
-        {"phase", "phases", "name", "stage", "milestone", "iteration", "step"}
-        | {"fase", "etappe", "etapa"}
-    ),
-    "start": frozenset({"start", "start date", "starts", "from", "begin", "in\u00edcio"}),
-    "end": frozenset({"end", "end date", "ends", "to", "until", "eind", "einde", "fim"}),
-    "duration": frozenset({"duration", "length", "effort", "duur", "dura\u00e7\u00e3o"}),
-    # a span, as a title carries it: ``Weeks 2-3``
-    "span": frozenset(
-        {"weeks", "week", "days", "sprint", "sprints", "when", "timeframe"}
-        | {"weken", "semanas", "semana", "dagen", "dias", "periode", "per\u00edodo"}
-    ),
-}
-
-
-def _column_of(header: str) -> str | None:
-    return next(
-        (c for c, names in _TIMELINE_COLUMNS.items() if normal_header(header) in names), None
-    )
-
-
-def _attach_row(conversion: Conversion, found: Table, row: TableRow) -> bool:
-    """A row naming its phase, with a start, an end, a duration or a span; the
-    cells of other columns are left to the table."""
-    values: list[tuple[str, str]] = []
-    phase = None
-    for header, cell in zip(found.headers, row.cells, strict=False):
-        if not cell.raw:
-            continue
-        column = _column_of(header)
-        if column is None:
-            continue
-        if cell.rich:
-            return False
-        if column == "phase":
-            phase = phase_of(conversion, cell.plain)
-            continue
-        if column == "span":
-            # a bare number in a Weeks or Days column counts that unit, and a range
-            # of them (``1-3``) is a span of those weeks or days
-            unit = normal_header(header)
-            unit = _UNITS.get(unit, unit)
-            if unit in {"weeks", "days"} and cell.plain.isdigit():
-                text = f"{cell.plain} {unit}"
-            elif unit in {"weeks", "week", "days"} and _NUMBER_RANGE.fullmatch(cell.plain):
-                text = f"{unit} {cell.plain}"
-            else:
-                text = cell.plain
-            given = _schedule_values(conversion, text) or []
-        else:
-            check = checks.duration if column == "duration" else checks.date
-            value = check(cell.plain)
-            given = [] if value is None else [(column, value)]
-        if not given:
-            conversion.note(row.line, f"timeline row kept: {cell.plain!r} is no {column}")
-            return False
-        values += given
-    return phase is not None and _attach(conversion, phase, values, row.line)

@@ -19,12 +19,12 @@ from sphinx_implplan.authoring.conversion.header import convert_header, plan_tit
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
 from sphinx_implplan.authoring.conversion.phase_bold import convert_bold_phases
 from sphinx_implplan.authoring.conversion.phase_lists import convert_phase_lists
-from sphinx_implplan.authoring.conversion.phase_sections import find_phases
-from sphinx_implplan.authoring.conversion.phases import (
-    convert_phase,
+from sphinx_implplan.authoring.conversion.phase_schedules import (
+    convert_schedules,
     convert_timeline,
-    link_depends,
 )
+from sphinx_implplan.authoring.conversion.phase_sections import find_phases
+from sphinx_implplan.authoring.conversion.phases import convert_phase, link_depends
 from sphinx_implplan.authoring.conversion.registers import (
     convert_changelog,
     convert_considerations,
@@ -39,7 +39,7 @@ from sphinx_implplan.authoring.conversion.requirement_links import (
     SpecLookup,
     link_requirements,
 )
-from sphinx_implplan.authoring.conversion.risks import convert_risk_sections
+from sphinx_implplan.authoring.conversion.risks import convert_risk_sections, is_risk_heading
 from sphinx_implplan.authoring.conversion.section_kinds import (
     SectionKind,
     consideration_kind_of,
@@ -80,11 +80,15 @@ def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) ->
     find_phases(conversion, root, title_section)
 
     timelines: list[Section] = []
+    # a plan written without headings holds its phases before any section
+    convert_phase_lists(conversion, root)
+    convert_bold_phases(conversion, root)
     for section in root.subsections:
         _visit(conversion, section, None, timelines, is_title=section is title_section)
     # the phases are all known now, wherever the timeline stands
     for section in timelines:
         convert_timeline(conversion, section)
+    convert_schedules(conversion, root, timelines)
     link_depends(conversion)
     link_relationships(conversion)
     convert_header(conversion, plan, title_section, root)
@@ -113,11 +117,15 @@ def _visit(
         convert_phase(conversion, section)
         return
     else:
-        # the title names the feature ("Billing API"), not a part of the plan
-        own = None if is_title else kind_of(heading)
+        # the title names the feature ("Billing API"), not a part of the plan; a
+        # risk's heading ("R2: Teams wait on APIs") names a risk, whatever its words
+        named_risk = inherited is SectionKind.RISKS and is_risk_heading(section.title.raw)
+        own = None if is_title or named_risk else kind_of(heading)
         kind = own or inherited
         if kind in {None, SectionKind.TIMELINE}:
             convert_phase_lists(conversion, section)
+        if kind in {None, SectionKind.TIMELINE, SectionKind.ROLLOUT}:
+            # a rollout's waves written as bold lines over checklists are phases
             convert_bold_phases(conversion, section)
         if kind is not None and not _convert_own_blocks(
             conversion, section, kind=kind, own=own, inherited=inherited, timelines=timelines

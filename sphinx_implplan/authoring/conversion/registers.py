@@ -203,8 +203,9 @@ def convert_test(conversion: Conversion, section: Section) -> bool:
 
 
 def convert_rollout(conversion: Conversion, section: Section) -> None:
-    """The first list: each item a stage, numbered by its place."""
-    lists = _lists(section)
+    """The first list: each item a stage, numbered by its place; a list that is a
+    phase's checklist (a bold line over it, :mod:`.phase_bold`) is none."""
+    lists = [block for block in _lists(section) if span(block)[0] not in conversion.claimed]
     if not lists:
         return
     block = lists[0]

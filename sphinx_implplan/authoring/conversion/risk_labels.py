@@ -21,47 +21,85 @@ def _names(names: str) -> frozenset[str]:
     return frozenset(names.split("|"))
 
 
+#: single-letter level columns of a risk table or an FMEA (``S``, ``O``, ``P``, ``I``):
+#: read as a column's name only, never as a label in running text
+_LETTERS = {"impact": "s|i", "likelihood": "p|o"}
+
 RISK_TABLE = TableShape(
     RISK,
     title=_names(
         "risk|risks|description|risk description|threat|risque|risiko|riesgo|rischio"
         "|risico|risco|omschrijving|descri\u00e7\u00e3o"
+        # what a register calls the risk, and the word in more languages
+        "|risk statement|risk item|risk name|risk title|failure mode|failure modes"
+        "|potential failure mode|threats|issue|issues|concern|concerns|hazard|hazards"
+        "|risiken|riziko|rizika|ryzyko|ryzyka|risker|risici|riski|riskler"
+        "|kock\u00e1zat|riesgos|risques|rischi"
+        "|\u0440\u0438\u0441\u043a|\u0440\u0438\u0441\u043a\u0438"
+        "|\u30ea\u30b9\u30af|\u30ea\u30b9\u30af\u5185\u5bb9|\u30ea\u30b9\u30af\u9805\u76ee"
+        "|\uc704\ud5d8|\uc704\ud5d8 \uc694\uc18c|\ub9ac\uc2a4\ud06c|\u98ce\u9669|\u98a8\u96aa"
     ),
     options=(
         _column(
             "impact",
-            "impact|severity|s\u00e9v\u00e9rit\u00e9|gravit\u00e9|auswirkung|impacto|gevolg|ernst",
+            "impact|severity|s\u00e9v\u00e9rit\u00e9|gravit\u00e9|auswirkung|impacto|gevolg|ernst"
+            "|effect|effects|consequence|consequences|konsekvens|konsekvenser|etki|dopad"
+            "|z\u00e1va\u017enost|wp\u0142yw|vaikutus|hat\u00e1s|impatto|gravit\u00e0|gravedad"
+            "|severidad|\u5f71\u97ff|\u5f71\u97ff\u5ea6|\u5f71\u54cd"
+            "|\uc601\ud5a5|\uc601\ud5a5\ub3c4"
+            "|\uc2ec\uac01\ub3c4|\u0432\u043b\u0438\u044f\u043d\u0438\u0435|" + _LETTERS["impact"],
             read_level,
         ),
         _column(
             "likelihood",
             "likelihood|probability|chance|probabilit\u00e9|wahrscheinlichkeit"
-            "|eintrittswahrscheinlichkeit|probabilidad|probabilidade|kans|waarschijnlijkheid",
+            "|eintrittswahrscheinlichkeit|probabilidad|probabilidade|kans|waarschijnlijkheid"
+            "|occurrence|olas\u0131l\u0131k|olasilik|pravd\u011bpodobnost"
+            "|prawdopodobie\u0144stwo|sannolikhet|sandsynlighed|sannsynlighet"
+            "|toden\u00e4k\u00f6isyys|val\u00f3sz\u00edn\u0171s\u00e9g|probabilit\u00e0"
+            "|\u767a\u751f\u53ef\u80fd\u6027|\u767a\u751f\u78ba\u7387|\u53ef\u80fd\u6027"
+            "|\u78ba\u7387|\u6982\u7387|\uac00\ub2a5\uc131|\ubc1c\uc0dd \uac00\ub2a5\uc131"
+            "|\ubc1c\uc0dd\uac00\ub2a5\uc131|\ud655\ub960"
+            "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442\u044c|"
+            + _LETTERS["likelihood"],
             read_level,
         ),
         _column(
             "mitigation",
             "mitigation|mitigations|mitigation strategy|mitigated by|response|plan|contingency"
             "|att\u00e9nuation|parade|ma\u00dfnahme|ma\u00dfnahmen|gegenma\u00dfnahme|mitigaci\u00f3n|mitigazione"
-            "|mitigatie|maatregel|maatregelen|mitiga\u00e7\u00e3o",
+            "|mitigatie|maatregel|maatregelen|mitiga\u00e7\u00e3o"
+            "|action|actions|countermeasure|countermeasures|mitigation plan|response plan"
+            "|contingency plan|massnahme|massnahmen|mitigacion|mesure|mesures|contramedida"
+            "|\u00f6nlem|\u00f6nlemler|onlem|opat\u0159en\u00ed|opatreni"
+            "|dzia\u0142anie|dzia\u0142ania"
+            "|\u00e5tg\u00e4rd|\u00e5tg\u00e4rder|tiltag|tiltak|toimenpide|toimenpiteet"
+            "|int\u00e9zked\u00e9s|\u5bfe\u7b56|\u5bfe\u5fdc\u7b56|\u5e94\u5bf9\u63aa\u65bd"
+            "|\u5c0d\u7b56|\ub300\uc751|\ub300\uc751 \ubc29\uc548|\ub300\ucc45"
+            "|\u043c\u0435\u0440\u044b",
         ),
         _column(
             "owner",
-            "owner|assignee|responsible|responsable|verantwortlich|eigenaar|respons\u00e1vel",
+            "owner|assignee|responsible|responsable|verantwortlich|eigenaar|respons\u00e1vel"
+            "|sorumlu|vlastn\u00edk|w\u0142a\u015bciciel|odpowiedzialny|ansvarig"
+            "|\u62c5\u5f53|\u62c5\u5f53\u8005|\ub2f4\ub2f9|\ub2f4\ub2f9\uc790|\u8d1f\u8d23\u4eba",
         ),
-        _column("status", "status|statut|estado", checks.risk_status),
+        _column("status", "status|statut|estado|durum|stav", checks.risk_status),
         _column("affects", "affects|requirements", checks.ids),
     ),
 )
 
 #: a label's words (lower case) -> the option it gives
 OPTION_OF = {name: column for column in RISK_TABLE.options for name in column.names}
-_LABEL_NAMES = sorted({*OPTION_OF, *RISK_TABLE.title} - {"plan"}, key=len, reverse=True)
-#: ``**Mitigation**:``, ``**Mitigation:**`` or ``Mitigation:`` in an item's text
+#: the column names that are one letter: a table's, never a label's
+LETTERS = frozenset("|".join(_LETTERS.values()).split("|"))
+_LABEL_NAMES = sorted({*OPTION_OF, *RISK_TABLE.title} - {"plan"} - LETTERS, key=len, reverse=True)
+#: ``**Mitigation**:``, ``**Mitigation:**`` or ``Mitigation:`` in an item's text; CJK
+#: text writes the colon full width
 LABEL = re.compile(
     r"(?<![\w*])(?P<bold>\*\*|__)?(?P<name>"
     + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in _LABEL_NAMES)
-    + r")\s*(?(bold)(?:(?P=bold)\s*:|:\s*(?P=bold))|:)",
+    + r")\s*(?(bold)(?:(?P=bold)\s*[:\uff1a]|[:\uff1a]\s*(?P=bold))|[:\uff1a])",
     re.IGNORECASE,
 )
 
@@ -77,11 +115,23 @@ class Field:
     keep: bool = False
     #: the text stays in the body where it was written: only the option is taken
     shown: bool = False
+    #: shown, and whole sentences, which a text option takes too
+    whole: bool = False
+
+
+_REMARK = re.compile(r"\([^()]*\)")
+
+
+def column_of(name: str) -> Column | None:
+    """The option a column or label name gives; a remark in parentheses aside
+    (``Likelihood (1-5)``)."""
+    column = OPTION_OF.get(normal_header(name))
+    return column or OPTION_OF.get(normal_header(_REMARK.sub(" ", name)))
 
 
 def field_of(name: str, value: Text, *, lead: bool = True) -> Field:
     """``lead``: a bold label starting its line, which reads as a field's name."""
-    column = OPTION_OF.get(normal_header(name))
+    column = column_of(name)
     keep = not lead and column is not None and normal_header(name) != column.option
     return Field(name, column, value, keep)
 
@@ -91,15 +141,53 @@ _INNER_LABELS = frozenset(
     name
     for column in RISK_TABLE.options[:4]
     for name in column.names
+    # words a sentence uses with a colon after them
     if name not in {"plan", "response", "chance", "contingency", "responsible", "assignee"}
+    and name not in {"action", "actions", "effect", "effects", "consequence", "consequences"}
+    and name not in {"occurrence", "mesure", "mesures"}
+    and name not in LETTERS
 )
 #: labels read without bold marks; one the output does not name stays in the body
-_PLAIN_LABELS = frozenset(OPTION_OF) | {"risk", "risks"}
+_PLAIN_LABELS = (frozenset(OPTION_OF) - LETTERS) | {"risk", "risks"}
 
 
 def split_labels(raw: str) -> tuple[str, list[Field]]:
     """The text before the first label, then each label's name and value."""
-    matches = [
+    matches = _label_matches(raw)
+    if not matches:
+        return raw, []
+    fields = []
+    for match, after in zip(matches, [*matches[1:], None], strict=True):
+        value = raw[match.end() : after.start() if after is not None else len(raw)]
+        name = " ".join(match.group("name").split())
+        lead = bool(match.group("bold")) and raw[: match.start()][-1:] in {"", "\n"}
+        fields.append(field_of(name, Text.parse(value.rstrip(" \t\n,;")), lead=lead))
+    return raw[: matches[0].start()], fields
+
+
+def closing_label(raw: str) -> Field | None:
+    """A paragraph's last label when it gives a text option after a sentence's end
+    and runs to the paragraph's end (``... allocated. **Mitigation**: sagas with
+    ...``): that option, the sentences staying where they are written."""
+    matches = _label_matches(raw)
+    if not matches:
+        return None
+    last = matches[-1]
+    column = column_of(last.group("name"))
+    value = Text.parse(" ".join(raw[last.end() :].split()))
+    if (
+        column is None
+        or column.check is not checks.text
+        or not raw[: last.start()].rstrip().endswith((".", "!", "?"))
+        or not value.plain
+    ):
+        return None
+    return Field(" ".join(last.group("name").split()), column, value, shown=True, whole=True)
+
+
+def _label_matches(raw: str) -> list[re.Match[str]]:
+    """The labels of a text, but those a sentence holds."""
+    return [
         match
         for match in LABEL.finditer(raw)
         # not inside a code span, and a plain label inside the text only where a
@@ -117,15 +205,6 @@ def split_labels(raw: str) -> tuple[str, list[Field]]:
         )
         and (match.group("bold") or normal_header(match.group("name")) in _PLAIN_LABELS)
     ]
-    if not matches:
-        return raw, []
-    fields = []
-    for match, after in zip(matches, [*matches[1:], None], strict=True):
-        value = raw[match.end() : after.start() if after is not None else len(raw)]
-        name = " ".join(match.group("name").split())
-        lead = bool(match.group("bold")) and raw[: match.start()][-1:] in {"", "\n"}
-        fields.append(field_of(name, Text.parse(value.rstrip(" \t\n,;")), lead=lead))
-    return raw[: matches[0].start()], fields
 
 
 def label_extent(lines: list[str], labels: list[Label | None], index: int, *, text: bool) -> int:
@@ -153,6 +232,14 @@ def label_extent(lines: list[str], labels: list[Label | None], index: int, *, te
 
 
 _ENDS = (".", "!", "?", ":", ";", "  ", "\\")
+
+
+def is_title_column(header: str) -> bool:
+    """Whether a table's column holds its risks' titles (``Risk``, ``Failure mode``,
+    ``Risk (what could happen)``)."""
+    return any(
+        normal_header(name) in RISK_TABLE.title for name in (header, _REMARK.sub(" ", header))
+    )
 
 
 def is_title_label(name: str) -> bool:

@@ -5,9 +5,42 @@ from __future__ import annotations
 
 import re
 
+from sphinx_implplan.authoring.conversion.risk_scales import scored_level
 from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS
 
 _WORD = re.compile(r"[^\W_]+")
+
+# the levels in Turkish, Czech, Polish, Swedish, Danish and Norwegian, Finnish,
+# Hungarian and Russian plans, then the one-character scales of Japanese, Chinese
+# and Korean ones (\u9ad8/\u4e2d/\u4f4e, \u5927/\u4e2d/\u5c0f, \uc0c1/\uc911/\ud558)
+_LOW_ELSEWHERE = (
+    *("d\u00fc\u015f\u00fck", "n\u00edzk\u00e1", "n\u00edzk\u00e9", "n\u00edzk\u00fd"),
+    *("niska", "niskie", "niski", "l\u00e5g", "l\u00e5gt", "l\u00e5ga", "lav", "lavt"),
+    *(
+        "matala",
+        "alacsony",
+        "\u043d\u0438\u0437\u043a\u0430\u044f",
+        "\u043d\u0438\u0437\u043a\u0438\u0439",
+    ),
+    *("\u4f4e", "\u5c0f", "\u4f4e\u3044", "\ub0ae\uc74c", "\ud558"),
+)
+_MEDIUM_ELSEWHERE = (
+    *("orta", "st\u0159edn\u00ed", "\u015brednia", "\u015brednie", "\u015bredni", "medel"),
+    *("mellan", "moderat", "keskitaso", "kohtalainen", "k\u00f6zepes"),
+    *("\u0441\u0440\u0435\u0434\u043d\u044f\u044f", "\u0441\u0440\u0435\u0434\u043d\u0438\u0439"),
+    *("\u4e2d", "\u4e2d\u7a0b\u5ea6", "\ubcf4\ud1b5", "\uc911\uac04", "\uc911"),
+)
+_HIGH_ELSEWHERE = (
+    *("y\u00fcksek", "vysok\u00e1", "vysok\u00e9", "vysok\u00fd", "wysoka", "wysokie"),
+    *("wysoki", "h\u00f6g", "h\u00f6gt", "h\u00f6ga", "h\u00f8j", "h\u00f8jt", "h\u00f8y"),
+    *(
+        "korkea",
+        "magas",
+        "\u0432\u044b\u0441\u043e\u043a\u0430\u044f",
+        "\u0432\u044b\u0441\u043e\u043a\u0438\u0439",
+    ),
+    *("\u9ad8", "\u5927", "\u9ad8\u3044", "\ub192\uc74c", "\uc0c1"),
+)
 
 #: words that name a level, in the languages plans are written in
 _LEVEL_WORDS = {
@@ -37,6 +70,7 @@ _LEVEL_WORDS = {
             "lage",
             "baixo",
             "baixa",
+            *_LOW_ELSEWHERE,
         ],
         "low",
     ),
@@ -65,6 +99,7 @@ _LEVEL_WORDS = {
             "gemiddelde",
             "m\u00e9dio",
             "m\u00e9dia",
+            *_MEDIUM_ELSEWHERE,
         ],
         "medium",
     ),
@@ -93,6 +128,7 @@ _LEVEL_WORDS = {
             "elevada",
             "hoog",
             "hoge",
+            *_HIGH_ELSEWHERE,
         ],
         "high",
     ),
@@ -118,6 +154,8 @@ _HEADING_FILLER = frozenset(
         "s",
         "risco",
         "riscos",
+        *("riskler", "riskleri", "rizika", "rizik", "ryzyka", "ryzyk", "risker", "risici"),
+        *("riskit", "kock\u00e1zatok", "\u0440\u0438\u0441\u043a\u0438"),
         "items",
         "item",
         "priority",
@@ -131,16 +169,25 @@ _HEADING_FILLER = frozenset(
 
 
 def read_level(raw: str) -> str | None:
-    """``high`` from ``High``, ``HIGH``, ``H`` or ``\u00e9lev\u00e9``; the higher of two
-    neighbouring levels from ``medium-high``; ``None`` for anything else."""
+    """``high`` from ``High``, ``HIGH``, ``H``, ``\u00e9lev\u00e9`` or a number that
+    writes its scale (``4/5``, ``4 of 5``); the higher of two neighbouring levels
+    from ``medium-high``; ``None`` for anything else."""
     words = [word for word in _WORD.findall(raw.lower()) if word not in _LEVEL_FILLER]
     found = [_LEVEL_WORDS.get(word) for word in words]
     if not found or None in found:
-        return None
+        return scored_level(raw)
     ranks = sorted({DEFAULT_RISK_LEVELS.index(level) for level in found if level is not None})
     if ranks[-1] - ranks[0] > 1:
         return None
     return DEFAULT_RISK_LEVELS[ranks[-1]]
+
+
+def tries_a_level(raw: str) -> bool:
+    """Whether a value no level reads is still written as one: a single word or
+    number (``Critical``, ``9``) or words holding a level (``low to critical``),
+    rather than a sentence (an FMEA's ``Effect``: ``Corrupted image``)."""
+    words = _WORD.findall(raw.lower())
+    return len(words) == 1 or any(word in _LEVEL_WORDS for word in words)
 
 
 def severity_of(heading: str) -> str | None:

@@ -7,11 +7,12 @@ medium``); and the looser shapes a risk section takes: Markdown inside a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.markdown import Text, normal_header, parse, span
-from sphinx_implplan.authoring.conversion.risk_labels import OPTION_OF, Field
+from sphinx_implplan.authoring.conversion.risk_labels import LETTERS, OPTION_OF, Field
 from sphinx_implplan.authoring.conversion.risk_levels import read_level
 
 #: the names of the two levels, also in Dutch and Portuguese
@@ -35,12 +36,22 @@ _COLUMNS = {
         for name, option in _EXTRA.items()
     },
 }
-_NAME = "|".join(sorted((re.escape(name) for name in _COLUMNS), key=len, reverse=True))
+#: names a sentence uses for other things (``the effect is high``): read in a
+#: parenthesis or a label, not in running text
+_NOT_IN_SENTENCES = LETTERS | {"effect", "effects", "consequence", "consequences", "occurrence"}
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+
+_NAME = _alternatives(_COLUMNS)
+_SENTENCE_NAME = _alternatives(set(_COLUMNS) - _NOT_IN_SENTENCES)
 _LEVEL = r"[^\W\d_]+(?:[- ](?:to[- ])?[^\W\d_]+)?"
 _ONE_LEVEL = r"[^\W\d_]+(?:-[^\W\d_]+)?"
 #: ``likelihood: high``, ``Impact = Med``, ``impact is high``, ``high impact``
 _PAIR = re.compile(
-    rf"(?:(?P<name>{_NAME})\s*(?:[:=]|\bis\b|-)?\s*(?P<level>{_LEVEL})"
+    rf"(?:(?P<name>{_NAME})\s*(?:[:=\uff1a]|\bis\b|-)?\s*(?P<level>{_LEVEL})"
     rf"|(?P<level2>{_ONE_LEVEL})\s+(?P<name2>{_NAME}))",
     re.IGNORECASE,
 )
@@ -48,14 +59,15 @@ _PARENS = re.compile(r"\s*\(([^()]*)\)")
 _PARTS = re.compile(r"\s*(?:[,;/|]|\band\b)\s*", re.IGNORECASE)
 
 
-def _pair(text: str) -> tuple[str, str, str] | None:
-    """``(name, option, level as written)`` of a text that is one level pair."""
+def _pair(text: str, *, letters: bool = False) -> tuple[str, str, str] | None:
+    """``(name, option, level as written)`` of a text that is one level pair;
+    ``letters``: the name may be one letter (``P: high``), as in a parenthesis."""
     match = _PAIR.fullmatch(text.strip().rstrip("."))
     if match is None:
         return None
     name = match.group("name") or match.group("name2")
     level = match.group("level") or match.group("level2")
-    if read_level(level) is None:
+    if read_level(level) is None or (not letters and normal_header(name) in LETTERS):
         return None
     return name, _COLUMNS[normal_header(name)].option, level
 
@@ -83,7 +95,7 @@ def level_parens(raw: str) -> tuple[str, list[Field]]:
         if raw[: match.start()].count("`") % 2:
             continue
         parts = [part for part in _PARTS.split(match.group(1)) if part.strip()]
-        pairs = [_pair(part) for part in parts]
+        pairs = [_pair(part, letters=True) for part in parts]
         if not pairs or None in pairs:
             continue
         kept.append(raw[position : match.start()])
@@ -106,8 +118,8 @@ def trailing_levels(raw: str) -> tuple[str, list[Field]]:
 
 
 _INLINE = re.compile(
-    rf"\b(?:(?P<name>{_NAME})\s*(?:\bis\b|[:=])?\s*(?P<level>{_LEVEL})"
-    rf"|(?P<level2>{_ONE_LEVEL})\s+(?P<name2>{_NAME}))\b",
+    rf"\b(?:(?P<name>{_SENTENCE_NAME})\s*(?:\bis\b|[:=\uff1a])?\s*(?P<level>{_LEVEL})"
+    rf"|(?P<level2>{_ONE_LEVEL})\s+(?P<name2>{_SENTENCE_NAME}))\b",
     re.IGNORECASE,
 )
 
@@ -174,8 +186,8 @@ def html_inner_blocks(lines: list[str], block: SyntaxTreeNode) -> list[SyntaxTre
 
 def definition_groups(lines: list[str], block: SyntaxTreeNode) -> list[tuple[int, list[int]]]:
     """``(term line, description lines)`` of a paragraph written as a definition
-    list: each term line followed by ``: description`` lines; ``[]`` for another
-    paragraph."""
+    list: each term line followed by ``: description`` lines, each of which may go on
+    in indented lines; ``[]`` for another paragraph."""
     start, end = span(block)
     groups: list[tuple[int, list[int]]] = []
     for number in range(start, end):
@@ -183,6 +195,8 @@ def definition_groups(lines: list[str], block: SyntaxTreeNode) -> list[tuple[int
             if not groups:
                 return []
             groups[-1][1].append(number)
+        elif groups and groups[-1][1] and _goes_on(lines[number]):
+            continue
         else:
             if groups and not groups[-1][1]:
                 return []
@@ -195,14 +209,26 @@ def _is_description(line: str) -> bool:
     return stripped.startswith(":") and stripped[1:2] in {" ", "\t"}
 
 
-def description_text(line: str) -> str:
-    """A ``: description`` line's text."""
-    return line.lstrip()[1:].strip()
+def _goes_on(line: str) -> bool:
+    """An indented line that continues the description above it."""
+    return line[:1] in {" ", "\t"} and bool(line.strip()) and not _is_description(line)
+
+
+def description_text(lines: list[str], number: int) -> str:
+    """The text of the ``: description`` at line ``number``, with the indented lines
+    that go on with it."""
+    parts = [lines[number].lstrip()[1:].strip()]
+    while number + 1 < len(lines) and _goes_on(lines[number + 1]):
+        number += 1
+        parts.append(lines[number].strip())
+    return "\n".join(parts)
 
 
 def _descriptions_only(lines: list[str], block: SyntaxTreeNode) -> bool:
     start, end = span(block)
-    return all(_is_description(lines[number]) for number in range(start, end))
+    return _is_description(lines[start]) and all(
+        _is_description(lines[number]) or _goes_on(lines[number]) for number in range(start, end)
+    )
 
 
 def definitions(
@@ -223,7 +249,8 @@ def definitions(
         and _descriptions_only(lines, following)
     ):
         # ``Term``, a blank line, then ``: description`` lines
-        return start, span(following)[1], [(start, list(range(*span(following))))], following
+        described = [n for n in range(*span(following)) if _is_description(lines[n])]
+        return start, span(following)[1], [(start, described)], following
     return None
 
 

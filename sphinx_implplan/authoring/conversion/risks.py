@@ -1,123 +1,76 @@
-"""Risk sections: tables, lists, ``### Risk: Deadlocks`` subsections and labelled
-paragraphs become ``impl-risk`` items; an ``impl-risk-matrix`` view follows the first.
-A ``### High Risk`` heading gives its level (``:impact:``) to the risks under it. A
-value that is no level stays in the body and is named in a note; the build then warns
-that the risk lacks that level, which is where the author gives it one."""
+"""Risk sections: tables, lists, ``### Risk: Deadlocks`` and ``### R3 - Lock-in``
+subsections, subsections told in prose, labelled and bold-lead paragraphs and callouts
+become ``impl-risk`` items; an ``impl-risk-matrix`` view follows the first. A ``###
+High Risk`` heading gives its level (``:impact:``) to the risks under it. A value
+that is no level stays in the body and is named in a note; the build then warns that
+the risk lacks that level, which is where the author gives it one."""
 
 from __future__ import annotations
 
 import re
-import textwrap
-from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
 
-from sphinx_implplan.authoring.conversion import option_checks as checks
-from sphinx_implplan.authoring.conversion.context import Conversion, add_fields, set_title_text
-from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
+from sphinx_implplan.authoring.conversion.context import Conversion
+from sphinx_implplan.authoring.conversion.lists import rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
-    ListItem,
     Section,
     Text,
-    column_index,
-    list_items,
+    normal_header,
     paragraph_labels,
     span,
     table,
 )
-from sphinx_implplan.authoring.conversion.risk_labels import (
-    OPTION_OF,
-    RISK_TABLE,
-    Field,
-    field_of,
-    is_title_label,
-    label_extent,
-    label_fields,
-    split_labels,
+from sphinx_implplan.authoring.conversion.risk_items import (
+    TITLE_ENDS,
+    labelled_lines,
+    list_directives,
+    make_risk,
+    matrix_view,
+    starts_risk,
 )
-from sphinx_implplan.authoring.conversion.risk_levels import read_level, severity_of
+from sphinx_implplan.authoring.conversion.risk_labels import (
+    Field,
+    column_of,
+    field_of,
+    is_title_column,
+    label_fields,
+)
+from sphinx_implplan.authoring.conversion.risk_leads import id_heading, names_part, risk_lead
+from sphinx_implplan.authoring.conversion.risk_levels import severity_of
+from sphinx_implplan.authoring.conversion.risk_prose import convert_lead_paragraph, convert_quote
 from sphinx_implplan.authoring.conversion.risk_shapes import (
     block_lines,
     definitions,
     description_text,
     html_inner_blocks,
-    inline_levels,
     level_parens,
     looks_listed,
-    trailing_levels,
 )
 from sphinx_implplan.authoring.conversion.section_kinds import SectionKind, kind_of, phase_heading
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.myst_writer import Directive
-from sphinx_implplan.plan.itemtypes import RISK
-from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
 
 #: ``Risk: Deadlocks``, ``Risk 1 - Deadlocks``, ``Risque n\u00b02 : Interblocages``
 _RISK_HEADING = re.compile(
-    r"(?:risk|risque|risiko|riesgo|rischio|risico|risco)\s*(?:#|n\u00b0|no\.?)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
+    r"(?:risk|risque|risiko|riesgo|rischio|risico|risco|ryzyko|riziko|threat|hazard)"
+    r"\s*(?:#|n\u00b0|no\.?|-)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
     re.IGNORECASE,
 )
-_TITLE_ENDS = " \t-\u2013\u2014:;,."
 _CELL_BAR = re.compile(r"(?<!\\)\|")
+_LISTS = frozenset({"bullet_list", "ordered_list"})
+#: columns that number or score a risk rather than name it
+_NUMBER_COLUMNS = frozenset(
+    {"", "#", "id", "no", "no.", "nr", "nr.", "n\u00b0", "\u2116", "number", "num", "ref"}
+    | {"key", "lp", "lp.", "score", "rpn", "rating", "detection", "d", "rank", "priority"}
+    | {"\u756a\u53f7", "\ubc88\ud638", "\u5e8f\u53f7"}
+)
 
 
-def _make(
-    conversion: Conversion,
-    title: Text,
-    line: int,
-    fields: list[Field],
-    *,
-    body: str = "",
-    impact: str | None = None,
-    title_name: str = "Risk",
-) -> Directive:
-    """One risk: its options from ``fields``; what no option takes, after ``body``."""
-    directive = conversion.item(RISK, title.plain, conversion.ids.numbered(RISK))
-    values: dict[str, str] = {}
-    kept: list[tuple[str, Text]] = []
-    for found in [*fields, *inline_levels(f"{title.plain}\n{body}")]:
-        column = found.column
-        if found.shown:
-            # the text stays where it was written: only the option is taken
-            # a level or a status only: a text option would take part of a sentence
-            head = re.split(r"[.,;]", found.value.plain, maxsplit=1)[0]
-            check = column.check if column is not None else checks.text
-            value = None if check is checks.text else check(head)
-            if column is not None and value is not None:
-                values.setdefault(column.option, value)
-            continue
-        if column is None or column.option in values or not found.value.plain:
-            kept.append((found.name, found.value))
-            continue
-        rich = found.value.rich and column.check is not checks.text
-        value = None if rich else column.check(found.value.plain)
-        if value is None:
-            kept.append((found.name, found.value))
-            if column.check is read_level:
-                conversion.note(
-                    line,
-                    f"{RISK} {title.plain!r}: {found.name} {found.value.plain!r} is not "
-                    f"{', '.join(DEFAULT_RISK_LEVELS[:-1])} or {DEFAULT_RISK_LEVELS[-1]}; "
-                    "kept in its body",
-                )
-            continue
-        values[column.option] = value
-        written = normalise_enum_text(found.value.raw.rstrip(". "))
-        if found.value.rich or found.keep or (column.check is read_level and written != value):
-            kept.append((found.name, found.value))
-    if impact is not None:
-        values.setdefault("impact", impact)
-    for column in RISK_TABLE.options:
-        directive.option(column.option, values.get(column.option))
-    directive.body = body.strip("\n")
-    set_title_text(directive, title_name, title)
-    add_fields(directive, kept)
-    return directive
-
-
-def _matrix(conversion: Conversion) -> list[Directive]:
-    """The heat map, after the plan's first risks; later ones join that map."""
-    return [] if conversion.counts[RISK] else [Directive("impl-risk-matrix")]
+def is_risk_heading(heading: str) -> bool:
+    """Whether a heading under a risk section names one risk: ``Risk 1: Deadlocks``,
+    ``R3 - Vendor lock-in``, whatever its other words."""
+    return _RISK_HEADING.fullmatch(heading) is not None or id_heading(heading)
 
 
 def convert_risk_sections(conversion: Conversion, section: Section) -> None:
@@ -126,19 +79,60 @@ def convert_risk_sections(conversion: Conversion, section: Section) -> None:
 
 
 def _walk(
-    conversion: Conversion, section: Section, impact: str | None, *, own_blocks: bool
+    conversion: Conversion,
+    section: Section,
+    impact: str | None,
+    *,
+    own_blocks: bool,
+    told: bool = False,
 ) -> None:
+    """``told``: the section is one of a register's risks told in prose."""
     heading = section.title.plain
     severity = severity_of(heading)
     impact = severity or impact
-    if own_blocks and not _risk_subsection(conversion, section, impact, severity is not None):
-        plain_items = severity is not None or kind_of(heading) is SectionKind.RISKS
-        _convert_blocks(conversion, section.blocks, impact, plain_items=plain_items)
+    if own_blocks and not _risk_subsection(
+        conversion, section, impact, severity=severity is not None, told=told
+    ):
+        kind = kind_of(heading)
+        plain_items = severity is not None or kind is SectionKind.RISKS
+        # a bold lead or a callout is a risk also in a group (``### Technical``)
+        leads = plain_items or (kind is None and not names_part(heading))
+        _convert_blocks(conversion, section.blocks, impact, plain_items=plain_items, leads=leads)
+    in_prose = _told_in_prose(section)
     for subsection in section.subsections:
-        if phase_heading(subsection.title.plain) is not None:
+        title = subsection.title
+        if subsection.start in conversion.phase_titles:
+            continue  # a phase takes its whole section, subsections and all
+        if phase_heading(title.plain) is not None:
             _walk(conversion, subsection, impact, own_blocks=False)
-        elif kind_of(subsection.title.plain) in {None, SectionKind.RISKS}:
-            _walk(conversion, subsection, impact, own_blocks=True)
+        elif kind_of(title.plain) in {None, SectionKind.RISKS} or is_risk_heading(title.raw):
+            told = in_prose and _in_prose(subsection)
+            _walk(conversion, subsection, impact, own_blocks=True, told=told)
+
+
+def _in_prose(section: Section) -> bool:
+    """A subsection of paragraphs only, of no kind or level, that starts no risk of
+    its own in them: it may be one risk, its heading the title."""
+    title = section.title
+    return (
+        not section.subsections
+        and bool(section.blocks)
+        and all(block.type == "paragraph" for block in section.blocks)
+        and (kind_of(title.plain) is None or is_risk_heading(title.raw))
+        and severity_of(title.plain) is None
+        and phase_heading(title.plain) is None
+        and not names_part(title.plain)
+        and not any(risk_lead(Text.of(block.children[0]).raw) for block in section.blocks)
+    )
+
+
+def _told_in_prose(section: Section) -> bool:
+    """Whether a section's subsections are a register of risks told in prose
+    (``### Maintainer bandwidth`` then paragraphs): at least two, and each one (a
+    part such as ``Assumptions`` aside) of that shape. A lone such subsection among
+    others of other shapes is more likely a part of the section than a risk."""
+    subsections = [s for s in section.subsections if not names_part(s.title.plain)]
+    return len(subsections) >= 2 and all(_in_prose(s) for s in subsections)
 
 
 def _convert_blocks(
@@ -147,35 +141,44 @@ def _convert_blocks(
     impact: str | None,
     *,
     plain_items: bool,
+    leads: bool,
 ) -> None:
+    """``plain_items``: an item with no label is a risk; ``leads``: so is a paragraph
+    or a quote with a bold lead, and a callout."""
     lines = conversion.lines
-    after_term: SyntaxTreeNode | None = None
+    done: set[int] = set()  # blocks already part of a risk
     for index, block in enumerate(blocks):
-        if block is after_term:
+        if index in done:
             continue
         if block.type == "table":
-            _convert_table(conversion, block, impact)
-        elif block.type in {"bullet_list", "ordered_list"}:
+            _convert_table(conversion, block, impact, plain_items=plain_items)
+        elif block.type in _LISTS:
             _convert_list(conversion, block, impact, plain_items=plain_items)
         elif block.type == "paragraph":
             found = definitions(lines, blocks, index) if plain_items else None
             if found is not None:
                 start, end, groups, after_term = found
-                first = _matrix(conversion)
+                if after_term is not None:
+                    done.add(index + 1)
+                first = matrix_view(conversion)
                 made = [_definition_risk(conversion, term, rest, impact) for term, rest in groups]
                 conversion.replace(start, end, [*made, *first])
-            else:
-                if plain_items and any(line.startswith(": ") for line in block_lines(lines, block)):
-                    conversion.note(
-                        span(block)[0],
-                        "definition list kept as written: each term line must be followed "
-                        "by `: description` lines",
-                    )
+            elif plain_items and any(line.startswith(": ") for line in block_lines(lines, block)):
+                conversion.note(
+                    span(block)[0],
+                    "definition list kept as written: each term line must be followed "
+                    "by `: description` lines",
+                )
+            elif starts_risk(conversion, block):
                 _convert_paragraph(conversion, block, impact)
+            elif leads:
+                done |= convert_lead_paragraph(conversion, blocks, index, impact)
+        elif block.type == "blockquote" and leads:
+            convert_quote(conversion, block, impact, plain_items=plain_items)
         elif block.type == "html_block" and plain_items:
             inner = html_inner_blocks(lines, block)
             if inner is not None:
-                _convert_blocks(conversion, inner, impact, plain_items=plain_items)
+                _convert_blocks(conversion, inner, impact, plain_items=plain_items, leads=leads)
             elif looks_listed(block):
                 conversion.note(
                     span(block)[0], "HTML block kept as written: its risks are HTML, not Markdown"
@@ -190,7 +193,7 @@ def _definition_risk(
     title_raw, fields = level_parens(conversion.lines[term].strip())
     body: list[str] = []
     for number in descriptions:
-        text = description_text(conversion.lines[number])
+        text = description_text(conversion.lines, number)
         only = label_fields(text)
         if only is not None:
             fields += only
@@ -198,17 +201,40 @@ def _definition_risk(
         text, levels = level_parens(text)
         fields += levels
         body.append(text)
-    title = Text.parse(title_raw.rstrip(_TITLE_ENDS))
-    return _make(conversion, title, term, fields, body="\n\n".join(body), impact=impact)
+    title = Text.parse(title_raw.rstrip(TITLE_ENDS))
+    return make_risk(conversion, title, term, fields, body="\n\n".join(body), impact=impact)
 
 
-def _convert_table(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
+def _title_column(headers: tuple[str, ...], *, plain_items: bool) -> int | None:
+    """The column of a risk table's titles: the one named so; else, in a risk
+    section's table that has a level or mitigation column, the first column that does
+    not number, score, rate, own or answer the risk (``What could go wrong``,
+    ``Area``): what is left to name it."""
+    named = next((index for index, header in enumerate(headers) if is_title_column(header)), None)
+    if named is not None or not plain_items:
+        return named
+    columns = [column_of(header) for header in headers]
+    if not any(c is not None and c.option != "owner" for c in columns):
+        return None
+    return next(
+        (
+            index
+            for index, header in enumerate(headers)
+            if columns[index] is None and normal_header(header) not in _NUMBER_COLUMNS
+        ),
+        None,
+    )
+
+
+def _convert_table(
+    conversion: Conversion, block: SyntaxTreeNode, impact: str | None, *, plain_items: bool
+) -> None:
     found = table(block)
-    title_index = column_index(found.headers, RISK_TABLE.title)
+    title_index = _title_column(found.headers, plain_items=plain_items)
     if title_index is None:
         conversion.note(found.start, "risk table kept: no column named risk or description")
         return
-    first = _matrix(conversion)
+    first = matrix_view(conversion)
     directives, kept = [], []
     for row in found.rows:
         title = row.cells[title_index] if title_index < len(row.cells) else Text("", "", False)
@@ -227,145 +253,48 @@ def _convert_table(conversion: Conversion, block: SyntaxTreeNode, impact: str | 
             if index != title_index and cell.raw
         ]
         name = found.headers[title_index]
-        directive = _make(conversion, title, row.line, fields, impact=impact, title_name=name)
+        directive = make_risk(conversion, title, row.line, fields, impact=impact, title_name=name)
         directives.append(directive)
     if directives:
         keep = kept_table(conversion.lines, found, kept)
         conversion.replace(found.start, found.end, [*directives, *first], keep=keep)
 
 
-def _labelled_lines(
-    conversion: Conversion, block: SyntaxTreeNode, *, own_risk: bool = False
-) -> tuple[list[Field], set[int]]:
-    """The option labels of a paragraph or list, and the lines they take."""
-    fields: list[Field] = []
-    taken: set[int] = set()
-    if block.type == "paragraph":
-        if not own_risk and _starts_risk(conversion, block):
-            return [], set()  # another risk's paragraph
-        labels = paragraph_labels(block, conversion.lines)
-        for index, label in enumerate(labels):
-            if label is None or label.name not in OPTION_OF:
-                continue
-            column = OPTION_OF[label.name]
-            extent = label_extent(conversion.lines, labels, index, text=column.check is checks.text)
-            if extent:
-                lines = conversion.lines[label.line + 1 : label.line + extent]
-                value = Text.parse(" ".join([label.value.raw, *(n.strip() for n in lines)]))
-                fields.append(Field(label.name.capitalize(), column, value))
-                taken.update(range(label.line, label.line + extent))
-            else:
-                # part of a sentence, or more than one label: the line stays where it
-                # is, and gives the levels it states
-                _, inline = split_labels(conversion.lines[label.line])
-                fields += [replace(one, shown=True) for one in inline if one.column is not None]
-    elif block.type in {"bullet_list", "ordered_list"}:
-        for item in list_items(block, conversion.lines):
-            if item.text is not None and len(item.node.children) == 1:
-                found = label_fields(item.text.raw)
-                if found is not None:
-                    fields += found
-                    taken.update(range(item.start, item.end))
-    return fields, taken
-
-
-def _item_rest(conversion: Conversion, item: ListItem) -> tuple[list[Field], str]:
-    """Option labels among an item's nested blocks, and the rest as written."""
-    children = item.node.children[1:]
-    if not children:
-        return [], ""
-    fields: list[Field] = []
-    taken: set[int] = set()
-    for child in children:
-        found, lines = _labelled_lines(conversion, child)
-        fields += found
-        taken |= lines
-    start = span(children[0])[0]
-    kept = [conversion.lines[n] for n in range(start, item.end) if n not in taken]
-    return fields, textwrap.dedent("".join(kept)).strip("\n")
-
-
-def _list_risk(
-    conversion: Conversion, item: ListItem, impact: str | None, *, plain_items: bool
-) -> Directive | None:
-    if item.text is None:
-        if plain_items:
-            conversion.note(item.start, "risk list item kept as written: it starts with no text")
-        return None
-    raw, levels = level_parens(item.text.raw)
-    lead_raw, labels = split_labels(raw)
-    nested, rest = _item_rest(conversion, item)
-    labelled = (
-        bool(nested)
-        or bool(levels)
-        or any(is_title_label(found.name) or found.column is not None for found in labels)
-    )
-    if not labelled and not plain_items:
-        return None
-    title: Text | None = None
-    description = ""
-    lead = Text.parse(lead_raw)
-    if lead.plain:
-        head, tail = lead_and_rest(lead)
-        title, description = Text.parse(head.raw.rstrip(_TITLE_ENDS)), tail.raw
-    fields: list[Field] = []
-    for found in labels:
-        if title is None and is_title_label(found.name) and found.value.plain:
-            title = Text.parse(found.value.raw.rstrip(_TITLE_ENDS))
-        else:
-            fields.append(found)
-    if title is None or not title.plain:
-        conversion.note(item.start, "risk list item kept as written: it names no risk")
-        return None
-    title_raw, stated = trailing_levels(title.raw)
-    if Text.parse(title_raw.rstrip(_TITLE_ENDS)).plain and stated:
-        title, fields = Text.parse(title_raw.rstrip(_TITLE_ENDS)), [*fields, *stated]
-    body = "\n\n".join(part for part in (description, rest) if part)
-    fields = [*fields, *levels, *nested]
-    return _make(conversion, title, item.start, fields, body=body, impact=impact)
-
-
 def _convert_list(
     conversion: Conversion, block: SyntaxTreeNode, impact: str | None, *, plain_items: bool
 ) -> None:
-    first = _matrix(conversion)
-    directives, kept = [], []
-    for item in list_items(block, conversion.lines):
-        directive = _list_risk(conversion, item, impact, plain_items=plain_items)
-        if directive is None:
-            kept.append(item)
-        else:
-            directives.append(directive)
+    first = matrix_view(conversion)
+    directives, kept = list_directives(conversion, block, impact, plain_items=plain_items)
     if directives:
         rewrite_list(conversion, span(block), kept, [*directives, *first])
 
 
-def _starts_risk(conversion: Conversion, block: SyntaxTreeNode) -> bool:
-    labels = paragraph_labels(block, conversion.lines)
-    return bool(labels and labels[0] and is_title_label(labels[0].name))
-
-
 def _convert_paragraph(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
     """``**Risk**: Deadlocks`` then ``**Impact**:``, ``**Mitigation**:`` lines."""
-    if not _starts_risk(conversion, block):
-        return
     labels = paragraph_labels(block, conversion.lines)
     assert labels[0] is not None
-    first = _matrix(conversion)
-    fields, taken = _labelled_lines(conversion, block, own_risk=True)
+    first = matrix_view(conversion)
+    fields, taken = labelled_lines(conversion, block, own_risk=True)
     start, end = span(block)
     body = "".join(conversion.lines[n] for n in range(start + 1, end) if n not in taken)
-    directive = _make(conversion, labels[0].value, start, fields, body=body, impact=impact)
+    directive = make_risk(conversion, labels[0].value, start, fields, body=body, impact=impact)
     conversion.replace(start, end, [directive, *first])
 
 
 def _risk_subsection(
-    conversion: Conversion, section: Section, impact: str | None, severity: bool
+    conversion: Conversion, section: Section, impact: str | None, *, severity: bool, told: bool
 ) -> bool:
-    """``### Risk 1: Deadlocks``, or a subsection of a risk section whose text gives
-    an impact, a likelihood or a mitigation: one risk, the heading kept above it."""
-    named = _RISK_HEADING.fullmatch(section.title.raw)
-    if named is None and (severity or kind_of(section.title.plain) is not None):
+    """``### Risk 1: Deadlocks``, ``### R3 - Vendor lock-in``, a subsection of a risk
+    section whose text gives an impact, a likelihood or a mitigation, or one of a
+    register told in prose (``told``): one risk, the heading kept above it."""
+    heading = section.title
+    named = _RISK_HEADING.fullmatch(heading.raw)
+    by_id = named is None and id_heading(heading.raw)
+    if (
+        named is None
+        and not by_id
+        and (severity or kind_of(heading.plain) is not None or names_part(heading.plain))
+    ):
         return False
     lines = conversion.lines
     fields: list[Field] = []
@@ -373,20 +302,28 @@ def _risk_subsection(
     position = section.body_start
     for block in section.blocks:
         end = span(block)[1]
-        found, taken = _labelled_lines(conversion, block)
-        if block.type == "paragraph" and not found and _starts_risk(conversion, block):
+        found, taken = labelled_lines(conversion, block)
+        if block.type == "paragraph" and not found and starts_risk(conversion, block):
             conversion.note(span(block)[0], "risk paragraph kept in the body of the risk above")
         fields += found
         body += [lines[n] for n in range(position, end) if n not in taken]
         position = end
-    if named is None and not any(
-        found.column is not None and found.column.option in {"impact", "likelihood", "mitigation"}
-        for found in fields
+    if (
+        named is None
+        and not by_id
+        and not told
+        and not any(
+            found.column is not None
+            and found.column.option in {"impact", "likelihood", "mitigation"}
+            for found in fields
+        )
     ):
         return False
     body += lines[position : section.body_end]
-    title = Text.parse(named.group(1)) if named is not None else section.title
-    first = _matrix(conversion)
-    directive = _make(conversion, title, section.start, fields, body="".join(body), impact=impact)
+    title = Text.parse(named.group(1)) if named is not None else heading
+    first = matrix_view(conversion)
+    directive = make_risk(
+        conversion, title, section.start, fields, body="".join(body), impact=impact
+    )
     conversion.replace(section.body_start, section.body_end, [directive, *first])
     return True

@@ -48,11 +48,22 @@ _KIND_WORDS = _patterns(
         (SectionKind.CHANGELOG, r"\b(change ?log|revision history|version history|history)\b"),
         (SectionKind.CONSIDERATIONS, r"\bconsiderations?\b"),
         (SectionKind.TESTING, r"\btest(s|ing)?\b"),
-        # the same words in German, French, Spanish and Italian plans
-        # ... and in Dutch and Portuguese ones
+        # risks by the stems plans use in many languages (Risiken, Rizika, Ryzyka,
+        # Riskler, Risker, Risici, Kockazatok, ...) and by the English names of a
+        # register; "cross-cutting concerns" and "separation of concerns" are design.
+        # CJK writing has no word boundaries, so its words match anywhere
         (
             SectionKind.RISKS,
-            r"\b(risks?|risques?|risiken|risiko|riesgos?|rischi|rischio|risico(?:'?s)?|riscos?)\b",
+            (
+                r"\b(risk\w*|risi[kc]\w*|rizi[kc]\w*|ryzyk\w*|riesgos?|ris(?:ch|co)\w*|risqu\w*"
+                r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
+                r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
+                r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
+                r"|known issues"
+                r"|what (?:could|can|might) go wrong)\b"
+                r"|\u30ea\u30b9\u30af|\u61f8\u5ff5|\u98ce\u9669|\u98a8\u96aa|\uc704\ud5d8"
+                r"|\ub9ac\uc2a4\ud06c"
+            ),
         ),
         (
             SectionKind.DECISIONS,
@@ -83,10 +94,32 @@ _KIND_WORDS = _patterns(
 #: section of another kind (a rollout's ``### Stage 1``, a test's ``### Step 1``)
 PHASE_WORDS = (
     *("phase", "fase", "milestone"),
+    # "phase" in Czech, Slovak, Polish, Turkish, Russian and Japanese
+    *("f\u00e1ze", "faze", "faza", "faz", "\u0444\u0430\u0437\u0430", "\u30d5\u30a7\u30fc\u30ba"),
     *("stage", "iteration", "step", "sprint", "etappe", "etapa"),
+    # "stage" in Polish, Czech, Turkish, Russian, Korean, Japanese and Chinese
+    *("etap", "a\u015fama", "\u044d\u0442\u0430\u043f"),
+    *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5"),
+)
+#: the words that mean "phase" itself, in any language: a phase wherever it stands
+PHASE_ITSELF = frozenset(PHASE_WORDS[:9])
+#: the words written after their number: ``1\ub2e8\uacc4`` (Korean), ``\u7b2c1\u6bb5\u968e``
+#: (Japanese), ``\u7b2c\u4e00\u9636\u6bb5`` (Chinese), ``1. A\u015fama`` (Turkish), ``2. Etap``
+_NUMBER_FIRST_WORDS = (
+    *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5", "\u30d5\u30a7\u30fc\u30ba"),
+    *("a\u015fama", "etap", "faz", "f\u00e1ze", "faze", "faza"),
+)
+_CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
+_NUMBER_FIRST = re.compile(
+    r"(?:\[(?P<mark>[ xX])\]\s*)?\u7b2c?\s*(?P<number>\d{1,3}|[" + _CJK_NUMERALS + r"])"
+    r"\s*\.?\s*(?P<word>" + "|".join(_NUMBER_FIRST_WORDS) + r")(?![^\W\d_])\s*"
+    r"(?:\((?P<span>[^()]*)\)\s*)?(?::|-|\u2013|\u2014|\.|\)|\uff1a|\u30fb)?\s*(?P<rest>.*)",
+    re.IGNORECASE,
 )
 _PHASE_HEADING = re.compile(
-    r"(?:\[(?P<mark>[ xX])\]\s*)?(?P<word>" + "|".join(PHASE_WORDS) + r")\s+"
+    r"(?:\[(?P<mark>[ xX])\]\s*)?(?P<word>" + "|".join(PHASE_WORDS) + r")"
+    # CJK words need no space before their number: ``\u30d5\u30a7\u30fc\u30ba1``
+    r"(?:\s+|(?<=[\u3000-\u9fff\uac00-\ud7af]))"
     # "Phase 3+" sums up what is left, in spec-kit plans: no phase; "Phase B" is one
     r"(?P<number>\d+(?:\.\d+)*|(?-i:[A-Z])(?!\w|\.\w))(?!\d|\+|\.\d)\s*"
     r"(?:\((?P<span>[^()]*)\)\s*)?(?::|-|\u2013|\u2014|\.|\))?\s*(?P<rest>.*)",
@@ -154,13 +187,13 @@ def phase_heading(heading: str) -> PhaseTitle | None:
     last_mark = _LAST_CHECKBOX.search(title)
     if last_mark is not None:
         title = title[: last_mark.start()]
-    match = _PHASE_HEADING.fullmatch(title)
+    match = _PHASE_HEADING.fullmatch(title) or _NUMBER_FIRST.fullmatch(title)
     if match is None:
         return None
     marks = {match.group("mark"), last_mark.group(1) if last_mark else None}
     done = done or bool(marks & {"x", "X"})
     if match.group("mark") is not None:
-        title = title[match.start("word") :]
+        title = title[match.end("mark") + 1 :].lstrip()
     rest = match.group("rest").strip()
     span = match.group("span")
     if span is not None and not _is_span(span):
@@ -172,6 +205,8 @@ def phase_heading(heading: str) -> PhaseTitle | None:
     marked = done or marks != {None}
     span = span.strip() if span is not None else ""
     number = match.group("number")
+    if number in _CJK_NUMERALS:
+        number = str(_CJK_NUMERALS.index(number) + 1)
     word = match.group("word").lower()
     if number.isalpha() and (word not in {"phase", "fase", "stage", "etappe", "etapa"}):
         return None
@@ -180,10 +215,20 @@ def phase_heading(heading: str) -> PhaseTitle | None:
 
 _SPAN_WORDS = re.compile(
     r"\b(weeks?|wks?|days?|sprints?|months?|q[1-4]|wochen?|tage?|semaines?|jours?|semanas?"
-    r"|d\u00edas?|dias?|settiman[ae]|giorn[oi]|weken|dag|dagen)\b|\d{4}-\d{2}-\d{2}"
-    # a day of a month: ``Oct 6``, ``September 15``
+    r"|d\u00edas?|dias?|settiman[ae]|giorn[oi]|weken|dag|dagen"
+    # weeks and days in Turkish, Czech, Polish and Russian
+    r"|hafta|g\u00fcn|t\u00fdd(?:en|ny|n\u016f)|dn(?:\u00ed|y|i)|tydzie\u0144|tygodni(?:e)?"
+    r"|\u043d\u0435\u0434\u0435\u043b\w*|\u0434\u043d\w*)\b"
+    # in Japanese, Chinese and Korean, after their number: ``2\u9031\u9593``, ``3\uc8fc``
+    r"|\d\s*(?:\u9031|\u5468|\u65e5|\u4e2a?\u6708|\u30f6\u6708|\uc8fc|\uc77c|\uac1c\uc6d4)"
+    r"|\d{4}-\d{2}-\d{2}"
+    # calendar and work weeks: ``KW 3``, ``WW10``, ``CW14``
+    r"|\b(?:kw|ww|cw)\s*\d"
+    # a day of a month, ``Oct 6``, ``September 15``, or a month of a year ending the
+    # text, ``target: March 2027`` (``March 2026 pilot`` names the pilot)
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?\s+\d{1,2}\b",
+    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\.?\s+"
+    r"(?:\d{1,2}\b|(?:19|20)\d\d\s*$)",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,135 @@
+"""Phases found by what their headings lead with, where no phase word or counting
+marker names them; each rule among the free subsections of one section, and at
+least two members each:
+
+- a *version series*: ``## v0.18 (target: March 2027)``, ``## 1.2.0``: a roadmap's
+  releases, each holding a checklist (its own or a subsection's) or stating when;
+- a *dated series*: ``### Fri 18:00 -> 22:00 - Kickoff``, ``## Jan 12 - Jan 23:
+  Foundations``, ``## Week 3-4 - Build``: headings that start with a span, a date or
+  a day and a time, each holding a checklist;
+- a *work-item series*: ``## EPIC DATA-412 - Ingestion``, ``## Workstream: Billing``,
+  ``## WP2 Data collection``, ``### Track B - Mobile``: a tracker's containers of
+  work, each holding a checklist.
+
+A changelog of versions holds no checklists and states no targets, so it stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sphinx_implplan.authoring.conversion.markdown import Section
+from sphinx_implplan.authoring.conversion.phase_members import (
+    carries_work,
+    holds_checklist,
+    names_work,
+    series_title,
+)
+from sphinx_implplan.authoring.conversion.section_kinds import (
+    PhaseTitle,
+    is_span,
+    without_emoji,
+)
+
+#: ``v0.18``, ``1.2.0``, ``v2``: a version (``v`` and a number, or two numbers or more)
+_VERSION = re.compile(
+    r"(?P<version>v\d+(?:\.\d+){0,2}|\d+\.\d+(?:\.\d+)?)(?![\w.])"
+    r"(?P<rest>(?:[\s:)\-\u2013\u2014].*)?)",
+    re.IGNORECASE | re.DOTALL,
+)
+_YEAR_OR_QUARTER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bq[1-4]\b", re.IGNORECASE)
+#: where a heading's lead ends, tried in this order: an en dash joins a range
+#: (``Jan 12 \u2013 Jan 23``) more often than it ends a lead
+_LEAD_ENDS = (": ", " \u00b7 ", " | ", " \u2014 ", " - ", " \u2013 ")
+#: ``Fri 18:00``, ``Saturday 10:00``, ``Mon 9am``
+_DAY_AND_TIME = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}(?::\d\d|\s*[ap]m)\b", re.IGNORECASE
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4})?")
+#: the containers of work in trackers and proposals, then their id or name
+_WORK_ITEM = re.compile(
+    r"(?P<word>epic|workstream|work ?stream|work package|wp|track|initiative)"
+    r"(?P<rest>(?:\s*[:#\-\u2013\u2014]?\s*|(?<=wp)|(?<=WP))\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def lead_series(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle]:
+    """The first of the version, dated and work-item series the subsections form."""
+    for rule in (_versions, _dated, _work_items):
+        found = rule(subsections, free)
+        if found:
+            return found
+    return {}
+
+
+def _heading(section: Section) -> str:
+    return without_emoji(section.title.plain).strip()
+
+
+def _versions(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle]:
+    members: list[tuple[int, str, str]] = []
+    for index, subsection in enumerate(subsections):
+        match = _VERSION.fullmatch(_heading(subsection))
+        if not free[index] or match is None:
+            continue
+        rest = match.group("rest").strip(" \t:.)-\u2013\u2014")
+        stated = bool(_YEAR_OR_QUARTER.search(rest))
+        if carries_work(subsection, rest or match.group("version")) or stated:
+            members.append((index, match.group("version"), rest))
+    if len(members) < 2:
+        return {}
+    found: dict[int, PhaseTitle] = {}
+    for place, (index, version, rest) in enumerate(members, 1):
+        title = series_title(subsections[index].title.plain, str(place), rest, "version")
+        # the version names the phase (``v0.18``), as a schedule would name it
+        found[index] = PhaseTitle(
+            title.number, version, title.title, title.span, False, False, title.word
+        )
+    return found
+
+
+def _split_lead(heading: str) -> tuple[str, str] | None:
+    for end in _LEAD_ENDS:
+        lead, found, rest = heading.partition(end)
+        if found and lead.strip() and rest.strip():
+            return lead.strip(), rest.strip()
+    return None
+
+
+def _is_when(text: str) -> bool:
+    return is_span(text) or bool(_DAY_AND_TIME.match(text)) or bool(_DATE.fullmatch(text))
+
+
+def _dated(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle]:
+    members: list[tuple[int, str, str]] = []
+    for index, subsection in enumerate(subsections):
+        parts = _split_lead(_heading(subsection)) if free[index] else None
+        if parts is None or not _is_when(parts[0]) or not names_work(parts[1]):
+            continue
+        if any(holds_checklist(sub) for sub in subsection.walk()):
+            members.append((index, parts[0], parts[1]))
+    if len(members) < 2:
+        return {}
+    found: dict[int, PhaseTitle] = {}
+    for place, (index, when, name) in enumerate(members, 1):
+        heading = subsections[index].title.plain
+        found[index] = PhaseTitle(
+            str(place), name, without_emoji(heading), when, False, False, "series dated"
+        )
+    return found
+
+
+def _work_items(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle]:
+    members: list[tuple[int, str]] = []
+    for index, subsection in enumerate(subsections):
+        match = _WORK_ITEM.fullmatch(_heading(subsection)) if free[index] else None
+        if match is None or not any(holds_checklist(sub) for sub in subsection.walk()):
+            continue
+        members.append((index, match.group("rest").strip()))
+    if len(members) < 2:
+        return {}
+    return {
+        index: series_title(subsections[index].title.plain, str(place), rest, "work item")
+        for place, (index, rest) in enumerate(members, 1)
+    }

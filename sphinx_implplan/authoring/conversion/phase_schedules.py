@@ -1,0 +1,333 @@
+"""Schedules that give the phases their dates: the lists and tables of a timeline
+section (``- Phase 1: 2 weeks``, ``| Phase | Start | End |``), a schedule table
+anywhere else whose rows name phases (``| Stage | Period |`` under "Status at a
+glance"), and mermaid gantt charts (:mod:`.phase_gantt`).
+
+An entry or a row whose schedule attaches leaves only where the output holds every
+word of it: a phase named by its number (``2``, ``Phase 2``), which its id and its
+directive hold, and a schedule the options write as it was written. Any other stays as written, its
+schedule attached all the same, so that no word is lost; the timeline view follows
+the first block that gave any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.tree import SyntaxTreeNode
+
+from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
+from sphinx_implplan.authoring.conversion.markdown import (
+    ListItem,
+    Section,
+    Table,
+    TableRow,
+    Text,
+    list_items,
+    normal_header,
+    span,
+    table,
+)
+from sphinx_implplan.authoring.conversion.phase_gantt import attach_gantt
+from sphinx_implplan.authoring.conversion.phase_spans import duration_of, span_of
+from sphinx_implplan.authoring.conversion.phases import (
+    BARE_NUMBER,
+    WORD,
+    Values,
+    attach_schedule,
+    phase_of,
+)
+from sphinx_implplan.authoring.conversion.table_sections import kept_table
+from sphinx_implplan.authoring.conversion.written_dates import fold
+from sphinx_implplan.authoring.myst_writer import Directive
+
+
+def _names(names: str) -> frozenset[str]:
+    return frozenset(name.strip() for name in names.split(","))
+
+
+#: the columns of a schedule table, by their names (accents folded), in the
+#: languages plans are written in
+_COLUMNS: dict[str, frozenset[str]] = {
+    "phase": _names(
+        "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
+        "increment, increments, gate, gates, wave, waves, workstream, release, part,"
+        "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
+        "faza, etap, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
+        "nazev, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4, \u9636\u6bb5"
+    ),
+    "start": _names(
+        "start, start date, starts, from, begin, beginning, planned start, kickoff, kick off,"
+        "inicio, data de inicio, beginn, debut, baslangic, zacatek, od, von, van, desde,"
+        "\u958b\u59cb, \uc2dc\uc791"
+    ),
+    "end": _names(
+        "end, end date, ends, to, until, eind, einde, fim, fin, ende, finish, completion,"
+        "planned end, planned finish, planned completion, due, due date, deadline, target,"
+        "target date, eta, prazo, termin, bitis, konec, echeance, frist, do, bis, tot, hasta,"
+        "ate, \u7d42\u4e86, \u671f\u9650, \uc885\ub8cc"
+    ),
+    "duration": _names(
+        "duration, length, effort, estimate, duur, duracao, dauer, duree, duracion, sure, durata"
+    ),
+    # a span, as a title carries it: ``Weeks 2-3``, ``Feb-Mar 2027``
+    "span": _names(
+        "weeks, week, days, sprint, sprints, when, timeframe, time frame, weken, semanas,"
+        "semana, dagen, dias, periode, periodo, period, dates, window, timeline, zeitraum,"
+        "tarih, fecha, fechas, kw, ww, cw, work weeks, calendar weeks, \u671f\u9593, \uae30\uac04"
+    ),
+}
+#: the unit a Weeks or Days column counts, in Dutch and Portuguese too; calendar
+#: weeks (``KW``, work weeks) are numbered in the year
+_UNITS = {
+    "weken": "weeks",
+    "semanas": "weeks",
+    "semana": "week",
+    "dagen": "days",
+    "dias": "days",
+    **dict.fromkeys(("kw", "ww", "cw", "work weeks", "calendar weeks"), "kw"),
+}
+#: a phase named by its number alone or as ``Phase 2``: its id holds the number and
+#: its directive (``impl-phase``) the word; ``Step 2`` or a name would be lost
+_BY_NUMBER = re.compile(rf"(?i:phase\s+)?(?:{BARE_NUMBER.pattern})")
+_NUMBER_RANGE = re.compile(r"\d{1,4}\s*(?:-|\u2013|\u2014)\s*\d{1,4}")
+_REMARK = re.compile(r"\([^()]*\)")
+
+
+def _column_of(header: str) -> str | None:
+    key = " ".join(fold(_REMARK.sub(" ", normal_header(header))).split())
+    return next((column for column, names in _COLUMNS.items() if key in names), None)
+
+
+def _view() -> Directive:
+    return Directive("impl-timeline")
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text`` that hold a letter: numbers are the options' and ids'."""
+    return {word for word in WORD.findall(text.lower()) if not word.isdigit()}
+
+
+def _leaves(phase_text: str, schedule_texts: list[str], values: Values) -> bool:
+    """Whether an entry may leave: its phase named by its number, alone or as ``Phase
+    2``, and no word of its schedule missing from the options (``Sep 15 - Sep 26``
+    stays)."""
+    written = _words(" ".join(value for _, value in values))
+    return bool(_BY_NUMBER.fullmatch(phase_text.strip())) and all(
+        _words(text) <= written for text in schedule_texts
+    )
+
+
+def convert_timeline(conversion: Conversion, section: Section) -> None:
+    """Entries naming a phase with a duration or dates attach to it; the first block
+    that gave any shows the timeline view after what is left of it."""
+    view_placed = False
+    for block in section.blocks:
+        if span(block)[0] in conversion.claimed:
+            continue
+        if block.type in {"bullet_list", "ordered_list"}:
+            placed = _convert_list(conversion, block, view_placed)
+        elif block.type == "table":
+            placed = _convert_table(conversion, table(block), view_placed)
+        else:
+            continue
+        view_placed = view_placed or placed
+
+
+def _convert_list(conversion: Conversion, block: SyntaxTreeNode, view_placed: bool) -> bool:
+    """Whether any entry of the list attached; those that may leave it do."""
+    items = list_items(block, conversion.lines)
+    attached: list[ListItem] = []
+    kept: list[ListItem] = []
+    for item in items:
+        found = _entry_schedule(conversion, item)
+        if found is not None and attach_schedule(conversion, found[0], found[1], item.start):
+            attached.append(item)
+            lead, rest = lead_and_rest(item.text or Text("", "", False))
+            if _leaves(lead.plain, [rest.plain], found[1]):
+                continue
+        kept.append(item)
+    if not attached:
+        return False
+    view = [] if view_placed else [_view()]
+    if len(kept) == len(items):
+        if view:
+            conversion.replace(span(block)[1], span(block)[1], view)
+    else:
+        rewrite_list(conversion, span(block), kept, view)
+    return True
+
+
+def _entry_schedule(conversion: Conversion, item: ListItem) -> tuple[Phase, Values] | None:
+    if item.text is None or len(item.node.children) > 1:
+        return None
+    lead, rest = lead_and_rest(item.text)
+    phase = phase_of(conversion, lead.plain)
+    found = span_of(rest.plain, conversion.sprint_days, conversion.plan_year)
+    values = found.values(conversion.plan_start) if found else None
+    if phase is None or not values or lead.rich or rest.rich:
+        if phase is not None:
+            conversion.note(
+                item.start, f"timeline entry kept: {rest.plain!r} is no duration or date"
+            )
+        return None
+    return phase, values
+
+
+def _convert_table(conversion: Conversion, found: Table, view_placed: bool) -> bool:
+    """Whether any row attached; the table stays as written where a row stays or a
+    column says more than the view (an Owner), else its rows that stay are kept."""
+    ranges = _range_columns(found)
+    attached: list[TableRow] = []
+    kept_rows: list[TableRow] = []
+    for row in found.rows:
+        scheduled = _row_schedule(conversion, found, row, ranges)
+        if scheduled is not None and attach_schedule(
+            conversion, scheduled[0], scheduled[1], row.line
+        ):
+            attached.append(row)
+            if _row_leaves(found, row, scheduled[1]):
+                continue
+        kept_rows.append(row)
+    if not attached:
+        return False
+    view = [] if view_placed else [_view()]
+    if len(kept_rows) == len(found.rows) or any(
+        _column_of(header) is None for header in found.headers
+    ):
+        if view:
+            conversion.replace(found.end, found.end, view)
+    else:
+        keep = kept_table(conversion.lines, found, kept_rows)
+        conversion.replace(found.start, found.end, view, keep=keep)
+    return True
+
+
+def _row_leaves(found: Table, row: TableRow, values: Values) -> bool:
+    phase_cells = [
+        cell.plain
+        for header, cell in zip(found.headers, row.cells, strict=False)
+        if _column_of(header) == "phase"
+    ]
+    schedule_cells = [
+        cell.plain
+        for header, cell in zip(found.headers, row.cells, strict=False)
+        if _column_of(header) not in {None, "phase"}
+    ]
+    return bool(phase_cells) and all(_leaves(cell, schedule_cells, values) for cell in phase_cells)
+
+
+def _range_columns(found: Table) -> set[int]:
+    """The Weeks or Days columns that hold a range (``1-3``): there a bare number is one
+    week or day of the plan (``11``: week 11), not a count of them."""
+    return {
+        index
+        for row in found.rows
+        for index, cell in enumerate(row.cells)
+        if _NUMBER_RANGE.fullmatch(cell.plain)
+    }
+
+
+def _row_schedule(
+    conversion: Conversion, found: Table, row: TableRow, ranges: set[int]
+) -> tuple[Phase, Values] | None:
+    """A row naming its phase, with a start, an end, a duration or a span; the cells
+    of other columns are left to the table. ``None``, with a note for a cell of a
+    schedule column that holds no schedule, where the row gives nothing."""
+    values: Values = []
+    phase = None
+    for index, (header, cell) in enumerate(zip(found.headers, row.cells, strict=False)):
+        column = _column_of(header)
+        if not cell.raw or column is None:
+            continue
+        if cell.rich:
+            return None
+        if column == "phase":
+            # of a Step and a Name column, the first that names a phase
+            phase = phase or phase_of(conversion, cell.plain, header)
+            continue
+        given = _cell_values(conversion, column, header, cell.plain, index in ranges)
+        if not given:
+            conversion.note(row.line, f"timeline row kept: {cell.plain!r} is no {column}")
+            return None
+        for name, value in given:
+            if any(name == other and value != other_value for other, other_value in values):
+                conversion.note(row.line, f"timeline row kept: it gives two :{name}: values")
+                return None
+        values += [value for value in given if value not in values]
+    return (phase, values) if phase is not None and values else None
+
+
+def _cell_values(
+    conversion: Conversion, column: str, header: str, text: str, numbered: bool
+) -> Values:
+    """What one schedule cell gives: a Start column its first day, an End column the
+    last day of what it names (or both ends of a range), a Duration column a duration,
+    a span column whatever its span says."""
+    if column == "duration":
+        duration = duration_of(text)
+        return [("duration", duration)] if duration is not None else []
+    if column == "span":
+        # a bare number in a Weeks or Days column counts that unit, or names one
+        # where the column numbers them (``1-3``, then ``11``); a range of them is a
+        # span of those weeks or days
+        unit = normal_header(header)
+        unit = _UNITS.get(unit, unit)
+        if unit in {"weeks", "days"} and text.isdigit() and not numbered:
+            text = f"{text} {unit}"
+        elif unit in {"weeks", "week", "days", "kw"} and (
+            _NUMBER_RANGE.fullmatch(text) or text.isdigit()
+        ):
+            text = f"{unit} {text}"
+    found = span_of(text, conversion.sprint_days, conversion.plan_year, deadline=column == "end")
+    given = found.values(conversion.plan_start) if found is not None else []
+    if column == "start":
+        return [(name, value) for name, value in given if name == "start"]
+    if column == "end":
+        return [(name, value) for name, value in given if name in {"start", "end"}]
+    return given
+
+
+def convert_schedules(conversion: Conversion, root: Section, timelines: list[Section]) -> None:
+    """Schedule tables outside the timeline sections and the phases, where a row names
+    a phase; and every mermaid gantt chart of the plan, which stays as written."""
+    in_timelines = {id(section) for section in timelines}
+    view_placed = any(
+        directive.name == "impl-timeline"
+        for replacement in conversion.replacements
+        for directive in replacement.directives
+    )
+    for section in root.walk():
+        for block in section.blocks:
+            if block.type == "table" and id(section) not in in_timelines:
+                found = table(block)
+                if _is_free(conversion, found) and _names_a_phase(conversion, found):
+                    view_placed = _convert_table(conversion, found, view_placed) or view_placed
+    for node in root.nodes():
+        for inner in node.walk():
+            if inner.type == "fence" and inner.info.strip().lower() == "mermaid":
+                attach_gantt(conversion, inner.content, span(inner)[0] + 1)
+
+
+def _is_free(conversion: Conversion, found: Table) -> bool:
+    """Whether no converter has taken any of the table's lines (a phase holding it)."""
+    return not any(
+        (replacement.start < found.end and found.start < replacement.end)
+        or found.start < replacement.start < found.end
+        for replacement in conversion.replacements
+    )
+
+
+def _names_a_phase(conversion: Conversion, found: Table) -> bool:
+    """Whether the table has a phase column and a schedule column, and a row whose
+    phase cell names a phase of the plan."""
+    columns = [_column_of(header) for header in found.headers]
+    if "phase" not in columns or not set(columns) - {None, "phase"}:
+        return False
+    return any(
+        phase_of(conversion, cell.plain, header) is not None
+        for row in found.rows
+        for header, cell, column in zip(found.headers, row.cells, columns, strict=False)
+        if column == "phase"
+    )

@@ -1,0 +1,365 @@
+"""``implplan convert`` on phase headings that no ``Phase N`` word names: numbered
+sections that carry work (``## 1. Pre-production (wk 1-3)``), version milestones
+(``## v0.18 (target: March 2027)``), phase words written after their number
+(Korean, Japanese, Chinese, Turkish) or in more languages, headings named by the
+plan's schedule table, and bold phases in a plan without headings. Each shape is
+checked as text, and one plan is built with Sphinx."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from build_helpers import read_needs
+from convert_helpers import build_converted_plan, directive_items, lossless
+
+from sphinx_implplan.authoring.conversion.section_kinds import is_span, phase_heading
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def _titles(text: str) -> list[str]:
+    return [item["title"] for item in directive_items(lossless(text).text)]
+
+
+NUMBERED = """\
+# Guild raids
+
+## 1. Overview
+
+Why guild raids, in one paragraph.
+
+## 2. Goals
+
+- [ ] Retention up 8 % for guild members
+
+## 3. Pre-production (wk 1-3)
+
+- [x] Design doc signed off
+- [ ] Boss kit for the first two bosses
+
+## 4. Vertical slice (wk 4-8)
+
+### Tasks
+
+- [ ] One boss playable end to end
+
+## 5. Soft launch (wk 9-10)
+
+- [ ] Enable in two markets
+
+## 6. Risks
+
+| Risk | Impact | Likelihood | Mitigation |
+|------|--------|------------|------------|
+| Server load | high | medium | Load test in the slice |
+"""
+
+
+def test_numbered_sections_that_carry_work_are_phases() -> None:
+    phases = directive_items(lossless(NUMBERED).text)
+    assert [p["title"] for p in phases] == [
+        "3. Pre-production (wk 1-3)",
+        "4. Vertical slice (wk 4-8)",
+        "5. Soft launch (wk 9-10)",
+    ]
+    assert [p["duration"] for p in phases] == ["3 weeks", "5 weeks", "2 weeks"]
+    # a checklist under a subsection is the phase's too
+    assert "- [ ] One boss playable end to end" in phases[1]["body"]
+
+
+def test_numbered_sections_without_work_stay_sections() -> None:
+    text = "# Plan\n\n## 1. Overview\n\nText.\n\n## 2. Scope\n\nMore text.\n"
+    assert _titles(text) == []
+    # one numbered section with a checklist is no series
+    lone = "# Plan\n\n## 1. Overview\n\nText.\n\n## 2. Build\n\n- [ ] A task\n"
+    assert _titles(lone) == []
+
+
+VERSIONS = """\
+# Roadmap to 1.0
+
+## v0.18 (target: March 2027)
+
+- [x] Preserve comments on round trip
+- [ ] Dotted keys in inline tables
+
+## v0.19 (target: May 2027)
+
+- [ ] Serde integration behind a feature flag
+
+## v1.0 (target: September 2027)
+
+Stabilise the public API.
+
+## After 1.0
+
+- [ ] Ideas, not commitments
+"""
+
+
+def test_version_milestones_with_work_or_a_target_are_phases() -> None:
+    phases = directive_items(lossless(VERSIONS).text)
+    assert [p["title"] for p in phases] == [
+        "v0.18 (target: March 2027)",
+        "v0.19 (target: May 2027)",
+        "v1.0 (target: September 2027)",
+    ]
+
+
+def test_a_changelog_of_versions_is_no_series_of_phases() -> None:
+    text = "# Library\n\n## 1.2.0\n\nFixed a bug.\n\n## 1.1.0\n\nAdded a flag.\n"
+    assert _titles(text) == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "name"),
+    [
+        ("1\ub2e8\uacc4: \uc900\ube44", "1", "\uc900\ube44"),
+        ("\u7b2c2\u6bb5\u968e \u958b\u767a", "2", "\u958b\u767a"),
+        ("\u7b2c\u4e09\u9636\u6bb5\uff1a\u8bd5\u70b9", "3", "\u8bd5\u70b9"),
+        ("1. A\u015fama: Haz\u0131rl\u0131k", "1", "Haz\u0131rl\u0131k"),
+        ("A\u015fama 2 \u2013 Pilot", "2", "Pilot"),
+        ("F\u00e1ze 1: P\u0159\u00edprava", "1", "P\u0159\u00edprava"),
+        ("Etap 3: Wdro\u017cenie", "3", "Wdro\u017cenie"),
+        ("\u30d5\u30a7\u30fc\u30ba2 \u30c6\u30b9\u30c8", "2", "\u30c6\u30b9\u30c8"),
+        (
+            "\u042d\u0442\u0430\u043f 4: \u0417\u0430\u043f\u0443\u0441\u043a",
+            "4",
+            "\u0417\u0430\u043f\u0443\u0441\u043a",
+        ),
+    ],
+)
+def test_phase_words_of_more_languages(heading: str, number: str, name: str) -> None:
+    title = phase_heading(heading)
+    assert title is not None
+    assert (title.number, title.name) == (number, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wk 1-3", "KW 3-5", "WW10-WW12", "2 hafta", "3 t\u00fddny", "2\u9031\u9593", "March 2027"],
+)
+def test_spans_of_more_shapes_are_spans(text: str) -> None:
+    assert is_span(text)
+
+
+@pytest.mark.parametrize("text", ["API", "v2 API", "kwh 5", "Windows 11"])
+def test_names_are_no_spans(text: str) -> None:
+    assert not is_span(text)
+
+
+RELEASE = """\
+# Release 5.0
+
+## Timeline
+
+| Phase | Start | End |
+|-------|-------|-----|
+| Code freeze | 2027-04-05 | 2027-04-09 |
+| Beta | 2027-04-12 | 2027-04-23 |
+
+## Release train
+
+### \U0001f9ca Code freeze
+
+* [x] Cut the release branch
+* [ ] String freeze
+
+### \U0001f9ea Beta
+
+* [ ] External testers
+"""
+
+
+def test_headings_the_schedule_names_are_phases_with_its_dates() -> None:
+    phases = directive_items(lossless(RELEASE).text)
+    assert [(p["title"], p["start"], p["end"]) for p in phases] == [
+        ("Code freeze", "2027-04-05", "2027-04-09"),
+        ("Beta", "2027-04-12", "2027-04-23"),
+    ]
+
+
+def test_one_heading_named_by_the_schedule_is_no_series() -> None:
+    text = RELEASE.replace("### \U0001f9ea Beta", "### Testers")
+    assert _titles(text) == []
+
+
+HEADINGLESS = """\
+Plan: single sign-on for the admin console
+
+**Phase 1 - Foundations** (Mar 2 - Mar 13)
+- [x] Pick a library
+- [ ] Metadata endpoint
+
+**Phase 2 - Assertions** (Mar 16 - Apr 3)
+- [ ] Validate signatures
+"""
+
+
+def test_a_plan_without_headings_has_its_bold_phases() -> None:
+    phases = directive_items(lossless(HEADINGLESS).text)
+    assert [p["title"] for p in phases] == [
+        "Phase 1 - Foundations (Mar 2 - Mar 13)",
+        "Phase 2 - Assertions (Mar 16 - Apr 3)",
+    ]
+
+
+@pytest.mark.parametrize("name", ["numbered", "scheduled"])
+def test_the_new_shapes_build_without_warnings(
+    name: str, tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    text = {"numbered": NUMBERED, "scheduled": RELEASE}[name]
+    plain, _ = build_converted_plan(make_app, tmp_path / "plain", text)
+    converted, app = build_converted_plan(make_app, tmp_path / "converted", lossless(text).text)
+    assert converted <= plain
+    phases = {n["title"]: n for n in read_needs(app).values() if n["type"] == "impl-phase"}
+    if name == "numbered":
+        assert phases["3. Pre-production (wk 1-3)"]["duration"] == 21
+        assert phases["3. Pre-production (wk 1-3)"]["deliverables_done"] == 1
+    else:
+        assert phases["Code freeze"]["start"] == "2027-04-05"
+        assert phases["Code freeze"]["deliverables_total"] == 2
+
+
+def test_quarters_with_status_emoji_are_a_series_of_phases() -> None:
+    text = (
+        "# Roadmap\n\n## \u2705 Q1 2027 \u2014 Foundations\n\n- [x] Tiles\n\n"
+        "## \U0001f6a7 Q2 2027 \u2014 Multi-depot\n\n- [ ] Depots\n\n"
+        "## \U0001f4a1 Ideas (not scheduled)\n\n- Live traffic\n"
+    )
+    assert _titles(text) == ["Q1 2027 \u2014 Foundations", "Q2 2027 \u2014 Multi-depot"]
+
+
+DATED = """\
+# Game jam
+
+## Schedule
+
+### Fri 18:00 \u2192 22:00 \u00b7 Kickoff
+
+* [x] Brainstorm
+
+### Sat 10:00 \u2192 20:00 \u00b7 Content
+
+* [ ] Three levels
+
+### Sun 08:00 \u2192 15:00 \u00b7 Polish, build, submit
+
+* [ ] Upload the build
+"""
+
+
+def test_headings_led_by_a_time_and_holding_checklists_are_phases() -> None:
+    phases = directive_items(lossless(DATED).text)
+    assert [p["title"] for p in phases] == [
+        "Fri 18:00 \u2192 22:00 \u00b7 Kickoff",
+        "Sat 10:00 \u2192 20:00 \u00b7 Content",
+        "Sun 08:00 \u2192 15:00 \u00b7 Polish, build, submit",
+    ]
+
+
+def test_dated_headings_without_checklists_stay_sections() -> None:
+    text = "# Log\n\n## Jan 12: Kickoff\n\nWe met.\n\n## Jan 19: Review\n\nWe met again.\n"
+    assert _titles(text) == []
+
+
+EPICS = """\
+# Lakehouse migration
+
+## EPIC DATA-412 \u2014 Ingestion into Iceberg
+
+- [x] DATA-413 Kafka Connect sink
+- [ ] DATA-414 Backfill
+
+## EPIC DATA-420 \u2014 dbt models on Trino
+
+- [ ] DATA-421 Port the staging models
+
+## Definition of Done (every story)
+
+- [ ] Demoed in sprint review
+"""
+
+
+def test_epics_holding_checklists_are_phases() -> None:
+    phases = directive_items(lossless(EPICS).text)
+    assert [p["title"] for p in phases] == [
+        "EPIC DATA-412 \u2014 Ingestion into Iceberg",
+        "EPIC DATA-420 \u2014 dbt models on Trino",
+    ]
+    assert "Demoed" not in "".join(p["body"] for p in phases)
+
+
+def test_epics_without_checklists_stay_sections() -> None:
+    text = "# Epics\n\n## Epic SRCH-4: Search\n\nText.\n\n## Epic BILL-7: Billing\n\nText.\n"
+    assert _titles(text) == []
+
+
+WAVES = """\
+# Permits
+
+## Rollout
+
+We roll out in waves by zone.
+
+**Wave 0 \u2014 Private beta (Nov\u2013Dec 2026)**
+
+- [x] Invite-only journey
+
+**Wave 1 \u2014 Remaining zones**
+
+Timeline: Apr\u2013Jun 2027, two zones a fortnight.
+
+- [ ] Visitor vouchers
+- [ ] Renewal reminders
+"""
+
+
+def test_bold_waves_of_a_rollout_over_checklists_are_phases() -> None:
+    result = lossless(WAVES)
+    phases = directive_items(result.text)
+    assert [p["title"] for p in phases] == [
+        "Wave 0 \u2014 Private beta (Nov\u2013Dec 2026)",
+        "Wave 1 \u2014 Remaining zones",
+    ]
+    # the line between the bold title and the checklist is the phase's too
+    assert "Timeline: Apr" in phases[1]["body"]
+    assert not directive_items(result.text, "impl-rollout")
+
+
+def test_a_rollout_of_plain_steps_keeps_its_stages() -> None:
+    text = "# Plan\n\n## Rollout\n\n1. Staff only\n2. Ten percent\n3. Everyone\n"
+    result = lossless(text)
+    assert len(directive_items(result.text, "impl-rollout")) == 3
+    assert not directive_items(result.text)
+
+
+STAGES = """\
+# Remote cache
+
+## Rollout plan
+
+### Stage 0 \u2014 Shadow mode
+
+#### Tasks
+
+- [x] Deploy the cache
+- [ ] Compare hit rates
+
+### Stage 1 \u2014 Opt-in
+
+#### Tasks
+
+- [ ] Announce the flag
+"""
+
+
+def test_rollout_stages_with_task_subsections_are_phases() -> None:
+    phases = directive_items(lossless(STAGES).text)
+    assert [p["title"] for p in phases] == ["Stage 0 \u2014 Shadow mode", "Stage 1 \u2014 Opt-in"]
+    assert "- [ ] Compare hit rates" in phases[0]["body"]
