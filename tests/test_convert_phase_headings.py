@@ -327,8 +327,9 @@ def test_bold_waves_of_a_rollout_over_checklists_are_phases() -> None:
         "Wave 0 \u2014 Private beta (Nov\u2013Dec 2026)",
         "Wave 1 \u2014 Remaining zones",
     ]
-    # the line between the bold title and the checklist is the phase's too
+    # the line between the bold title and the checklist is the phase's too, and says when
     assert "Timeline: Apr" in phases[1]["body"]
+    assert (phases[1]["start"], phases[1]["end"]) == ("2027-04-01", "2027-06-30")
     assert not directive_items(result.text, "impl-rollout")
 
 

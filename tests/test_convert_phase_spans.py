@@ -209,8 +209,9 @@ def test_schedule_labels_in_other_languages() -> None:
     assert schedules == [
         {"start": "2027-02-01", "end": "2027-02-26"},
         {"start": "2027-03-08", "end": "2027-03-28"},
-        # a Portuguese date written with slashes is no form read here: only the duration
-        {"duration": "2 weeks"},
+        # a slashed date whose day is over 12 says its order; ``ou antes`` is words
+        # around the one date a deadline names
+        {"end": "2027-04-30", "duration": "2 weeks"},
         {"start": "2027-05-03", "end": "2027-05-14"},
         {"end": "2027-06-15"},
         {"duration": "3 weeks"},

@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
 from sphinx_implplan.authoring.conversion.markdown import Section, normal_header, span
 from sphinx_implplan.authoring.conversion.phase_members import ASIDES, has_checkbox
-from sphinx_implplan.authoring.conversion.phases import phase_id
+from sphinx_implplan.authoring.conversion.phases import phase_id, read_schedule_line
 from sphinx_implplan.authoring.conversion.section_kinds import (
     is_span,
     kind_of,
@@ -100,6 +100,9 @@ def convert_bold_phases(conversion: Conversion, section: Section) -> None:
         if heading is None:
             number = f"series bold:{number}"  # answers to no bare ``2`` or ``Phase 2``
         directive.body = "".join(lines[start + 1 : end]).strip("\n")
+        # a ``Timeline:`` line between the title and the checklist says when
+        for line_number in range(start + 1, span(nested)[0]):
+            read_schedule_line(conversion, directive, lines[line_number], line_number)
         phase = Phase(number, name, directive, span_text or (heading.span if heading else None))
         conversion.phases.append(phase)
         conversion.phase_depends.append((phase, []))

@@ -3,11 +3,16 @@
 plain, at the start of a paragraph's line or of a list item, in English and in the
 languages plans are written in.
 
-What the label says decides what the value gives: a range (``When``, ``Period``)
-its first and last day, or a duration; a deadline (``Target``, ``Due``, ``ETA``) the
-last day of what it names, unless it names a range; ``Start`` and ``End`` one day
-each. The line itself stays in the phase's body as written: its label says more
-than the options (an ETA is no promise), and a plain label is no field name.
+What the label says decides what the value gives: a range (``When``, ``Period``,
+``Sprints``) its first and last day, or a duration; a deadline (``Target``, ``Due``,
+``ETA``) the last day of what it names, unless it names a range; ``Start`` and
+``End`` one day each. A value with words around its date (``nach den Osterferien,
+12.04.\u201328.05.2027, in vier Gruppen``) gives that date where it names one only
+(:mod:`.dates_in_prose`). Several labels may share a line (``**Start:** 6 April
+2027 \u00b7 **End:** 30 April 2027``): each is read.
+
+The line itself stays in the phase's body as written: its label says more than the
+options (an ETA is no promise), and a plain label is no field name.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
 from sphinx_implplan.authoring.conversion.markdown import Text
 from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.written_dates import fold
@@ -42,7 +48,7 @@ def _named(names: str, says: Says) -> dict[str, Says]:
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
-        "schedule, zeitraum,"
+        "schedule, zeitraum, sprint, sprints,"
         "periodo, fecha, fechas, tarih, \u671f\u9593, \uae30\uac04",
         Says.PERIOD,
     ),
@@ -60,10 +66,12 @@ _LABELS: dict[str, Says] = {
     **_named("end, ends, end date, finish, ende, fim, fin, bitis", Says.END),
 }
 #: ``Label: value``, ``**Label**: value``, ``**Label:** value``, ``_Label: value_``,
-#: after any emoji; the empty marker lets a plain label match the same way
+#: ``**Due: 31 August 2027** (hard deadline)``, after any emoji; the empty marker
+#: lets a plain label match the same way
 _LINE = re.compile(
     r"[^\w*_\[]*(?P<open>\*\*|__|\*|_|)(?P<label>[^\W\d_][^:\uff1a*_]{0,30}?)\s*"
-    r"(?:(?P=open)\s*[:\uff1a]|[:\uff1a]\s*(?P=open)|[:\uff1a](?=\s))\s*(?P<value>\S.*)"
+    r"(?:(?P=open)\s*[:\uff1a]|[:\uff1a]\s*(?P=open)|(?P<unclosed>[:\uff1a])(?=\s))"
+    r"\s*(?P<value>\S.*)"
 )
 #: ``Est. 5d``: an estimate's short label ends with its full stop
 _ESTIMATE = re.compile(
@@ -71,6 +79,9 @@ _ESTIMATE = re.compile(
 )
 #: a remark in a label: ``Due date (tentative)``
 _REMARK = re.compile(r"\([^()]*\)")
+#: where a line holds several labels: ``Start: 2027-03-01 | End: 2027-03-19``,
+#: ``**Owner**: Ana; **Due**: 12 May``, split where a label follows
+_SEPARATOR = re.compile(r"\s+[\u00b7|]\s+|;\s+")
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,13 @@ class ScheduleLine:
         """The phase options the value gives, by what the label says; none where the
         value is no span or date of that kind."""
         deadline = self.says in {Says.DUE, Says.END}
-        found = span_of(self.value.plain, sprint_days, year, deadline=deadline)
+        text = self.value.plain
+        found = span_of(text, sprint_days, year, deadline=deadline)
+        if found is None:
+            # a range says when the phase runs; a day alone, only when it starts or
+            # ends, which a period label does not say
+            among = one_date_among(text, year, range_only=self.says is Says.PERIOD)
+            found = span_of(among, sprint_days, year, deadline=deadline) if among else None
         given = found.values(plan_start) if found is not None else []
         if self.says is Says.START:
             return [(name, value) for name, value in given if name == "start"][:1]
@@ -97,9 +114,33 @@ class ScheduleLine:
         return given
 
 
-def schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
-    """The schedule label and value of one source line; ``None`` for a line of any
-    other shape or label."""
+def schedule_lines(raw_line: str, line: int) -> list[ScheduleLine]:
+    """The schedule labels and values of one source line, each of the labels it
+    holds (:func:`label_segments`); none for a line of any other shape or label."""
+    found = (_schedule_line(segment, line) for segment in label_segments(raw_line))
+    return [one for one in found if one is not None]
+
+
+def label_segments(raw_line: str) -> list[str]:
+    """The line split where another label follows a separator (`` \u00b7 ``,
+    `` | ``, ``; ``); a line of one label, or one that opens with none, whole."""
+    segments: list[str] = []
+    start = 0
+    for separator in _SEPARATOR.finditer(raw_line):
+        before, after = raw_line[start : separator.start()], raw_line[separator.end() :]
+        if _is_label(before) and _is_label(after):
+            segments.append(before)
+            start = separator.end()
+    return [*segments, raw_line[start:]]
+
+
+def _is_label(text: str) -> bool:
+    # ``no label \u00b7 Due: 12 May`` reads as one label of many words: a label is short
+    match = _LINE.match(text) or _ESTIMATE.match(text)
+    return match is not None and not _SEPARATOR.search(match.group("label"))
+
+
+def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
     match = _LINE.match(raw_line) or _ESTIMATE.match(raw_line)
     if match is None:
         return None
@@ -108,7 +149,9 @@ def schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
     if says is None:
         return None
     value = match.group("value").rstrip()
-    marker = match.group("open")
-    if marker and value.endswith(marker) and not value.endswith(marker * 2):
-        value = value[: -len(marker)]  # the whole line emphasised: ``_Timebox: 3 weeks_``
+    if match.groupdict().get("unclosed"):
+        # the emphasis opened before the label closes in or after the value
+        # (``**Due: 31 August 2027** (hard deadline)``, ``_Timebox: 3 weeks_``): the
+        # value reads as the line shows it
+        value = match.group("open") + value
     return ScheduleLine(match.group("label").strip(), says, Text.parse(value), line)

@@ -1,7 +1,8 @@
 """The schedule a phase's title, a schedule line or a timeline entry carries: ``Week
 1``, ``Weeks 2-3``, ``Days 2-3``, ``2 weeks``, ``~1 wk``, ``10 business days``,
 ``Sprint 3`` (with the plan's sprint length), dates and ranges of them in words
-(:mod:`.written_dates`); and the sprint length a plan states ("2-week sprints")."""
+(:mod:`.written_dates`), a runbook's countdown (``T-14d to T-3d``); the part of a
+title that states it; and the sprint length a plan states ("2-week sprints")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
+from sphinx_implplan.authoring.conversion.section_kinds import is_span, phase_heading
 from sphinx_implplan.authoring.conversion.written_dates import dated, fold
 
 _RANGE = r"(\d{1,4})(?:\s*(?:-|\u2013|\u2014|to|through|until|and|&)\s*(?:[^\W\d_]+\s*)?(\d{1,4}))?"
@@ -70,6 +72,22 @@ _TITLE_PARTS = (
         r"(?:\s[-\u2013\u2014\u00b7|]\s|:\s|\uff1a)((?:(?!\s[-\u2013\u2014\u00b7|]\s)[^:\uff1a])+)$"
     ),
 )
+#: the separators of a title's parts: spaced dashes (the en dash of ``Weeks 1\u20132``
+#: joins a range), middle dots, bars and colons
+_TITLE_SEPARATOR = re.compile(r"\s[-\u2013\u2014\u00b7|]\s|:\s|\uff1a")
+#: a title of more parts than this is no title of a phase
+_MOST_TITLE_PARTS = 12
+#: a runbook's countdown to its day: ``T-14d``, ``T+0``, ``D-3`` (D-Day counts in
+#: days); ``T-14`` alone may count hours or minutes, and is no day
+_COUNTDOWN_POINT = re.compile(r"([TD])\s*(?:([-+\u2212])\s*(\d{1,4})\s*(d|days?)?)?")
+_COUNTDOWN = re.compile(
+    rf"(?P<first>{_COUNTDOWN_POINT.pattern})\s*"
+    rf"(?:to|until|through|till|->|\u2192|\u2013|\u2014|\s-\s)\s*(?P<last>{_COUNTDOWN_POINT.pattern})"
+)
+# A block of hours (``Fri 18:00 \u2192 22:00``, ``Sat 10:00 - 20:00``: a game jam's,
+# a cutover window's) gives nothing: a phase's duration is a whole number of days or
+# weeks (``plan.values.parse_duration`` reads no hours), and a weekday names no date.
+# The heading keeps it as written.
 _COUNT = r"(\d{1,2}|one|two|three|four|five|six)"
 _UNIT = r"(weeks?|days?)"
 _SPRINT_LENGTHS = (
@@ -168,6 +186,32 @@ def duration_of(text: str) -> str | None:
     return _length(count, unit)
 
 
+def _countdown_day(text: str) -> int | None:
+    """``T-14d`` -> -14, ``T+0`` and ``T`` -> 0; ``None`` for any other text."""
+    match = _COUNTDOWN_POINT.fullmatch(text.strip())
+    if match is None:
+        return None
+    letter, sign, number, unit = match.groups()
+    if number is None:
+        return 0
+    if letter == "T" and unit is None and int(number) != 0:
+        return None
+    return -int(number) if sign in {"-", "\u2212"} else int(number)
+
+
+def _countdown(text: str) -> Span | None:
+    """``T-14d to T-3d``: both ends counted, as ``Days 2-3`` are (12 days); a point
+    alone (``T-2d``) says when, not how long, and its day T is the plan's to say."""
+    match = _COUNTDOWN.fullmatch(text)
+    if match is None or match.group("first")[0] != match.group("last")[0]:
+        return None
+    first, last = _countdown_day(match.group("first")), _countdown_day(match.group("last"))
+    if first is None or last is None or last < first:
+        return None
+    days = last - first + 1
+    return Span(_length(days, "day"))
+
+
 def span_of(
     text: str, sprint_days: int | None, year: int | None = None, *, deadline: bool = False
 ) -> Span | None:
@@ -202,6 +246,8 @@ def span_of(
         return Span(duration, (first - 1) * unit_days) if duration else None
     if (duration := duration_of(text)) is not None:
         return Span(duration)
+    if (countdown := _countdown(text)) is not None:
+        return countdown
     dates = _DATE.findall(text)
     if dates and len(dates) <= 2 and not _DATE_JOINERS.sub("", _DATE.sub("", text)):
         checked = [checks.date(value) for value in dates]
@@ -220,14 +266,56 @@ def span_of(
 def span_in_title(title: str, sprint_days: int | None, year: int | None) -> str | None:
     """The part of a phase's title that states its span where the title's own reading
     found none: ``(6-17 Ocak)``, ``\u00b7 May-June 2026``, ``\uff084\u67086\u65e5
-    \u301c5\u67081\u65e5\uff09``; ``None`` where no part does."""
+    \u301c5\u67081\u65e5\uff09``, ``\u2014 T-14d to T-3d``, or one between separators
+    (``Sprint 3 | Mar 3-14 | Checkout``); ``None`` where no part does."""
     for pattern in _TITLE_PARTS:
         match = pattern.search(title)
         found = span_of(match.group(1), sprint_days, year) if match is not None else None
         # a day alone may be when the phase starts as well as when it is due
         if match is not None and found is not None and (found.end or found.duration):
             return match.group(1).strip()
-    return None
+    return _span_between_parts(title, sprint_days, year)
+
+
+def _span_between_parts(title: str, sprint_days: int | None, year: int | None) -> str | None:
+    """``Etapa 1 \u00b7 Semanas 1\u20132 \u2014 Descoberta``, ``Iteration 2 \u00b7 22 Mar
+    \u2013 9 Apr \u00b7 Kids profiles``, ``Q1 2027 \u2014 Foundations``: the one run of
+    the title's parts that is wholly a span, its first part not counted where it is
+    a phase's word and number (``Sprint 3 | Mar 3-14``); ``None`` for none or several."""
+    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    if not cuts or len(cuts) >= _MOST_TITLE_PARTS:
+        return None
+    starts = [0] + [cut.end() for cut in cuts]
+    ends = [cut.start() for cut in cuts] + [len(title)]
+    first_part = 1 if phase_heading(title[: ends[0]]) is not None else 0
+    runs = [
+        (first, last)
+        for first in range(first_part, len(starts))
+        for last in range(first, len(starts))
+        if _wholly_span(title[starts[first] : ends[last]].strip(), sprint_days, year)
+    ]
+    # ``22 Mar \u2013 9 Apr`` holds ``9 Apr``: a span inside a longer one is that one
+    widest = [
+        run
+        for run in runs
+        if not any(other != run and other[0] <= run[0] and run[1] <= other[1] for other in runs)
+    ]
+    if len(widest) != 1:
+        return None
+    first, last = widest[0]
+    return title[starts[first] : ends[last]].strip()
+
+
+def _wholly_span(text: str, sprint_days: int | None, year: int | None) -> bool:
+    """Whether a part of a title names time and reads as more than a day alone: a
+    span's words (``Weeks 3-5``, ``Mar 3-14``), a range of dates, a countdown; not a
+    name a date reading would take (``H2``, the database)."""
+    found = span_of(text, sprint_days, year)
+    if found is None or not (found.end or found.duration):
+        return False
+    written = dated(text, year)
+    ranged = written is not None and not written.single
+    return is_span(text) or ranged or _countdown(text) is not None
 
 
 def sprint_days_in(texts: list[str]) -> int | None:

@@ -26,7 +26,11 @@ from sphinx_implplan.authoring.conversion.markdown import (
     span,
 )
 from sphinx_implplan.authoring.conversion.phase_end_checks import drop_ends_before_starts
-from sphinx_implplan.authoring.conversion.phase_labels import ScheduleLine, schedule_line
+from sphinx_implplan.authoring.conversion.phase_labels import (
+    ScheduleLine,
+    label_segments,
+    schedule_lines,
+)
 from sphinx_implplan.authoring.conversion.phase_spans import Span, span_in_title, span_of
 from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
 from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
@@ -175,7 +179,7 @@ def _convert_one(
                 if label is not None and label.name in _DEPENDS_LABELS:
                     depends_texts.append(label)
                 elif label is None or not _label_option(conversion, directive, label, fields):
-                    _read_schedule_line(conversion, directive, lines[number], number)
+                    read_schedule_line(conversion, directive, lines[number], number)
                     body.add(lines[number])
         elif block.type != "hr":
             if block.type in {"bullet_list", "ordered_list"}:
@@ -196,17 +200,21 @@ def _label_option(
 ) -> bool:
     """Whether a ``**Goal**:`` line became an option or a field; ``False`` keeps it in
     the body (another label, a second line for one option, or a schedule in words
-    that :func:`_read_schedule_line` reads where it stands)."""
+    that :func:`read_schedule_line` reads where it stands)."""
     if label.name not in _PHASE_LABELS:
         return False
     option, check = _PHASE_LABELS[label.name]
     if any(name == option for name, _ in directive.options):
         return False
+    raw_line = conversion.lines[label.line]
+    found = schedule_lines(raw_line, label.line)
+    scheduled = any(_schedule_values(conversion, one) for one in found)
     value = check(label.value.plain)
-    if value is None and option in _SCHEDULE_OPTIONS:
-        found = schedule_line(conversion.lines[label.line], label.line)
-        if found is not None and _schedule_values(conversion, found):
-            return False
+    # ``**Start:** 6 April 2027 \u00b7 **End:** 30 April 2027``: a line of several
+    # labels stays whole, each of its schedule labels read where it stands
+    several = len(label_segments(raw_line)) > 1
+    if scheduled and (several or (value is None and option in _SCHEDULE_OPTIONS)):
+        return False
     if value is None or label.value.rich:
         fields.append((label.name.capitalize(), label.value))
     if value is not None:
@@ -221,15 +229,20 @@ def _schedule_values(conversion: Conversion, found: ScheduleLine) -> Values:
     return found.values(conversion.sprint_days, conversion.plan_year, conversion.plan_start)
 
 
-def _read_schedule_line(
+def read_schedule_line(
     conversion: Conversion, directive: Directive, raw_line: str, line: int
 ) -> None:
-    """The options a ``When:``, ``ETA:`` or ``Target date:`` line gives; the line
-    stays as written, and so does one whose value is no span or date, with a note
-    where it names a month or a year."""
-    found = schedule_line(raw_line, line)
-    if found is None:
-        return
+    """The options a ``When:``, ``ETA:`` or ``Target date:`` line gives, each of its
+    labels in turn (``Start: 2027-03-01 | End: 2027-03-19``); the line stays as
+    written, and so does one whose value is no span or date, with a note where it
+    names a month or a year."""
+    for found in schedule_lines(raw_line, line):
+        _read_schedule_label(conversion, directive, found, line)
+
+
+def _read_schedule_label(
+    conversion: Conversion, directive: Directive, found: ScheduleLine, line: int
+) -> None:
     values = _schedule_values(conversion, found)
     if not values:
         if names_a_date(found.value.plain):
@@ -258,7 +271,7 @@ def _read_schedule_items(
         if item.text is None or _TASK_BOX.match(item.text.raw):
             continue
         first = _LIST_MARKER.sub("", conversion.lines[item.start], count=1)
-        _read_schedule_line(conversion, directive, first, item.start)
+        read_schedule_line(conversion, directive, first, item.start)
 
 
 class _Body:

@@ -22,11 +22,12 @@ from sphinx_implplan.authoring.conversion.markdown import (
     span,
 )
 from sphinx_implplan.authoring.conversion.risk_labels import (
-    OPTION_OF,
     RISK_TABLE,
     Field,
     closing_label,
+    field_of,
     is_title_label,
+    label_column,
     label_extent,
     label_fields,
     split_labels,
@@ -82,6 +83,9 @@ def make_risk(
         # a text option keeps its inline code, as a table's cell does
         text = found.value.shown if column.check is checks.text else found.value.plain
         value = None if rich else column.check(text)
+        if value is None and not rich and column.check is read_level and found.scale:
+            # a number on the scale the plan states is no guess
+            value = found.scale.level(text)
         if value is None:
             kept.append((found.name, found.value))
             # a level of another scale (``9``, ``Critical``) is named; a sentence (an
@@ -149,14 +153,14 @@ def labelled_lines(
                 _, inline = split_labels(conversion.lines[span(block)[0] + index])
                 fields += [replace(one, shown=True) for one in inline if one.column is not None]
                 continue
-            if label.name not in OPTION_OF:
+            column = label_column(label.name)
+            if column is None:
                 continue
-            column = OPTION_OF[label.name]
             extent = label_extent(conversion.lines, labels, index, text=column.check is checks.text)
             if extent:
                 lines = conversion.lines[label.line + 1 : label.line + extent]
                 value = Text.parse(" ".join([label.value.raw, *(n.strip() for n in lines)]))
-                fields.append(Field(label.name.capitalize(), column, value))
+                fields.append(field_of(label.name.capitalize(), value))
                 taken.update(range(label.line, label.line + extent))
             else:
                 # part of a sentence, or more than one label: the line stays where it

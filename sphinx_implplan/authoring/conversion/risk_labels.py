@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.markdown import Label, Text, normal_header
 from sphinx_implplan.authoring.conversion.risk_levels import read_level
+from sphinx_implplan.authoring.conversion.risk_scales import Scale, stated_scale
 from sphinx_implplan.authoring.conversion.table_sections import Column, TableShape
 from sphinx_implplan.plan.itemtypes import RISK
 
@@ -94,12 +95,16 @@ OPTION_OF = {name: column for column in RISK_TABLE.options for name in column.na
 #: the column names that are one letter: a table's, never a label's
 LETTERS = frozenset("|".join(_LETTERS.values()).split("|"))
 _LABEL_NAMES = sorted({*OPTION_OF, *RISK_TABLE.title} - {"plan"} - LETTERS, key=len, reverse=True)
-#: ``**Mitigation**:``, ``**Mitigation:**`` or ``Mitigation:`` in an item's text; CJK
-#: text writes the colon full width
+#: a scale after a label's name: ``Impact (1-5):``, ``Likelihood [1-3]:``
+_LABEL_SCALE = r"\s*[(\[]\s*\d{1,3}\s*[-\u2013]\s*\d{1,3}\s*[)\]]"
+#: ``**Mitigation**:``, ``**Mitigation:**`` or ``Mitigation:`` in an item's text, a
+#: level's name perhaps with its scale (``Impact (1-5):``); CJK text writes the colon
+#: full width
 LABEL = re.compile(
     r"(?<![\w*])(?P<bold>\*\*|__)?(?P<name>"
     + "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in _LABEL_NAMES)
-    + r")\s*(?(bold)(?:(?P=bold)\s*[:\uff1a]|[:\uff1a]\s*(?P=bold))|[:\uff1a])",
+    + rf")(?P<scale>{_LABEL_SCALE})?"
+    + r"\s*(?(bold)(?:(?P=bold)\s*[:\uff1a]|[:\uff1a]\s*(?P=bold))|[:\uff1a])",
     re.IGNORECASE,
 )
 
@@ -117,23 +122,40 @@ class Field:
     shown: bool = False
     #: shown, and whole sentences, which a text option takes too
     whole: bool = False
+    #: the scale its name or a legend states, on which a number is a level
+    scale: Scale | None = None
 
 
-_REMARK = re.compile(r"\([^()]*\)")
+#: a remark in parentheses (also full width) or brackets, or a scale after the name
+#: (``Likelihood 1-3``)
+_REMARK = re.compile(
+    r"\([^()]*\)|\uff08[^\uff08\uff09]*\uff09|\[[^\[\]]*\]"
+    r"|\s\d{1,3}\s*[-\u2013]\s*\d{1,3}\s*$"
+)
 
 
 def column_of(name: str) -> Column | None:
-    """The option a column or label name gives; a remark in parentheses aside
-    (``Likelihood (1-5)``)."""
+    """The option a column or label name gives; a remark or a scale aside
+    (``Likelihood (1-5)``, ``Severity [1-10]``)."""
     column = OPTION_OF.get(normal_header(name))
     return column or OPTION_OF.get(normal_header(_REMARK.sub(" ", name)))
 
 
-def field_of(name: str, value: Text, *, lead: bool = True) -> Field:
-    """``lead``: a bold label starting its line, which reads as a field's name."""
+def label_column(name: str) -> Column | None:
+    """The option a label gives (``impact``), also where its name states a scale
+    (``impact (1-5)``); a label with another remark gives none."""
+    return OPTION_OF.get(normal_header(name)) or OPTION_OF.get(
+        normal_header(re.sub(_LABEL_SCALE + "$", "", name))
+    )
+
+
+def field_of(name: str, value: Text, *, lead: bool = True, legend: Scale | None = None) -> Field:
+    """``lead``: a bold label starting its line, which reads as a field's name;
+    ``legend``: the scale a legend gives a level column whose name states none."""
     column = column_of(name)
     keep = not lead and column is not None and normal_header(name) != column.option
-    return Field(name, column, value, keep)
+    scale = stated_scale(name) if column is not None else None
+    return Field(name, column, value, keep, scale=scale or legend)
 
 
 #: labels read inside an item's text, not only at its start: ``... Mitigation: ...``
@@ -159,7 +181,7 @@ def split_labels(raw: str) -> tuple[str, list[Field]]:
     fields = []
     for match, after in zip(matches, [*matches[1:], None], strict=True):
         value = raw[match.end() : after.start() if after is not None else len(raw)]
-        name = " ".join(match.group("name").split())
+        name = " ".join((match.group("name") + (match.group("scale") or "")).split())
         lead = bool(match.group("bold")) and raw[: match.start()][-1:] in {"", "\n"}
         fields.append(field_of(name, Text.parse(value.rstrip(" \t\n,;")), lead=lead))
     return raw[: matches[0].start()], fields

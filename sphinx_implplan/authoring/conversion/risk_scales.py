@@ -20,18 +20,22 @@ _END = r"(?![\w%]|[.,]\d)"
 #: ``1 bis 5``, ``de 1 \u00e0 5``, ``1\u301c5``
 _JOIN = r"(?:[-\u2010-\u2015~\u301c\uff5e]|\.\.|to|bis|\u00e0|a|tot|till|til|do)"
 #: a remark an end may carry: ``1 (rare) to 5 (almost certain)``
-_REMARK = r"(?:\s*\([^()]*\))?"
+_REMARK = r"(?:\s*[(\uff08][^()\uff08\uff09]*[)\uff09])?"
 _RANGE = re.compile(
     rf"{_START}(\d{{1,3}}){_REMARK}\s*{_JOIN}\s*(\d{{1,3}}){_END}{_REMARK}", re.IGNORECASE
 )
 #: ``1 = very low``, ``5: almost certain``: one end of a scale, named
 _DEFINED = re.compile(rf"{_START}(\d{{1,3}})\s*[=:]\s*[^\W\d_]")
 _NUMBER = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*\.?\s*")
-#: ``4/5``, ``4 of 5``, ``4 out of 5``, also in the languages plans are written in
-_SCORED = re.compile(
-    r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:/|out\s+of|of|von|sur|de|su|van|av|af|z|\u0438\u0437)"
-    r"\s*(\d{1,3})\s*\.?\s*",
-    re.IGNORECASE,
+#: what joins a number to its scale's top: ``4/5``, ``4 of 5``, ``4 out of 5``,
+#: also in the languages plans are written in
+_OF = r"(?:/|out\s+of|of|von|sur|de|su|van|av|af|z|\u0438\u0437)"
+_SCORED = re.compile(rf"\s*(\d{{1,3}}(?:[.,]\d+)?)\s*{_OF}\s*(\d{{1,3}})\s*\.?\s*", re.IGNORECASE)
+#: a number with its scale in running text; one that counts things (``3 of 5
+#: regions``) is followed by a word, but a level may be by ``and`` another
+SCORE = (
+    rf"\d{{1,3}}(?:[.,]\d+)?\s*{_OF}\s*\d{{1,3}}(?!\w)"
+    r"(?!\s+(?!(?:and|und|et|y|e|en|och|og|i|ve|a)\b)[^\W\d_])"
 )
 #: the highest end a scale of levels has; a wider range is a count or a year
 _WIDEST = 100

@@ -14,6 +14,7 @@ from markdown_it.tree import SyntaxTreeNode
 from sphinx_implplan.authoring.conversion.markdown import Text, normal_header, parse, span
 from sphinx_implplan.authoring.conversion.risk_labels import LETTERS, OPTION_OF, Field
 from sphinx_implplan.authoring.conversion.risk_levels import read_level
+from sphinx_implplan.authoring.conversion.risk_scales import SCORE
 
 #: the names of the two levels, also in Dutch and Portuguese
 _LEVEL_NAMES = {
@@ -47,7 +48,8 @@ def _alternatives(names: Iterable[str]) -> str:
 
 _NAME = _alternatives(_COLUMNS)
 _SENTENCE_NAME = _alternatives(set(_COLUMNS) - _NOT_IN_SENTENCES)
-_LEVEL = r"[^\W\d_]+(?:[- ](?:to[- ])?[^\W\d_]+)?"
+#: a level in words (``high``, ``low to medium``) or a number with its scale (``4/5``)
+_LEVEL = rf"(?:{SCORE}|[^\W\d_]+(?:[- ](?:to[- ])?[^\W\d_]+)?)"
 _ONE_LEVEL = r"[^\W\d_]+(?:-[^\W\d_]+)?"
 #: ``likelihood: high``, ``Impact = Med``, ``impact is high``, ``high impact``
 _PAIR = re.compile(
@@ -56,7 +58,8 @@ _PAIR = re.compile(
     re.IGNORECASE,
 )
 _PARENS = re.compile(r"\s*\(([^()]*)\)")
-_PARTS = re.compile(r"\s*(?:[,;/|]|\band\b)\s*", re.IGNORECASE)
+#: what parts levels: a comma, a slash but the one of a score (``4/5``), ``and``
+_PARTS = re.compile(r"\s*(?:[,;|]|(?<!\d)(?<!\d\s)/(?!\s?\d)|\band\b)\s*", re.IGNORECASE)
 
 
 def _pair(text: str, *, letters: bool = False) -> tuple[str, str, str] | None:

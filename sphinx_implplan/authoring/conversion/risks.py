@@ -1,9 +1,10 @@
 """Risk sections: tables, lists, ``### Risk: Deadlocks`` and ``### R3 - Lock-in``
 subsections, subsections told in prose, labelled and bold-lead paragraphs and callouts
 become ``impl-risk`` items; an ``impl-risk-matrix`` view follows the first. A ``###
-High Risk`` heading gives its level (``:impact:``) to the risks under it. A value
-that is no level stays in the body and is named in a note; the build then warns that
-the risk lacks that level, which is where the author gives it one."""
+High Risk`` heading gives its level (``:impact:``) to the risks under it, and a
+table's legend the scale of its numeric levels. A value that is no level stays in
+the body and is named in a note; the build then warns that the risk lacks that
+level, which is where the author gives it one."""
 
 from __future__ import annotations
 
@@ -37,6 +38,11 @@ from sphinx_implplan.authoring.conversion.risk_labels import (
     label_fields,
 )
 from sphinx_implplan.authoring.conversion.risk_leads import id_heading, names_part, risk_lead
+from sphinx_implplan.authoring.conversion.risk_legends import (
+    is_legend,
+    legend_scales,
+    legend_texts,
+)
 from sphinx_implplan.authoring.conversion.risk_levels import severity_of
 from sphinx_implplan.authoring.conversion.risk_prose import convert_lead_paragraph, convert_quote
 from sphinx_implplan.authoring.conversion.risk_shapes import (
@@ -151,7 +157,8 @@ def _convert_blocks(
         if index in done:
             continue
         if block.type == "table":
-            _convert_table(conversion, block, impact, plain_items=plain_items)
+            legends = legend_texts(blocks, index)
+            _convert_table(conversion, block, impact, legends, plain_items=plain_items)
         elif block.type in _LISTS:
             _convert_list(conversion, block, impact, plain_items=plain_items)
         elif block.type == "paragraph":
@@ -227,14 +234,21 @@ def _title_column(headers: tuple[str, ...], *, plain_items: bool) -> int | None:
 
 
 def _convert_table(
-    conversion: Conversion, block: SyntaxTreeNode, impact: str | None, *, plain_items: bool
+    conversion: Conversion,
+    block: SyntaxTreeNode,
+    impact: str | None,
+    legends: list[str],
+    *,
+    plain_items: bool,
 ) -> None:
+    """``legends``: the paragraphs by the table that may state its levels' scale."""
     found = table(block)
     title_index = _title_column(found.headers, plain_items=plain_items)
     if title_index is None:
         conversion.note(found.start, "risk table kept: no column named risk or description")
         return
     first = matrix_view(conversion)
+    scales = legend_scales(found.headers, legends)
     directives, kept = [], []
     for row in found.rows:
         title = row.cells[title_index] if title_index < len(row.cells) else Text("", "", False)
@@ -248,7 +262,7 @@ def _convert_table(
             kept.append(row)
             continue
         fields = [
-            field_of(found.headers[index], cell)
+            field_of(found.headers[index], cell, legend=scales[index])
             for index, cell in enumerate(row.cells[: len(found.headers)])
             if index != title_index and cell.raw
         ]
@@ -285,8 +299,9 @@ def _risk_subsection(
     conversion: Conversion, section: Section, impact: str | None, *, severity: bool, told: bool
 ) -> bool:
     """``### Risk 1: Deadlocks``, ``### R3 - Vendor lock-in``, a subsection of a risk
-    section whose text gives an impact, a likelihood or a mitigation, or one of a
-    register told in prose (``told``): one risk, the heading kept above it."""
+    section whose text gives an impact, a likelihood (not a legend's scale) or a
+    mitigation, or one of a register told in prose (``told``): one risk, the heading
+    kept above it."""
     heading = section.title
     named = _RISK_HEADING.fullmatch(heading.raw)
     by_id = named is None and id_heading(heading.raw)
@@ -315,6 +330,7 @@ def _risk_subsection(
         and not any(
             found.column is not None
             and found.column.option in {"impact", "likelihood", "mitigation"}
+            and not is_legend(found)
             for found in fields
         )
     ):

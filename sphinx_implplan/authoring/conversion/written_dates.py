@@ -1,9 +1,9 @@
 """Dates as plans write them, beyond ``YYYY-MM-DD``: a day (``15 March 2027``,
 ``March 15, 2027``, ``15.03.2027``, ``2027/03/15``, ``30/06/2027`` where the order
-of day and month is certain, ``4\u67086\u65e5``), a month
-(``March 2027``), a quarter or half-year (``Q1 2027``, ``H2``), a calendar week
-(``KW 3``, ``WW10``, ``CW 14``), and a range of two (``Feb-Mar 2027``, ``6-17 Ocak``,
-``KW 3-5``), in English and in the languages plans are written in.
+of day and month is certain, ``4\u67086\u65e5``), a month (``March 2027``), a
+quarter or half-year (``Q1 2027``, ``H2``), a calendar week (``KW 3``, ``WW10``,
+``CW 14``), and a range of two (``Feb-Mar 2027``, ``6-17 Ocak``, ``KW 3-5``), in
+English and in the languages plans are written in.
 
 Each is read into the first and last day it covers where its year is known (stated,
 or the plan's); without one, a range of days or weeks still has a length. Nothing

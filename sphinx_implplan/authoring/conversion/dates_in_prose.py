@@ -1,0 +1,55 @@
+"""The one date, or range of dates, a schedule value names among other words:
+``nach den Osterferien, 12.04.\u201328.05.2027, in vier Gruppen``, ``Apr\u2013Jun
+2027, two zones a fortnight``. A value naming two or more names no one date: which
+of them the phase runs by is the author's to say, so none is taken.
+"""
+
+from __future__ import annotations
+
+from sphinx_implplan.authoring.conversion.written_dates import Dated, dated
+
+#: the words of a value looked at: a schedule line is short, and a long one is prose
+_MOST_WORDS = 60
+#: the words one date or range takes at most (``from 3 March 2027 to 14 March 2027``)
+_RUN_WORDS = 8
+#: what may stand around a date as punctuation of the sentence it is in; a full stop
+#: may be the date's own (``15.3.``), and the reading of dates strips what it needs
+_EDGES = " ,;:!?()[]{}\"'"
+
+
+def one_date_among(text: str, year: int | None, *, range_only: bool) -> str | None:
+    """The words of ``text`` that are its one date or range (dated in ``year``, the
+    plan's, where they state none); ``None`` where it names none or several, and,
+    with ``range_only``, where its one date is a single one (``12 April``)."""
+    words = text.split()[:_MOST_WORDS]
+    runs: list[tuple[int, int, Dated]] = []
+    for first in range(len(words)):
+        for last in range(first + 1, min(first + _RUN_WORDS, len(words)) + 1):
+            written = _trimmed(" ".join(words[first:last]))
+            found = dated(written, year) if written else None
+            if found is not None and _names_a_date(written, found):
+                runs.append((first, last, found))
+    # ``Oct 6`` is part of ``Oct 6 - Oct 17``: a date inside a longer one is that one
+    widest = [
+        run
+        for run in runs
+        if not any(
+            other[:2] != run[:2] and other[0] <= run[0] and run[1] <= other[1] for other in runs
+        )
+    ]
+    if len(widest) != 1:
+        return None
+    first, last, found = widest[0]
+    if range_only and found.single:
+        return None
+    return _trimmed(" ".join(words[first:last]))
+
+
+def _trimmed(text: str) -> str:
+    return text.strip(_EDGES)
+
+
+def _names_a_date(written: str, found: Dated) -> bool:
+    """Whether the words are a date, not a word spelt like a month: ``may`` and
+    ``mars`` alone are words of a sentence, ``May 2027`` and ``Apr\u2013Jun`` dates."""
+    return any(char.isdigit() for char in written) or not found.single
