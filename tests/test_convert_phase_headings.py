@@ -364,3 +364,109 @@ def test_rollout_stages_with_task_subsections_are_phases() -> None:
     phases = directive_items(lossless(STAGES).text)
     assert [p["title"] for p in phases] == ["Stage 0 \u2014 Shadow mode", "Stage 1 \u2014 Opt-in"]
     assert "- [ ] Compare hit rates" in phases[0]["body"]
+
+
+STAGES_ONLY = """\
+# Thermostat bring-up
+
+## Proto bring-up (WW03-WW07)
+
+- [x] Power tree alive
+
+## EVT \u2014 Engineering Validation Test
+
+- [ ] Drop test
+
+## DVT \u2014 Design Validation Test
+
+- [ ] Thermal chamber
+
+## Goals
+
+- [ ] Ship in September
+
+## Acceptance criteria
+
+- [ ] Certified
+"""
+
+
+def test_top_level_sections_of_work_are_phases_where_nothing_else_is() -> None:
+    assert _titles(STAGES_ONLY) == [
+        "Proto bring-up (WW03-WW07)",
+        "EVT \u2014 Engineering Validation Test",
+        "DVT \u2014 Design Validation Test",
+    ]
+
+
+def test_top_level_sections_stay_where_the_plan_has_bold_phases() -> None:
+    text = STAGES_ONLY.replace("## Goals", HEADINGLESS.split("\n", 1)[1])
+    assert all(title.startswith("Phase") for title in _titles(text))
+
+
+DETAILS = """\
+# Roadmap to 1.0
+
+<details open>
+<summary><strong>0.9 \u2014 Config file</strong> \u00b7 target: March 2025</summary>
+
+- [x] Config discovery
+- [ ] Cache with a TTL
+
+</details>
+
+<details>
+<summary><strong>0.10 \u2014 Output formats</strong></summary>
+
+- [ ] JSON output
+
+</details>
+
+<details>
+<summary>After 1.0 (ideas, not commitments)</summary>
+
+- [ ] Plugins
+
+</details>
+"""
+
+
+def test_details_blocks_holding_checklists_are_phases_inside_their_html() -> None:
+    result = lossless(DETAILS)
+    phases = directive_items(result.text)
+    assert [p["title"] for p in phases] == [
+        "0.9 \u2014 Config file \u00b7 target: March 2025",
+        "0.10 \u2014 Output formats",
+    ]
+    assert phases[0]["end"] == "2025-03-31"
+    # the HTML stays around each phase
+    assert result.text.count("</details>") == 3
+
+
+def test_a_first_paragraph_of_spans_says_when_a_phase_runs() -> None:
+    text = (
+        "# Plan\n\nKick-off on **3 March 2025**.\n\n## Phase 1 \u2014 Discovery\n\n"
+        "*2 weeks \u00b7 3\u201314 March*\n\n- [ ] Workshops\n\n"
+        "## Phase 2 \u2014 Pilot\n\n\U0001f4c5 24 \u0431\u0435\u0440\u0435\u0437\u043d\u044f \u2013 "
+        "30 \u0442\u0440\u0430\u0432\u043d\u044f 2025\n\n- [ ] Pilot\n"
+    )
+    phases = directive_items(lossless(text).text)
+    assert (phases[0]["start"], phases[0]["end"], phases[0]["duration"]) == (
+        "2025-03-03",
+        "2025-03-14",
+        "2 weeks",
+    )
+    assert (phases[1]["start"], phases[1]["end"]) == ("2025-03-24", "2025-05-30")
+
+
+def test_project_months_are_dated_from_the_project_start() -> None:
+    text = (
+        "# Grant\n\nProject start: 1 January 2025 \u00b7 Duration: 36 months\n\n"
+        "## WP1 \u2014 Management (M1\u2013M36)\n\n- [ ] Reports\n\n"
+        "## WP2 \u2014 Sensors (M4\u2013M18)\n\n- [ ] Calibration\n"
+    )
+    phases = directive_items(lossless(text).text)
+    assert [(p["start"], p["end"]) for p in phases] == [
+        ("2025-01-01", "2027-12-31"),
+        ("2025-04-01", "2026-06-30"),
+    ]

@@ -122,7 +122,9 @@ def test_lettered_headings_are_phases_where_they_form_a_series(
 ) -> None:
     source = "# Telemetry\n\n" + "".join(f"## {h}\n\n- [ ] Task of {h}\n\n" for h in headings)
     result = lossless(source)
-    found = directive_items(result.text)
+    # a plan of nothing but such sections has them as its phases all the same, but
+    # numbered: only a series is read by its letters
+    found = [item for item in directive_items(result.text) if item["id"][-1].isalpha()]
     assert len(found) == phases
     if phases:
         assert found[0]["title"] == headings[0]

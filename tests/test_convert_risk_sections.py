@@ -634,3 +634,31 @@ def test_any_risk_section_of_these_shapes_converts_without_error_or_loss(
 ) -> None:
     result = lossless("# Plan\n\n## Risks\n\n" + "\n".join(lines) + "\n")
     assert result.text.count("```{impl-risk-matrix}") == (1 if result.counts["impl-risk"] else 0)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Pre-mortem",
+        "Rabbit holes",
+        "What might get in our way",
+        "Things that could derail this",
+        "Things that could sink us",
+    ],
+)
+def test_headings_asking_what_may_stop_the_plan_name_risks(heading: str) -> None:
+    assert kind_of(heading) is SectionKind.RISKS
+
+
+@pytest.mark.parametrize("heading", ["How we can help", "Tests that can break", "Pre-launch"])
+def test_other_headings_with_such_words_name_no_risks(heading: str) -> None:
+    assert kind_of(heading) is not SectionKind.RISKS
+
+
+def test_a_warning_sign_before_a_bold_lead_is_no_part_of_the_title() -> None:
+    section = (
+        "## Risks\n\n<aside>\n\u26a0\ufe0f **Approval takes months.** It may take 2-3 months."
+        " Mitigation: pilot without it.\n\n</aside>\n"
+    )
+    risks = _risks(lossless(_plan(section)).text)
+    assert [risk["title"] for risk in risks] == ["Approval takes months"]

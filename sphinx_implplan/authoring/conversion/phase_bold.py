@@ -72,18 +72,32 @@ def _checklist_after(
     return None
 
 
-def convert_bold_phases(conversion: Conversion, section: Section) -> None:
-    """The section's own bold lines that head checklists, where there are two or more."""
-    lines = conversion.lines
+def _bold_heads(
+    section: Section, lines: list[str], claimed: set[int]
+) -> list[tuple[SyntaxTreeNode, SyntaxTreeNode, tuple[str, str, str | None]]]:
+    """``(bold line, its checklist, (title, bold text, span))`` of each bold line of
+    the section's own blocks that heads a checklist."""
     blocks = section.blocks
     found = []
     for index, block in enumerate(blocks[:-1]):
-        if span(block)[0] in conversion.claimed:
+        if span(block)[0] in claimed:
             continue
         read = _bold_title(block, lines)
         nested = _checklist_after(blocks, index, lines) if read is not None else None
         if read is not None and nested is not None:
             found.append((block, nested, read))
+    return found
+
+
+def holds_bold_phases(section: Section, lines: list[str]) -> bool:
+    """Whether the section's own blocks hold a series of bold phases."""
+    return len(_bold_heads(section, lines, set())) >= 2
+
+
+def convert_bold_phases(conversion: Conversion, section: Section) -> None:
+    """The section's own bold lines that head checklists, where there are two or more."""
+    lines = conversion.lines
+    found = _bold_heads(section, lines, conversion.claimed)
     if len(found) == 1:
         conversion.note(
             span(found[0][0])[0],

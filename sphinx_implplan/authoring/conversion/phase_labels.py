@@ -11,6 +11,11 @@ What the label says decides what the value gives: a range (``When``, ``Period``,
 (:mod:`.dates_in_prose`). Several labels may share a line (``**Start:** 6 April
 2027 \u00b7 **End:** 30 April 2027``): each is read.
 
+A phase's first paragraph may say when without a label: a line that is only spans,
+perhaps emphasised or after a calendar sign, its parts split at `` \u00b7 `` or `` | ``
+(``*2 weeks \u00b7 3-14 March*``, ``\U0001f4c5 3-21 March 2025``):
+:func:`span_lines`.
+
 The line itself stays in the phase's body as written: its label says more than the
 options (an ETA is no promise), and a plain label is no field name.
 """
@@ -155,3 +160,21 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
         # value reads as the line shows it
         value = match.group("open") + value
     return ScheduleLine(match.group("label").strip(), says, Text.parse(value), line)
+
+
+#: what may wrap or lead a line of spans: emphasis, a calendar or clock sign
+_SPAN_LINE_MARKS = " \t*_\U0001f4c5\U0001f5d3\ufe0f\u23f0\u23f3\u231b"
+#: where a line of spans is split: a dash joins the ends of a range instead
+_SPAN_PARTS = re.compile(r"\s+(?:\u00b7|\|)\s+")
+
+
+def span_lines(
+    raw_line: str, line: int, sprint_days: int | None, year: int | None
+) -> list[ScheduleLine]:
+    """The parts of a line that is only spans, each as a period; none where a part
+    is no span."""
+    text = raw_line.strip().strip(_SPAN_LINE_MARKS)
+    parts = [part.strip() for part in _SPAN_PARTS.split(text) if part.strip()]
+    if not parts or any(span_of(part, sprint_days, year) is None for part in parts):
+        return []
+    return [ScheduleLine("", Says.PERIOD, Text.parse(part), line) for part in parts]

@@ -12,6 +12,11 @@ least two members each:
   work, each holding a checklist.
 
 A changelog of versions holds no checklists and states no targets, so it stays.
+
+And where no rule finds any phase in a plan, its top-level sections that each hold a
+checklist (theirs or a subsection's) and name work are its phases, at least two of
+them (:func:`top_level_checklists`): ``## EVT``, ``## DVT``, ``## PVT``; ``## Now``,
+``## Next``, ``## Later``.
 """
 
 from __future__ import annotations
@@ -132,4 +137,24 @@ def _work_items(subsections: list[Section], free: list[bool]) -> dict[int, Phase
     return {
         index: series_title(subsections[index].title.plain, str(place), rest, "work item")
         for place, (index, rest) in enumerate(members, 1)
+    }
+
+
+def top_level_checklists(top: list[Section], taken: set[int]) -> dict[int, PhaseTitle]:
+    """The plan's top-level sections (``top``) that hold checklists and name work,
+    where at least two do; ``taken`` are the start lines of sections already
+    something else (the plan's title)."""
+    members = [
+        index
+        for index, section in enumerate(top)
+        if section.start not in taken
+        # a plan of test stages (``## EVT - Engineering Validation Test``) has them
+        and names_work(section.title.plain, testing=True)
+        and any(holds_checklist(sub) for sub in section.walk())
+    ]
+    if len(members) < 2:
+        return {}
+    return {
+        index: series_title(top[index].title.plain, str(place), top[index].title.plain, "top")
+        for place, index in enumerate(members, 1)
     }

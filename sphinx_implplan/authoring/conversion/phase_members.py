@@ -27,7 +27,8 @@ ASIDES = re.compile(
 #: sections that hold checklists without being work: what the plan is for
 _NOT_WORK = re.compile(
     r"\b(requirements?|goals?|objectives?|scope|background|context|motivation|problem"
-    r"|success|outcomes?|glossary|contacts?|team|roles?|stakeholders?|budget|resources?)\b"
+    r"|success|outcomes?|glossary|contacts?|team|roles?|stakeholders?|budget|resources?"
+    r"|ideas?|wish ?list|stretch|someday|future work)\b"
 )
 _CHECKBOX = re.compile(r"\s*\[[ xX]\]\s+\S")
 
@@ -58,12 +59,20 @@ def has_checkbox(block: SyntaxTreeNode) -> bool:
     return False
 
 
-def names_work(rest: str) -> bool:
+_WORK_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
+_TEST_WORDS = re.compile(r"\b(tests?|testing|qa)\b")
+
+
+def names_work(rest: str, *, testing: bool = False) -> bool:
     """Whether a heading's words may name a phase: no kind (a launch or a rollout
-    among the phases is one of them), no aside, nothing a plan is for."""
+    among the phases is one of them; with ``testing``, a test stage too), no aside,
+    nothing a plan is for."""
     words = normal_header(without_emoji(rest))
-    if not words or kind_of(rest) not in {None, SectionKind.ROLLOUT, SectionKind.TIMELINE}:
+    kinds = _WORK_KINDS | {SectionKind.TESTING} if testing else _WORK_KINDS
+    if not words or kind_of(rest) not in kinds:
         return False
+    if testing:
+        words = _TEST_WORDS.sub("", words)
     return not (ASIDES.search(words) or _NOT_WORK.search(words))
 
 

@@ -17,14 +17,18 @@ from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.markdown import (
     Section,
+    Text,
     normal_header,
-    paragraph_labels,
     plain_text,
+    span,
 )
+from sphinx_implplan.authoring.conversion.phase_bold import holds_bold_phases
+from sphinx_implplan.authoring.conversion.phase_labels import label_segments
+from sphinx_implplan.authoring.conversion.phase_lead_series import top_level_checklists
 from sphinx_implplan.authoring.conversion.phase_members import SERIES, holds_checklist
 from sphinx_implplan.authoring.conversion.phase_schedule_names import find_scheduled_phases
 from sphinx_implplan.authoring.conversion.phase_series import series_titles
-from sphinx_implplan.authoring.conversion.phase_spans import sprint_days_in
+from sphinx_implplan.authoring.conversion.phase_spans import Span, span_of, sprint_days_in
 from sphinx_implplan.authoring.conversion.section_kinds import (
     PHASE_ITSELF,
     PhaseTitle,
@@ -93,6 +97,15 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
     if not kept:
         # a plan whose phases no word or number names may name them in its schedule
         find_scheduled_phases(conversion, root, title_section)
+    if not conversion.phase_titles and not any(
+        holds_bold_phases(section, conversion.lines) for section in root.walk()
+    ):
+        # nor in its schedule, nor as bold lines: its top-level sections of work are
+        # its phases
+        top = title_section.subsections if title_section is not None else root.subsections
+        skip = {title_section.start} if title_section is not None else set()
+        for index, title in top_level_checklists(top, skip).items():
+            conversion.phase_titles[top[index].start] = title
     conversion.sprint_days = sprint_days_in(_texts(root))
     conversion.plan_start = _plan_start(conversion, root)
     conversion.plan_year = _plan_year(conversion, root)
@@ -186,7 +199,9 @@ def _texts(root: Section) -> list[str]:
 
 
 def _plan_start(conversion: Conversion, root: Section) -> str | None:
-    """A ``**Start date**: YYYY-MM-DD`` line of the plan, outside its phases."""
+    """A ``**Start date**: YYYY-MM-DD`` line of the plan, outside its phases; also
+    plain, among other labels and written in words (``Project start: 1 January 2025
+    \u00b7 Duration: 36 months``)."""
     waiting = [root]
     while waiting:
         section = waiting.pop(0)
@@ -196,11 +211,25 @@ def _plan_start(conversion: Conversion, root: Section) -> str | None:
         for block in section.blocks:
             if block.type != "paragraph":
                 continue
-            for label in paragraph_labels(block, conversion.lines):
-                if label is not None and label.name in _PLAN_START_LABELS:
-                    found = checks.date(label.value.plain)
-                    if found is not None:
-                        return found
+            for number in range(*span(block)):
+                found = _start_in_line(conversion.lines[number])
+                if found is not None:
+                    return found
+    return None
+
+
+_START_LABEL = re.compile(r"\W*(?P<label>[^\W\d][^:*_]{0,29}?)[*_]*\s*:[*_]*\s*(?P<value>.+)")
+
+
+def _start_in_line(raw_line: str) -> str | None:
+    for segment in label_segments(raw_line):
+        match = _START_LABEL.fullmatch(segment.strip())
+        if match is None or normal_header(match.group("label")) not in _PLAN_START_LABELS:
+            continue
+        value = Text.parse(match.group("value").strip(" *_")).plain
+        found = checks.date(value) or (span_of(value, None) or Span()).start
+        if found is not None:
+            return found
     return None
 
 

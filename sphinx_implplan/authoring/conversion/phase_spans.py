@@ -109,15 +109,45 @@ class Span:
     offset: int | None = None
     start: str | None = None
     end: str | None = None
+    #: the project months it runs, first and last (``M4-M18``): dated from the plan's
+    #: start only, months having no one length
+    months: tuple[int, int] | None = None
 
     def values(self, plan_start: str | None) -> list[tuple[str, str]]:
         """The phase options the span gives; a start from the plan's own start date
         where the span is placed relative to it."""
-        start = self.start
+        start, end = self.start, self.end
         if start is None and plan_start is not None and self.offset is not None:
             start = _shifted(plan_start, self.offset)
-        found = [("start", start), ("end", self.end), ("duration", self.duration)]
+        if self.months is not None and plan_start is not None:
+            start, end = _project_months(plan_start, *self.months)
+        found = [("start", start), ("end", end), ("duration", self.duration)]
         return [(name, value) for name, value in found if value is not None]
+
+
+def _project_months(plan_start: str, first: int, last: int) -> tuple[str | None, str | None]:
+    """The first day of project month ``first`` and the last of ``last``, month 1
+    starting on the plan's start date."""
+    try:
+        day = datetime.date.fromisoformat(plan_start)
+    except ValueError:
+        return None, None
+
+    def month_start(number: int) -> datetime.date | None:
+        index = day.month - 1 + number - 1
+        try:
+            return day.replace(year=day.year + index // 12, month=index % 12 + 1)
+        except (ValueError, OverflowError):
+            return None  # a start on the 31st has no such day in every month
+
+    begin, after = month_start(first), month_start(last + 1)
+    if begin is None or after is None:
+        return None, None
+    return begin.isoformat(), (after - datetime.timedelta(days=1)).isoformat()
+
+
+#: project months, as grant proposals write them: ``M1-M18``, ``M4 \u2013 M36``
+_PROJECT_MONTHS = re.compile(r"m(\d{1,3})\s*(?:-|\u2013|\u2014|to)\s*m(\d{1,3})", re.IGNORECASE)
 
 
 def _shifted(date: str, days: int) -> str | None:
@@ -226,6 +256,10 @@ def span_of(
     by = _BY.match(text)
     if by is not None:
         text, deadline = text[by.end() :], True
+    months = _PROJECT_MONTHS.fullmatch(text)
+    if months is not None:
+        first, last = int(months.group(1)), int(months.group(2))
+        return Span(months=(first, last)) if 1 <= first <= last else None
     for pattern, unit_days, unit in (
         (_WEEKS, 7, "week"),
         (_DAYS, 1, "day"),

@@ -30,6 +30,7 @@ from sphinx_implplan.authoring.conversion.phase_labels import (
     ScheduleLine,
     label_segments,
     schedule_lines,
+    span_lines,
 )
 from sphinx_implplan.authoring.conversion.phase_spans import Span, span_in_title, span_of
 from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
@@ -179,7 +180,8 @@ def _convert_one(
                 if label is not None and label.name in _DEPENDS_LABELS:
                     depends_texts.append(label)
                 elif label is None or not _label_option(conversion, directive, label, fields):
-                    read_schedule_line(conversion, directive, lines[number], number)
+                    bare = block is inner[0]
+                    read_schedule_line(conversion, directive, lines[number], number, bare=bare)
                     body.add(lines[number])
         elif block.type != "hr":
             if block.type in {"bullet_list", "ordered_list"}:
@@ -230,13 +232,17 @@ def _schedule_values(conversion: Conversion, found: ScheduleLine) -> Values:
 
 
 def read_schedule_line(
-    conversion: Conversion, directive: Directive, raw_line: str, line: int
+    conversion: Conversion, directive: Directive, raw_line: str, line: int, *, bare: bool = False
 ) -> None:
     """The options a ``When:``, ``ETA:`` or ``Target date:`` line gives, each of its
     labels in turn (``Start: 2027-03-01 | End: 2027-03-19``); the line stays as
     written, and so does one whose value is no span or date, with a note where it
     names a month or a year."""
-    for found in schedule_lines(raw_line, line):
+    found_lines = schedule_lines(raw_line, line)
+    if bare and not found_lines:
+        # the phase's first paragraph may be only its spans, unlabelled
+        found_lines = span_lines(raw_line, line, conversion.sprint_days, conversion.plan_year)
+    for found in found_lines:
         _read_schedule_label(conversion, directive, found, line)
 
 

@@ -18,6 +18,7 @@ from sphinx_implplan.authoring.conversion.edits import apply_edits
 from sphinx_implplan.authoring.conversion.header import convert_header, plan_title
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
 from sphinx_implplan.authoring.conversion.phase_bold import convert_bold_phases
+from sphinx_implplan.authoring.conversion.phase_details import convert_details_phases
 from sphinx_implplan.authoring.conversion.phase_lists import convert_phase_lists
 from sphinx_implplan.authoring.conversion.phase_schedules import (
     convert_schedules,
@@ -83,6 +84,7 @@ def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) ->
     # a plan written without headings holds its phases before any section
     convert_phase_lists(conversion, root)
     convert_bold_phases(conversion, root)
+    convert_details_phases(conversion, root)
     for section in root.subsections:
         _visit(conversion, section, None, timelines, is_title=section is title_section)
     # the phases are all known now, wherever the timeline stands
@@ -127,6 +129,7 @@ def _visit(
         if kind in {None, SectionKind.TIMELINE, SectionKind.ROLLOUT}:
             # a rollout's waves written as bold lines over checklists are phases
             convert_bold_phases(conversion, section)
+            convert_details_phases(conversion, section)
         if kind is not None and not _convert_own_blocks(
             conversion, section, kind=kind, own=own, inherited=inherited, timelines=timelines
         ):

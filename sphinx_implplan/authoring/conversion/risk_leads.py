@@ -8,6 +8,7 @@ name a part of a risk section rather than a risk (``Assumptions``, ``**Note**``)
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from sphinx_implplan.authoring.conversion.markdown import normal_header, parse_inline
 from sphinx_implplan.authoring.conversion.risk_labels import OPTION_OF
@@ -94,6 +95,10 @@ def risk_lead(raw: str) -> tuple[str, str] | None:
 def _bold_lead(raw: str) -> tuple[str, str] | None:
     """``(title, rest)`` of a text starting with bold words, an id before them kept in
     the title (``R-01 \u00b7 Leak``); the rest without the separator after the bold."""
+    # a warning sign or another pictograph before the bold lead (``\u26a0\ufe0f **Leak.**``)
+    # marks it, as a callout does; it is no part of the title
+    marked = len(raw) - len(without_emoji_prefix(raw))
+    raw = raw[marked:]
     prefix = _ID_BEFORE_BOLD.match(raw)
     start = prefix.end() if prefix is not None else 0
     text = raw[start:]
@@ -133,3 +138,14 @@ def first_sentence(raw: str) -> tuple[str, str]:
         rest = raw[stop.end() :].strip()
         return (raw[: stop.start() + 1], rest) if rest else (raw, "")
     return raw, ""
+
+
+def without_emoji_prefix(raw: str) -> str:
+    """``raw`` without the pictographs and spaces it starts with."""
+    position = 0
+    while position < len(raw) and (
+        raw[position] in " \t\ufe0e\ufe0f\u200d"
+        or (ord(raw[position]) >= 0x2190 and unicodedata.category(raw[position]) == "So")
+    ):
+        position += 1
+    return raw[position:]

@@ -59,8 +59,11 @@ _KIND_WORDS = _patterns(
                 r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
-                r"|known issues"
-                r"|what (?:could|can|might) go wrong)\b"
+                r"|known issues|pre-?mortems?|rabbit holes?"
+                # "What could go wrong", "Things that could derail this", "What might
+                # get in our way": a heading asking what may stop the plan
+                r"|(?:could|can|might|may) (?:go wrong|derail|sink|block|delay|stop|kill"
+                r"|hurt|bite|break|get in (?:our|the) way))\b"
                 r"|\u30ea\u30b9\u30af|\u61f8\u5ff5|\u98ce\u9669|\u98a8\u96aa|\uc704\ud5d8"
                 r"|\ub9ac\uc2a4\ud06c"
             ),
@@ -92,17 +95,32 @@ _KIND_WORDS = _patterns(
 
 #: the words of a phase heading; those after ``milestone`` are phases only outside a
 #: section of another kind (a rollout's ``### Stage 1``, a test's ``### Step 1``)
-PHASE_WORDS = (
-    *("phase", "fase", "milestone"),
-    # "phase" in Czech, Slovak, Polish, Turkish, Russian and Japanese
-    *("f\u00e1ze", "faze", "faza", "faz", "\u0444\u0430\u0437\u0430", "\u30d5\u30a7\u30fc\u30ba"),
-    *("stage", "iteration", "step", "sprint", "etappe", "etapa"),
-    # "stage" in Polish, Czech, Turkish, Russian, Korean, Japanese and Chinese
-    *("etap", "a\u015fama", "\u044d\u0442\u0430\u043f"),
+#: "phase" in English, Spanish, Portuguese, Italian, Dutch, Czech, Slovak, Polish,
+#: Turkish, Russian, Ukrainian, Japanese, Swedish and Greek, and "milestone"
+_PHASE_ITSELF_WORDS = (
+    *("phase", "fase", "milestone", "f\u00e1ze", "faze", "faza", "faz"),
+    *("\u0444\u0430\u0437\u0430", "\u30d5\u30a7\u30fc\u30ba", "fas", "\u03c6\u03ac\u03c3\u03b7"),
+)
+#: "stage" or "step": phases outside a section of another kind (a rollout's stages)
+_STAGE_WORDS = (
+    *("stage", "iteration", "step", "sprint", "etappe", "etapa", "\u00e9tape", "etape"),
+    # Polish, Czech, Turkish, Russian, Ukrainian, Finnish, Indonesian, Vietnamese,
+    # Hindi and Hebrew
+    *("etap", "a\u015fama", "\u044d\u0442\u0430\u043f", "\u0435\u0442\u0430\u043f"),
+    *(
+        "vaihe",
+        "tahap",
+        "tahapan",
+        "giai \u0111o\u1ea1n",
+        "\u091a\u0930\u0923",
+        "\u05e9\u05dc\u05d1",
+    ),
+    # Korean, Japanese and Chinese
     *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5"),
 )
+PHASE_WORDS = (*_PHASE_ITSELF_WORDS, *_STAGE_WORDS)
 #: the words that mean "phase" itself, in any language: a phase wherever it stands
-PHASE_ITSELF = frozenset(PHASE_WORDS[:9])
+PHASE_ITSELF = frozenset(_PHASE_ITSELF_WORDS)
 #: the words written after their number: ``1\ub2e8\uacc4`` (Korean), ``\u7b2c1\u6bb5\u968e``
 #: (Japanese), ``\u7b2c\u4e00\u9636\u6bb5`` (Chinese), ``1. A\u015fama`` (Turkish), ``2. Etap``
 _NUMBER_FIRST_WORDS = (
@@ -222,8 +240,8 @@ _SPAN_WORDS = re.compile(
     # in Japanese, Chinese and Korean, after their number: ``2\u9031\u9593``, ``3\uc8fc``
     r"|\d\s*(?:\u9031|\u5468|\u65e5|\u4e2a?\u6708|\u30f6\u6708|\uc8fc|\uc77c|\uac1c\uc6d4)"
     r"|\d{4}-\d{2}-\d{2}"
-    # calendar and work weeks: ``KW 3``, ``WW10``, ``CW14``
-    r"|\b(?:kw|ww|cw)\s*\d"
+    # calendar and work weeks: ``KW 3``, ``WW10``, ``CW14``; project months ``M1-M18``
+    r"|\b(?:kw|ww|cw)\s*\d|\bm\d{1,3}\s*[-\u2013\u2014]\s*m\d{1,3}\b"
     # a day of a month, ``Oct 6``, ``September 15``, or a month of a year ending the
     # text, ``target: March 2027`` (``March 2026 pilot`` names the pilot)
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
