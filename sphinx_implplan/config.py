@@ -6,14 +6,18 @@ default, so a typo in ``conf.py`` never stops a build.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.diagnostics import Subtype, warn
+from sphinx_implplan.plan.approvals import BASELINE_FILE
 from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE
-from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, normalise_enum_text
+from sphinx_implplan.plan.today import configured_day
+from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS, InvalidValue, normalise_enum_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -55,6 +59,14 @@ def _check_folders(value: Any) -> list[str]:
     return [item.strip() for item in value]
 
 
+def _check_baseline(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or not value.isprintable():
+        raise ConfigValueError("a file path, relative to the folder of conf.py, or None")
+    return value.strip()
+
+
 def _check_switch(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ConfigValueError("True or False")
@@ -78,6 +90,14 @@ class ConfigValue:
     #: what a change of the value makes Sphinx do again: ``"env"`` reads every
     #: document again, ``""`` nothing
     rebuild: Literal["env", ""]
+
+
+def _check_today(value: Any) -> str | None:
+    try:
+        day = configured_day(value)
+    except InvalidValue:
+        raise ConfigValueError("a date as 'YYYY-MM-DD' (or a datetime.date), or None") from None
+    return None if day is None else day.isoformat()
 
 
 REQUIREMENT_TYPES = ConfigValue(
@@ -113,6 +133,30 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         _check_folders,
         _LIST_TYPES,
         # which files a document may read: a change reads every document again
+        "env",
+    ),
+    ConfigValue(
+        "implplan_baseline",
+        BASELINE_FILE,
+        "The approval baseline that ``implplan approve`` writes and every build compares "
+        "the plan items with, relative to the folder of ``conf.py``; ``None`` reads none. "
+        "A missing file is no baseline.",
+        _check_baseline,
+        frozenset({str, type(None)}),
+        # read in every build, which writes again the pages whose items it changes
+        "",
+    ),
+    ConfigValue(
+        "implplan_today",
+        None,
+        "The day the build takes as today, as ``YYYY-MM-DD`` (or a ``datetime.date``): "
+        "phases whose end is before it and are not done are late, those whose start is "
+        "before it with nothing done are not started, and timelines draw a line on it. "
+        "``None``: the day of ``SOURCE_DATE_EPOCH`` (UTC) where that is set, else the day "
+        "the build runs.",
+        _check_today,
+        frozenset({str, datetime.date, type(None)}),
+        # what the pages show changes with it: every document is read again
         "env",
     ),
     ConfigValue(
@@ -237,3 +281,9 @@ def tunes_memory(config: Config) -> bool:
 
 def speckit_roots(config: Config) -> tuple[str, ...]:
     return tuple(config.implplan_speckit_roots)
+
+
+def baseline_path(app: Sphinx) -> Path | None:
+    """The approval baseline's file, or ``None`` where the project reads none."""
+    configured: str | None = app.config.implplan_baseline
+    return None if configured is None else Path(app.confdir) / configured

@@ -35,6 +35,8 @@ class Subtype(Enum):
     CONFIG = "config"
     VIEW = "view"
     SPECKIT = "speckit"
+    SUSPECT = "suspect"
+    CHANGED = "changed"
 
     @property
     def description(self) -> str:
@@ -83,7 +85,11 @@ _DESCRIPTIONS: dict[Subtype, str] = {
         "that is no need type of the project or is one of the extension's item types, a "
         "``needs_id_regex`` that is no regular expression (the extension's rule is used), "
         "or a field of the project's that has one of the extension's names but cannot "
-        "hold its values (left to the project)."
+        "hold its values (left to the project); an approval baseline file "
+        "(``implplan_baseline``) that is not JSON, of another version or of a wrong shape "
+        "(the build goes on as without a baseline, and nothing is written to the file); "
+        "an ``implplan_today`` or ``SOURCE_DATE_EPOCH`` that names no day (the build's "
+        "day is used)."
     ),
     Subtype.VIEW: "A view option that is invalid (unknown type, bad layout, unknown plan).",
     Subtype.SPECKIT: (
@@ -92,6 +98,15 @@ _DESCRIPTIONS: dict[Subtype, str] = {
         "folder without ``spec.md`` or ``tasks.md`` (what is there is shown), a task line "
         "that is not a task, a requirement id given twice, a reference to a requirement "
         "or user story that does not exist; at the spec-kit file and its line."
+    ),
+    Subtype.SUSPECT: (
+        "A plan item whose linked need (a requirement, or another item it links to) "
+        "changed since the item was approved in the baseline: names the needs that "
+        "changed and the day of the approval. Suspicion follows one link."
+    ),
+    Subtype.CHANGED: (
+        "A plan item that changed itself since it was approved in the baseline: its "
+        "title, body, status, tags, an option, or a link added or removed."
     ),
 }
 

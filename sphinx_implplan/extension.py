@@ -30,6 +30,13 @@ from sphinx_implplan.read.item_directive import PlanItemDirective, item_directiv
 from sphinx_implplan.read.speckit_directive import SpeckitDirective, folders_changed
 from sphinx_implplan.read.validation import check_all_items
 from sphinx_implplan.read.warning_replay import note_documents_read, repeat_read_warnings
+from sphinx_implplan.today_config import register_today
+from sphinx_implplan.write.approval_states import (
+    evaluate_approvals,
+    forget_approvals,
+    note_written_schedules,
+)
+from sphinx_implplan.write.baseline_file import forget_baseline
 from sphinx_implplan.write.cards import render_cards
 from sphinx_implplan.write.corpus import forget_corpus, make_corpus
 from sphinx_implplan.write.files import write_if_changed
@@ -64,7 +71,7 @@ if TYPE_CHECKING:
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
@@ -83,11 +90,13 @@ def register_directives(app: Sphinx, _config: Config) -> None:
 
 def check_sealed_needs(app: Sphinx, needs: MutableNeeds) -> None:
     """Once sphinx-needs has resolved every need: the records the views and the
-    report read, the checks of every plan's ``:requirements:`` and of every view."""
+    report read, the checks of every plan's ``:requirements:`` and of every view, and
+    each item's approval state against the baseline."""
     corpus = make_corpus(app, needs)
     domain = get_domain(app.env)
     check_plan_requirements(corpus, domain.included)
     check_views(corpus, domain.all_views())
+    evaluate_approvals(app, needs, corpus)
 
 
 def skip_placeholder(_translator: SphinxTranslator, _node: nodes.Element) -> None:
@@ -119,6 +128,7 @@ def copy_assets(app: Sphinx, _env: BuildEnvironment) -> None:
 def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     needs_bridge.setup_sphinx_needs(app)
     register_config_values(app)
+    register_today(app)
 
     # config-inited, in this order: our values checked (before Sphinx's own type
     # check at 800), our types/fields/links added between sphinx-needs' type
@@ -159,11 +169,16 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # values that reach items without their directive: needimport's before the other
     # checks, needextend's once sphinx-needs has applied them, before the corpus
     needs_bridge.connect_post_processing(app, check_imported_items, priority=400)
+    # each phase's dates as written, for its fingerprint, before the schedule (500)
+    needs_bridge.connect_post_processing(app, note_written_schedules, priority=450)
     needs_bridge.connect_post_processing(app, check_all_items)
     needs_bridge.connect_sealing(app, check_extended_items, priority=400)
     needs_bridge.connect_sealing(app, check_sealed_needs)
     app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", forget_corpus)
+    # the baseline file is read anew, and the states worked out anew, in every build
+    app.connect("env-updated", forget_baseline)
+    app.connect("env-updated", forget_approvals)
     # the collector, paused at write-started or for the page before, runs again as
     # each page is resolved, before anything is drawn on it; paused again for a page
     # with views until the next page, looked for before the cards (450) lengthen

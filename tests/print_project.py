@@ -48,6 +48,8 @@ extensions = ["myst_parser", "sphinx_implplan"]
 myst_enable_extensions = ["colon_fence", "tasklist"]
 exclude_patterns = ["_build"]
 latex_elements = {"papersize": "a4paper"}
+# before the plan starts: its timeline prints the same whatever the day
+implplan_today = "2026-12-01"
 """
 
 INDEX = """\

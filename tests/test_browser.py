@@ -464,6 +464,90 @@ def test_view_tables_fit_the_text_column(driver: WebDriver, site: Path) -> None:
     assert not problems, _report(problems)
 
 
+def test_gantt_charts_fit_the_text_column(driver: WebDriver, site: Path) -> None:
+    """Each timeline's chart is as wide as its view at most, inside the text column,
+    with no scroll bar; it draws one bar per phase, links each to its card and names
+    itself for a screen reader; at 1280 px its labels are at least 9 px high."""
+    problems = []
+    checked = 0
+    for page in _pages_with(site, 'class="implplan-gantt"'):
+        _open(driver, site, page)
+        for mode in MODES:
+            _set_mode(driver, mode)
+            charts = _run(
+                driver,
+                """
+                const article = document.querySelector("article").getBoundingClientRect();
+                return [...document.querySelectorAll("svg.implplan-gantt")].map((svg) => {
+                  const view = svg.closest("div.implplan-view");
+                  const box = svg.getBoundingClientRect();
+                  const label = svg.querySelector("text.implplan-gantt-label");
+                  return {
+                    right: box.right,
+                    width: box.width,
+                    height: box.height,
+                    viewRight: view.getBoundingClientRect().right,
+                    articleRight: article.right,
+                    viewScrolls: view.scrollWidth > view.clientWidth,
+                    bars: svg.querySelectorAll("rect.implplan-gantt-outline").length,
+                    links: svg.querySelectorAll("a[href]").length,
+                    named: Boolean(svg.getAttribute("aria-labelledby")
+                      && svg.getAttribute("aria-describedby")
+                      && svg.querySelector("title") && svg.querySelector("desc").textContent),
+                    labelHeight: label.getBoundingClientRect().height,
+                    overflowing: [...svg.querySelectorAll("text")].filter((text) => {
+                      const r = text.getBoundingClientRect();
+                      return r.width && (r.right > box.right + 1 || r.left < box.left - 1);
+                    }).map((text) => text.textContent),
+                  };
+                });
+                """,
+            )
+            assert charts, page
+            for index, chart in enumerate(charts):
+                checked += 1
+                name = f"{page} ({mode}) chart {index}"
+                if chart["right"] > min(chart["viewRight"], chart["articleRight"]) + 0.5:
+                    problems.append(f"{name}: reaches past its view or the text column")
+                if chart["viewScrolls"]:
+                    problems.append(f"{name}: its view scrolls sideways")
+                if chart["width"] < 300 or chart["height"] < 50:
+                    problems.append(f"{name}: drawn too small: {chart}")
+                if chart["bars"] == 0 or chart["links"] != chart["bars"]:
+                    problems.append(f"{name}: {chart['bars']} bars, {chart['links']} links")
+                if not chart["named"]:
+                    problems.append(f"{name}: no title or description")
+                if chart["labelHeight"] < 9:
+                    problems.append(f"{name}: labels {chart['labelHeight']:.1f} px high")
+                if chart["overflowing"]:
+                    problems.append(f"{name}: text outside the chart: {chart['overflowing']}")
+    assert checked >= len(MODES)
+    assert not problems, _report(problems)
+
+
+def test_the_review_chart_draws_each_phase(driver: WebDriver, site: Path) -> None:
+    """The demo's six phases, PH_2 late at the demo's fixed today, the today line inside
+    the time axis."""
+    _open(driver, site, "demo/review.html")
+    found = _run(
+        driver,
+        """
+        const svg = document.querySelector("div.implplan-impl-timeline svg.implplan-gantt");
+        const today = svg.querySelector("line.implplan-gantt-today-line").getBBox();
+        return {
+          ids: [...svg.querySelectorAll("tspan.implplan-gantt-id")].map((t) => t.textContent),
+          late: [...svg.querySelectorAll("g.implplan-gantt-late tspan.implplan-gantt-id")]
+            .map((t) => t.textContent),
+          today: today.x,
+          axis: [...svg.querySelectorAll("line.implplan-gantt-grid")].map((l) => l.getBBox().x),
+        };
+        """,
+    )
+    assert found["ids"] == [f"PH_{n}" for n in range(1, 7)]
+    assert found["late"] == ["PH_2"]
+    assert min(found["axis"]) < found["today"] < max(found["axis"])
+
+
 # c. readable in light and dark mode
 
 
@@ -631,9 +715,15 @@ def test_screenshots(driver: WebDriver, site: Path, tmp_path: Path) -> None:
     shots["review-heatmap-timeline-light.png"] = _capture(
         driver, _region(driver, ["#risks", "div.implplan-impl-timeline"])
     )
+    shots["review-gantt-light.png"] = _capture(
+        driver, _region(driver, ["p.implplan-gantt-caption", "svg.implplan-gantt"])
+    )
     _set_mode(driver, "dark")
     shots["review-heatmap-dark.png"] = _capture(
         driver, _region(driver, ["div.implplan-impl-risk-matrix"])
+    )
+    shots["review-gantt-dark.png"] = _capture(
+        driver, _region(driver, ["p.implplan-gantt-caption", "svg.implplan-gantt"])
     )
     _open(driver, site, "demo/plan.html")
     shots["cards-phase-light.png"] = _capture(

@@ -67,7 +67,7 @@ def test_every_bad_option_is_warned_at_its_view(app: SphinxTestApp) -> None:
             "status, tags, plan, score, band, affects, mitigated-by)"
         )
     ]
-    assert by_view[timeline] == ["impl-timeline: unknown option :layout:; it takes :plan:"]
+    assert by_view[timeline] == ["impl-timeline: unknown option :layout:; it takes :plan:, :chart:"]
     assert by_view[summary] == [
         "impl-summary: :plan: 'PLAN_X' is not the id of an impl-plan; the view shows nothing"
     ]

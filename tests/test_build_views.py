@@ -37,6 +37,14 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
+#: the approval lists of a plan no baseline holds
+NOT_UNDER_APPROVAL: dict[str, Any] = {
+    "approved": [],
+    "suspect": [],
+    "changed_since_approval": [],
+    "not_approved": [],
+}
+
 EXPECTED_REPORT: dict[str, Any] = {
     "version": 1,
     "plans": {
@@ -155,6 +163,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 },
                 {"id": "DEC_2", "title": "Sync protocol", "choice": "HTTP", "status": "proposed"},
             ],
+            **NOT_UNDER_APPROVAL,
         },
         "PLAN_B": {
             "title": "Plan B",
@@ -203,6 +212,7 @@ EXPECTED_REPORT: dict[str, Any] = {
             ],
             "risks": [],
             "decisions": [],
+            **NOT_UNDER_APPROVAL,
         },
     },
 }

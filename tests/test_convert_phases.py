@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sphinx_implplan.authoring.conversion import convert
-from sphinx_implplan.authoring.conversion.phase_spans import span_of, sprint_days_in
+from sphinx_implplan.authoring.conversion.durations import sprint_days_in
+from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.section_kinds import phase_heading
 from sphinx_implplan.cli import main
 

@@ -12,7 +12,10 @@ a warning of Sphinx's own. Its ``conf.py`` sets
 - two clean builds of copies in different folders are identical;
 - a ``-j 4`` build, which really reads in several processes, equals a serial one;
 - after each edit of a sequence, an incremental build (serial, or ``-j 4``) gives
-  what a clean build of the same sources gives.
+  what a clean build of the same sources gives. The sequence starts by approving
+  the plans (``implplan approve``) and rewording a requirement, so that the edits
+  after it leave items suspect, changed since approval and not approved, and
+  approves them all again later on.
 
 The builds are shared by the tests of the module (module-scoped fixtures); each
 runs in a copy of the project of its own.
@@ -39,6 +42,8 @@ from build_helpers import (
     edit,
 )
 from sphinx.testing.util import SphinxTestApp
+
+from sphinx_implplan.cli import main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -323,6 +328,28 @@ def append(path: Path, text: str) -> None:
         file.write(text)
 
 
+def approve_the_plans(src: Path) -> None:
+    # the baseline is new, no document changes: every card and the traceability
+    # views say "approved", on pages not read again
+    assert main(["approve", str(src), "--date", "2027-02-01", "--by", "Ana"]) == 0
+
+
+def reword_a_requirement(src: Path) -> None:
+    # its body, which only its own page shows: the items linking to it, on pages not
+    # read again, turn suspect
+    edit(
+        src / "spec-core.md",
+        "```{req} Search notes\n:id: FR_3\n```\n",
+        "```{req} Search notes\n:id: FR_3\n\nBy title and by body.\n```\n",
+    )
+
+
+def approve_them_again(src: Path) -> None:
+    # every item as it is now: the suspect and changed ones are approved again, the
+    # items of the deleted document dropped
+    assert main(["approve", str(src), "--date", "2027-03-01"]) == 0
+
+
 def add_an_item(src: Path) -> None:
     append(
         src / "plan-a.md",
@@ -436,6 +463,8 @@ def retitle_a_spec_document(src: Path) -> None:
 
 #: each edit, and the documents Sphinx reads again for it: (added, changed, removed)
 EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
+    (approve_the_plans, (0, 0, 0)),
+    (reword_a_requirement, (0, 1, 0)),
     (add_an_item, (0, 1, 0)),
     (change_an_items_option_and_title, (0, 1, 0)),
     (move_an_item, (0, 2, 0)),
@@ -447,6 +476,7 @@ EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
     (ask_open_questions, (0, 1, 0)),
     (add_a_document, (1, 1, 0)),
     (delete_a_document, (0, 1, 1)),
+    (approve_them_again, (0, 0, 0)),
 ]
 STEPS = ["initial"] + [apply.__name__ for apply, _ in EDITS]
 
@@ -524,3 +554,35 @@ def test_incremental_builds_give_the_warnings_of_a_clean_build(
         assert_same_warnings(
             implplan_warnings(result.warnings), implplan_warnings(clean.warnings), step
         )
+
+
+def approval_states(result: Snapshot) -> dict[str, set[str]]:
+    """Every plan's items by approval state, from the report."""
+    found: dict[str, set[str]] = {
+        key: set() for key in ("approved", "suspect", "changed_since_approval", "not_approved")
+    }
+    for plan in json.loads(result.report)["plans"].values():
+        for key, entries in found.items():
+            entries.update(entry if isinstance(entry, str) else entry["id"] for entry in plan[key])
+    return found
+
+
+def test_the_edits_leave_items_in_every_approval_state(clean_steps: list[Snapshot]) -> None:
+    """Else the comparisons would not show that the states agree."""
+    states = {
+        step: approval_states(result) for step, result in zip(STEPS, clean_steps, strict=True)
+    }
+    assert not any(states["initial"].values())
+    approved = states["approve_the_plans"]
+    assert approved["approved"]
+    for state in ("suspect", "changed_since_approval", "not_approved"):
+        assert not approved[state], state
+    suspect = json.loads(clean_steps[STEPS.index("reword_a_requirement")].report)
+    changed = [entry["changed"] for plan in suspect["plans"].values() for entry in plan["suspect"]]
+    assert changed
+    assert all(names == ["FR_3"] for names in changed)
+    assert "CMP_EXPORT" in states["add_an_item"]["not_approved"]
+    assert states["change_an_items_option_and_title"]["changed_since_approval"]
+    again = states["approve_them_again"]
+    for state in ("suspect", "changed_since_approval", "not_approved"):
+        assert not again[state], state

@@ -8,6 +8,7 @@ import json
 import random
 from typing import Any
 
+from sphinx_implplan.plan.approvals import Approval, ApprovalState, ApprovalStates, ItemApproval
 from sphinx_implplan.plan.model import Corpus, Item
 from sphinx_implplan.plan.report import REPORT_FILE, build_report, dump_report
 
@@ -130,6 +131,14 @@ def _items() -> list[Item]:
     ]
 
 
+#: the approval lists of a plan no baseline holds
+NOT_UNDER_APPROVAL: dict[str, Any] = {
+    "approved": [],
+    "suspect": [],
+    "changed_since_approval": [],
+    "not_approved": [],
+}
+
 EXPECTED: dict[str, Any] = {
     "version": 1,
     "plans": {
@@ -245,6 +254,7 @@ EXPECTED: dict[str, Any] = {
                 {"id": "DEC_1", "title": "Database", "choice": "PostgreSQL", "status": "accepted"},
                 {"id": "DEC_2", "title": "Queue", "choice": None, "status": None},
             ],
+            **NOT_UNDER_APPROVAL,
         },
         "PLAN_2": {
             "title": "Beta",
@@ -302,6 +312,7 @@ EXPECTED: dict[str, Any] = {
             "decisions": [
                 {"id": "DEC_3", "title": "Format", "choice": "CSV", "status": "superseded"},
             ],
+            **NOT_UNDER_APPROVAL,
         },
         "PLAN_3": {
             "title": "Gamma",
@@ -323,6 +334,7 @@ EXPECTED: dict[str, Any] = {
             "phases": [],
             "risks": [],
             "decisions": [],
+            **NOT_UNDER_APPROVAL,
         },
     },
 }
@@ -367,7 +379,7 @@ def test_dump_keeps_non_ascii_and_sorts_keys() -> None:
     assert '"title": "Élan"' in text
     assert "\\u" not in text
     # keys sorted, two-space indent
-    assert text.startswith('{\n  "plans": {\n    "PLAN_1": {\n      "coverage": {\n')
+    assert text.startswith('{\n  "plans": {\n    "PLAN_1": {\n      "approved": [],\n')
     assert text.index('"PH_2"') < text.index('"PH_5"') < text.index('"PH_10"')
 
 
@@ -377,6 +389,8 @@ def test_dump_of_a_small_report() -> None:
         "{\n"
         '  "plans": {\n'
         '    "P": {\n'
+        '      "approved": [],\n'
+        '      "changed_since_approval": [],\n'
         '      "coverage": {\n'
         '        "implemented": 0,\n'
         '        "measured": 0,\n'
@@ -387,11 +401,13 @@ def test_dump_of_a_small_report() -> None:
         "      },\n"
         '      "decisions": [],\n'
         '      "docname": "plan",\n'
+        '      "not_approved": [],\n'
         '      "open_questions": [],\n'
         '      "phases": [],\n'
         '      "requirements": [],\n'
         '      "risks": [],\n'
         '      "status": null,\n'
+        '      "suspect": [],\n'
         '      "title": "Ä",\n'
         '      "uncovered": [],\n'
         '      "updated": null\n'
@@ -414,3 +430,36 @@ def test_ids_equal_as_numbers_do_not_depend_on_insertion_order() -> None:
     assert [row["id"] for row in forward["plans"]["PLAN_1"]["requirements"]] == ["REQ_02", "REQ_2"]
     assert forward["plans"]["PLAN_1"]["requirements"][1]["implemented_by"] == ["CMP_02", "CMP_2"]
     assert build_report(Corpus(reversed(items))).to_json() == forward
+
+
+def test_the_approval_lists_of_a_plan_under_approval() -> None:
+    entry = Approval("a" * 64, {}, "2027-02-01")
+    items = [
+        Item("PLAN_1", "impl-plan", "P", docname="plan"),
+        Item("CMP_1", "impl-component", "c", plan="PLAN_1"),
+        Item("CMP_2", "impl-component", "c", plan="PLAN_1"),
+        Item("CMP_10", "impl-component", "c", plan="PLAN_1"),
+        Item("TEST_1", "impl-test", "t", plan="PLAN_1"),
+        Item("PLAN_2", "impl-plan", "Q", docname="other"),
+    ]
+    approvals = ApprovalStates(
+        {
+            "PLAN_1": ItemApproval(ApprovalState.APPROVED, entry),
+            "CMP_10": ItemApproval(ApprovalState.SUSPECT, entry, ("REQ_2", "REQ_10")),
+            "CMP_2": ItemApproval(ApprovalState.SUSPECT, entry, ("REQ_1",)),
+            "CMP_1": ItemApproval(ApprovalState.CHANGED, entry),
+            "TEST_1": ItemApproval(ApprovalState.NOT_APPROVED),
+        },
+        in_effect=True,
+    )
+    plans = build_report(Corpus(items), approvals).to_json()["plans"]
+    assert {key: plans["PLAN_1"][key] for key in NOT_UNDER_APPROVAL} == {
+        "approved": ["PLAN_1"],
+        "suspect": [
+            {"id": "CMP_2", "changed": ["REQ_1"], "approved": "2027-02-01"},
+            {"id": "CMP_10", "changed": ["REQ_2", "REQ_10"], "approved": "2027-02-01"},
+        ],
+        "changed_since_approval": [{"id": "CMP_1", "approved": "2027-02-01"}],
+        "not_approved": ["TEST_1"],
+    }
+    assert {key: plans["PLAN_2"][key] for key in NOT_UNDER_APPROVAL} == NOT_UNDER_APPROVAL

@@ -1,13 +1,17 @@
-"""The ``implplan`` command line: ``new``, ``convert``, ``check`` and ``diff``.
+"""The ``implplan`` command line: ``new``, ``convert``, ``check``, ``approve`` and
+``diff``.
 
 Exit status 0 when all holds, 1 when ``check`` finds a gap or ``diff`` a regression,
 2 on a usage or build error, with a one-line reason on stderr. Sphinx is imported
-only by ``check`` and ``diff --rev``, so the other commands start quickly.
+only by ``check``, ``approve`` and ``diff --rev``, so the other commands start
+quickly.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -31,6 +35,54 @@ def _percent(text: str) -> float:
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number from 0 to 100")
     return value
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        # YYYY-MM-DD only (Python reads week dates too)
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def _add_approve(commands: argparse._SubParsersAction[_Parser]) -> None:
+    approve = commands.add_parser(
+        "approve",
+        help="record the plan items as approved in the baseline file",
+        description="Build SRCDIR quietly into a temporary folder and write its approval "
+        "baseline (implplan_baseline, by default implplan-baseline.json beside conf.py): "
+        "for each plan item, the fingerprint of the item and of each need it links to, "
+        "the day, and who and why where given. With --item or --plan, only those items "
+        "are approved and every other entry is kept; without, every plan item is, and "
+        "the entries of items no longer in the project are dropped. An item as it was "
+        "approved keeps its entry. Exit 0, 2 on a usage or build error.",
+    )
+    approve.add_argument("srcdir", metavar="SRCDIR", help="the Sphinx source folder (with conf.py)")
+    approve.add_argument(
+        "--item",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="approve this plan item only (repeatable)",
+    )
+    approve.add_argument(
+        "--plan",
+        action="append",
+        default=[],
+        metavar="PLAN_ID",
+        help="approve this plan and its items (repeatable)",
+    )
+    approve.add_argument("--by", metavar="NAME", help="who approves")
+    approve.add_argument("--note", metavar="TEXT", help="why, or what was reviewed")
+    approve.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day of the approval (default: the day of SOURCE_DATE_EPOCH where it "
+        "is set, else today)",
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -109,9 +161,9 @@ def make_parser() -> argparse.ArgumentParser:
         "check",
         help="build a project and report coverage, risks, links and progress",
         description="Build SRCDIR quietly into a temporary folder and print, per plan, the "
-        "coverage, uncovered requirements, unmitigated high risks, dangling links and "
-        "phase progress. Exit 0 when all holds, 1 when a gap is found, 2 on a usage or "
-        "build error.",
+        "coverage, uncovered requirements, unmitigated high risks, dangling links, "
+        "phase progress and, for a plan under approval, its suspect items. Exit 0 when "
+        "all holds, 1 when a gap is found, 2 on a usage or build error.",
     )
     check.add_argument("srcdir", metavar="SRCDIR", help="the Sphinx source folder (with conf.py)")
     check.add_argument(
@@ -126,6 +178,12 @@ def make_parser() -> argparse.ArgumentParser:
         default="text",
         help="text (default), json (the build's implplan.json) or markdown (a CI summary)",
     )
+    check.add_argument(
+        "--allow-suspect",
+        action="store_true",
+        help="list suspect items and items changed since their approval, but do not fail on them",
+    )
+    _add_approve(commands)
 
     diff = commands.add_parser(
         "diff",
@@ -182,6 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from sphinx_implplan.cli.diff import run_diff
 
             return run_diff(args)
+        if args.command == "approve":
+            from sphinx_implplan.cli.approve import run_approve
+
+            return run_approve(args)
         from sphinx_implplan.cli.check import run_check
 
         return run_check(args)

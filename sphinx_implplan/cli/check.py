@@ -7,7 +7,8 @@ carries only the report: ``text`` and ``markdown`` are rendered from the verdict
 ``json`` is the build's ``implplan.json`` byte for byte.
 
 Exit status 0 when every plan holds, 1 when a gap is found (see
-:mod:`sphinx_implplan.plan.verdict` for what a gap is), 2 on a usage or build error:
+:mod:`sphinx_implplan.plan.verdict` for what a gap is; a suspect item is one unless
+``--allow-suspect``), 2 on a usage or build error:
 no such folder, no ``conf.py``, a ``conf.py`` or build that raises, a project that
 does not use ``sphinx_implplan``, or no ``implplan.json`` written. A build error is
 one line naming the exception's type and the first line of its message, never a
@@ -22,19 +23,27 @@ import re
 import sys
 import tempfile
 from contextlib import redirect_stdout
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace, patch_docutils
 
 from sphinx_implplan.cli.console import write_bytes, write_text
 from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError, shown
+from sphinx_implplan.config import baseline_path
 from sphinx_implplan.plan.model import Corpus
 from sphinx_implplan.plan.report import REPORT_FILE, Report
 from sphinx_implplan.plan.verdict import judge
 from sphinx_implplan.plan.verdict_text import render_markdown, render_text
+from sphinx_implplan.write.approval_states import keep_item_prints, kept_item_prints
 from sphinx_implplan.write.corpus import build_corpus, build_plan_report
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sphinx_implplan.plan.approvals import ItemPrints
 
 _EXTENSION = "sphinx_implplan"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -47,6 +56,10 @@ class Build:
     #: the records that file was written from
     report: Report
     corpus: Corpus
+    #: the project's approval baseline file, ``None`` where it reads none
+    baseline: Path | None = None
+    #: the fingerprints of every plan item, where asked for (``implplan approve``)
+    prints: Mapping[str, ItemPrints] = field(default_factory=dict)
 
 
 def source_folder(text: str) -> Path:
@@ -82,9 +95,10 @@ def describe_error(error: BaseException) -> str:
     return text
 
 
-def build(srcdir: Path, workdir: Path, label: str) -> Build:
+def build(srcdir: Path, workdir: Path, label: str, *, prints: bool = False) -> Build:
     """Build ``srcdir`` (named ``label`` in errors) with the HTML builder into
-    ``workdir``; the build's warnings are echoed to stderr whether it succeeds or not."""
+    ``workdir``; the build's warnings are echoed to stderr whether it succeeds or not.
+    ``prints``: also fingerprint every plan item, for an approval."""
     outdir = workdir / "html"
     warnings = io.StringIO()
     saved_path = list(sys.path)
@@ -108,9 +122,13 @@ def build(srcdir: Path, workdir: Path, label: str) -> Build:
                     f"{label} does not use sphinx-implplan: "
                     f"add {_EXTENSION!r} to extensions in its conf.py"
                 )
+            if prints:
+                keep_item_prints(app)
             app.build()
             corpus = build_corpus(app)
             report = build_plan_report(app)
+            baseline = baseline_path(app)
+            found = kept_item_prints(app) if prints else {}
     except CommandError:
         raise
     # whatever conf.py, an extension or a document makes Sphinx raise, a build error:
@@ -125,7 +143,7 @@ def build(srcdir: Path, workdir: Path, label: str) -> Build:
     report_file = outdir / REPORT_FILE
     if not report_file.is_file():
         raise CommandError(f"building {label} wrote no {REPORT_FILE}")
-    return Build(report_file.read_bytes(), report, corpus)
+    return Build(report_file.read_bytes(), report, corpus, baseline, found)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -134,7 +152,7 @@ def run_check(args: argparse.Namespace) -> int:
         prefix="implplan-check-", ignore_cleanup_errors=True
     ) as workdir:
         built = build(srcdir, Path(workdir), shown(args.srcdir))
-    result = judge(built.report, built.corpus, args.min_coverage)
+    result = judge(built.report, built.corpus, args.min_coverage, allow_suspect=args.allow_suspect)
     if args.format == "json":
         write_bytes(built.report_bytes)
     elif args.format == "markdown":

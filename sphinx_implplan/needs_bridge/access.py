@@ -11,6 +11,8 @@ from sphinx_needs.api import get_need_types
 from sphinx_needs.data import SphinxNeedsData
 from sphinx_needs.nodes import Need
 
+from sphinx_implplan.plan.fingerprints import FingerprintFields
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -68,6 +70,23 @@ def flat_fields(need: Mapping[str, Any]) -> Mapping[str, Any]:
 def link_names(env: BuildEnvironment) -> list[str]:
     """Every link type of the project, sphinx-needs' own ``links`` included."""
     return list(SphinxNeedsData(env).get_schema().iter_link_field_names())
+
+
+#: link types sphinx-needs fills itself: a need nested in another's body names it
+_DERIVED_LINKS = frozenset({"parent_needs"})
+
+
+def fingerprint_fields(env: BuildEnvironment) -> FingerprintFields:
+    """The fields of the project a need's fingerprint reads: every extra field (the
+    project's, other extensions', the extension's options) and every link type an
+    author writes; sphinx-needs' core fields of layout and style are left out."""
+    schema = SphinxNeedsData(env).get_schema()
+    return FingerprintFields(
+        fields=tuple(sorted(schema.iter_extra_field_names())),
+        links=tuple(
+            sorted(name for name in schema.iter_link_field_names() if name not in _DERIVED_LINKS)
+        ),
+    )
 
 
 def needs_view(app: Sphinx) -> Mapping[str, NeedData]:

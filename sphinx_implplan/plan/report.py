@@ -1,6 +1,6 @@
 """The plan report: per plan its coverage, uncovered requirements, open questions,
-phases, risks and decisions, as typed records made once from the corpus. No Sphinx
-imports.
+phases, risks, decisions and the approval state of its items, as typed records made
+once from the corpus. No Sphinx imports.
 
 The build writes it as ``implplan.json`` (:meth:`Report.to_json`) and
 ``implplan check`` judges the same records (:mod:`.verdict`) rather than reading the
@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_implplan.plan.approvals import NO_APPROVALS, ApprovalState, ApprovalStates
 from sphinx_implplan.plan.coverage import (
     Coverage,
     OpenQuestion,
@@ -23,7 +24,7 @@ from sphinx_implplan.plan.coverage import (
     trace_rows,
     uncovered,
 )
-from sphinx_implplan.plan.itemtypes import DECISION, PHASE, RISK
+from sphinx_implplan.plan.itemtypes import DECISION, PHASE, PLAN, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
 from sphinx_implplan.plan.rollup import plan_scope
 from sphinx_implplan.plan.scoring import risk_is_mitigated
@@ -75,6 +76,25 @@ class DecisionEntry:
 
 
 @dataclass(frozen=True)
+class SuspectEntry:
+    """An item a linked need of which changed since its approval."""
+
+    id: str
+    #: the needs it links to that changed, by id
+    changed: tuple[str, ...]
+    #: the day it was approved
+    approved: str
+
+
+@dataclass(frozen=True)
+class ChangedEntry:
+    """An item that changed itself since its approval."""
+
+    id: str
+    approved: str
+
+
+@dataclass(frozen=True)
 class PlanReport:
     id: str
     title: str
@@ -90,6 +110,12 @@ class PlanReport:
     decisions: tuple[DecisionEntry, ...]
     #: the markers in the requirements in scope, by requirement id then as written
     open_questions: tuple[OpenQuestion, ...] = ()
+    #: the approval state of the plan and its items, each by id; all empty for a
+    #: plan not under approval
+    approved: tuple[str, ...] = ()
+    suspect: tuple[SuspectEntry, ...] = ()
+    changed_since_approval: tuple[ChangedEntry, ...] = ()
+    not_approved: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         coverage = self.coverage
@@ -156,6 +182,16 @@ class PlanReport:
                 }
                 for decision in self.decisions
             ],
+            "approved": list(self.approved),
+            "suspect": [
+                {"id": entry.id, "changed": list(entry.changed), "approved": entry.approved}
+                for entry in self.suspect
+            ],
+            "changed_since_approval": [
+                {"id": entry.id, "approved": entry.approved}
+                for entry in self.changed_since_approval
+            ],
+            "not_approved": list(self.not_approved),
         }
 
 
@@ -180,8 +216,43 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def plan_report(corpus: Corpus, plan: Item) -> PlanReport:
+@dataclass(frozen=True)
+class _PlanApprovals:
+    approved: tuple[str, ...]
+    suspect: tuple[SuspectEntry, ...]
+    changed: tuple[ChangedEntry, ...]
+    not_approved: tuple[str, ...]
+
+
+def _plan_approvals(corpus: Corpus, plan: Item, approvals: ApprovalStates) -> _PlanApprovals:
+    """The approval states of ``plan`` and its items, each list by id."""
+    found: dict[ApprovalState, list[str]] = {state: [] for state in ApprovalState}
+    for item_id, approval in approvals.items.items():
+        item = corpus.items.get(item_id)
+        if item is not None and (item.id if item.type == PLAN else item.plan) == plan.id:
+            found[approval.state].append(item_id)
+    ids = {state: sorted(found[state], key=natural_key) for state in ApprovalState}
+
+    def approved_on(item_id: str) -> str:
+        entry = approvals.items[item_id].entry
+        return entry.approved if entry is not None else ""
+
+    return _PlanApprovals(
+        approved=tuple(ids[ApprovalState.APPROVED]),
+        suspect=tuple(
+            SuspectEntry(item_id, approvals.items[item_id].changed, approved_on(item_id))
+            for item_id in ids[ApprovalState.SUSPECT]
+        ),
+        changed=tuple(
+            ChangedEntry(item_id, approved_on(item_id)) for item_id in ids[ApprovalState.CHANGED]
+        ),
+        not_approved=tuple(ids[ApprovalState.NOT_APPROVED]),
+    )
+
+
+def plan_report(corpus: Corpus, plan: Item, approvals: ApprovalStates = NO_APPROVALS) -> PlanReport:
     rows = trace_rows(corpus, plan_scope(corpus, plan.id))
+    approval = _plan_approvals(corpus, plan, approvals)
     return PlanReport(
         id=plan.id,
         title=plan.title,
@@ -238,11 +309,15 @@ def plan_report(corpus: Corpus, plan: Item) -> PlanReport:
             )
             for decision in _by_id(corpus.of_type(DECISION, (plan.id,)))
         ),
+        approved=approval.approved,
+        suspect=approval.suspect,
+        changed_since_approval=approval.changed,
+        not_approved=approval.not_approved,
     )
 
 
-def build_report(corpus: Corpus) -> Report:
-    return Report(tuple(plan_report(corpus, plan) for plan in corpus.plans))
+def build_report(corpus: Corpus, approvals: ApprovalStates = NO_APPROVALS) -> Report:
+    return Report(tuple(plan_report(corpus, plan, approvals) for plan in corpus.plans))
 
 
 def dump_report(report: Report) -> str:

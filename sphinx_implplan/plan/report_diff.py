@@ -23,12 +23,14 @@ from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.report import (
     REPORT_FILE,
     REPORT_VERSION,
+    ChangedEntry,
     DecisionEntry,
     PhaseEntry,
     PlanReport,
     Report,
     RequirementEntry,
     RiskEntry,
+    SuspectEntry,
 )
 
 if TYPE_CHECKING:
@@ -105,6 +107,18 @@ def _records(
     return tuple(found)
 
 
+def _later_records(
+    record: type[_Record], data: Mapping[str, Any], key: str, where: str
+) -> tuple[_Record, ...]:
+    # a key added to the report after its version 1 was first written: a report
+    # written before it lacks the key, which reads as an empty list
+    return _records(record, data, key, where) if key in data else ()
+
+
+def _later_ids(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    return _ids(data, key, where) if key in data else ()
+
+
 def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
     where = f"plans.{_shown(plan_id)}."
     text: dict[str, str | None] = {
@@ -124,6 +138,10 @@ def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
         risks=_records(RiskEntry, data, "risks", where),
         decisions=_records(DecisionEntry, data, "decisions", where),
         open_questions=_records(OpenQuestion, data, "open_questions", where),
+        approved=_later_ids(data, "approved", where),
+        suspect=_later_records(SuspectEntry, data, "suspect", where),
+        changed_since_approval=_later_records(ChangedEntry, data, "changed_since_approval", where),
+        not_approved=_later_ids(data, "not_approved", where),
     )
 
 

@@ -13,7 +13,12 @@ A gap is one of:
 - a dangling link: a link from one of the plan's own items to an id that is no need
   of the build (``ID.part`` counts as ``ID``);
 - an unmitigated high risk: a risk of the plan in band ``high`` with neither
-  ``:mitigation:`` nor an item that ``:mitigates:`` it.
+  ``:mitigation:`` nor an item that ``:mitigates:`` it;
+- a suspect item: an item of the plan a linked need of which changed since its
+  approval in the baseline, and an item that changed itself since its approval;
+  unless suspect items are allowed (``--allow-suspect``), when they are listed only.
+
+Items not approved (added since the baseline) are listed, never a gap.
 
 The open questions of the plan's requirements (``[NEEDS CLARIFICATION]`` markers)
 are listed, but are no gap: a spec still being clarified is work in progress, not
@@ -22,7 +27,7 @@ a plan that misses its spec.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -37,6 +42,8 @@ class GapKind(StrEnum):
     COVERAGE = "coverage below minimum"
     DANGLING = "dangling link"
     RISK = "unmitigated high risk"
+    SUSPECT = "suspect item"
+    CHANGED = "changed since approval"
 
 
 @dataclass(frozen=True)
@@ -78,6 +85,27 @@ class PhaseProgress:
 
 
 @dataclass(frozen=True)
+class ApprovedItem:
+    """An item of a plan under approval that is not as approved: a suspect one names
+    the needs that changed, one not approved has no day."""
+
+    id: str
+    title: str
+    approved: str | None = None
+    changed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanApproval:
+    """The approval state of a plan under approval and its items."""
+
+    approved: int
+    suspect: tuple[ApprovedItem, ...]
+    changed: tuple[ApprovedItem, ...]
+    not_approved: tuple[ApprovedItem, ...]
+
+
+@dataclass(frozen=True)
 class PlanVerdict:
     id: str
     title: str
@@ -88,6 +116,8 @@ class PlanVerdict:
     dangling: tuple[DanglingLink, ...]
     phases: tuple[PhaseProgress, ...]
     gaps: tuple[Gap, ...]
+    #: ``None`` for a plan not under approval
+    approval: PlanApproval | None = None
 
     @property
     def ok(self) -> bool:
@@ -99,6 +129,8 @@ class CheckResult:
     plans: tuple[PlanVerdict, ...]
     #: the ``--min-coverage`` bar, ``None`` for "every requirement implemented"
     min_coverage: float | None
+    #: ``--allow-suspect``: suspect and changed items are listed, not gaps
+    allow_suspect: bool = False
 
     @property
     def gaps(self) -> tuple[Gap, ...]:
@@ -133,12 +165,37 @@ def dangling_links(corpus: Corpus) -> dict[str, tuple[DanglingLink, ...]]:
     return {plan_id: tuple(links) for plan_id, links in found.items()}
 
 
+def plan_approval(plan: PlanReport, titles: Mapping[str, str]) -> PlanApproval | None:
+    """The approval lists of the report's entry, with the items' titles; ``None`` for
+    a plan not under approval (every list empty)."""
+    if not (plan.approved or plan.suspect or plan.changed_since_approval or plan.not_approved):
+        return None
+    return PlanApproval(
+        approved=len(plan.approved),
+        suspect=tuple(
+            ApprovedItem(entry.id, titles.get(entry.id, ""), entry.approved, entry.changed)
+            for entry in plan.suspect
+        ),
+        changed=tuple(
+            ApprovedItem(entry.id, titles.get(entry.id, ""), entry.approved)
+            for entry in plan.changed_since_approval
+        ),
+        not_approved=tuple(
+            ApprovedItem(item_id, titles.get(item_id, "")) for item_id in plan.not_approved
+        ),
+    )
+
+
 def judge_plan(
     plan: PlanReport,
     dangling: Sequence[DanglingLink],
     min_coverage: float | None,
+    *,
+    item_titles: Mapping[str, str] | None = None,
+    allow_suspect: bool = False,
 ) -> PlanVerdict:
-    """One plan's figures and gaps, from its entry in the report."""
+    """One plan's figures and gaps, from its entry in the report; ``item_titles``:
+    the titles of its items, for those named in the approval lists."""
     coverage = plan.coverage
     titles = {requirement.id: requirement.title for requirement in plan.requirements}
     uncovered = tuple(Ref(rid, titles.get(rid, "")) for rid in plan.uncovered)
@@ -165,6 +222,10 @@ def judge_plan(
         )
     gaps.extend(Gap(GapKind.DANGLING, str(link)) for link in dangling)
     gaps.extend(Gap(GapKind.RISK, risk.id) for risk in high_risks)
+    approval = plan_approval(plan, item_titles or {})
+    if approval is not None and not allow_suspect:
+        gaps.extend(Gap(GapKind.SUSPECT, item.id) for item in approval.suspect)
+        gaps.extend(Gap(GapKind.CHANGED, item.id) for item in approval.changed)
     return PlanVerdict(
         id=plan.id,
         title=plan.title,
@@ -175,14 +236,28 @@ def judge_plan(
         dangling=tuple(dangling),
         phases=phases,
         gaps=tuple(gaps),
+        approval=approval,
     )
 
 
-def judge(report: Report, corpus: Corpus, min_coverage: float | None) -> CheckResult:
+def judge(
+    report: Report, corpus: Corpus, min_coverage: float | None, *, allow_suspect: bool = False
+) -> CheckResult:
     """Every plan of the report, in the order of ``implplan.json`` (by id)."""
     dangling = dangling_links(corpus)
     plans = sorted(report.plans, key=lambda plan: plan.id)
+    item_titles = {item_id: item.title for item_id, item in corpus.items.items()}
     return CheckResult(
-        plans=tuple(judge_plan(plan, dangling.get(plan.id, ()), min_coverage) for plan in plans),
+        plans=tuple(
+            judge_plan(
+                plan,
+                dangling.get(plan.id, ()),
+                min_coverage,
+                item_titles=item_titles,
+                allow_suspect=allow_suspect,
+            )
+            for plan in plans
+        ),
         min_coverage=min_coverage,
+        allow_suspect=allow_suspect,
     )

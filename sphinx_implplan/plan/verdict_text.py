@@ -2,7 +2,8 @@
 GitHub-flavoured Markdown (a CI job summary). No Sphinx imports.
 
 Both name every gap, in the plan's section and again in its verdict line, and list
-the open questions, which are no gap.
+the open questions, which are no gap. A plan under approval also lists its suspect
+items, those changed since approval and those not approved.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.markdown_text import escape_markdown, markdown_code
 from sphinx_implplan.plan.verdict import (
+    ApprovedItem,
     CheckResult,
     DanglingLink,
     PhaseProgress,
@@ -56,6 +58,14 @@ def overall_verdict_text(result: CheckResult) -> str:
     # said on the last line too, which a CI log shows first, but never a gap
     questions = sum(len(plan.open_questions) for plan in result.plans)
     asked = f"; {_plural(questions, 'open question')}" if questions else ""
+    if result.allow_suspect:
+        allowed = sum(
+            len(plan.approval.suspect) + len(plan.approval.changed)
+            for plan in result.plans
+            if plan.approval is not None
+        )
+        if allowed:
+            asked += f"; {_plural(allowed, 'suspect or changed item')} allowed"
     failing = [plan.id for plan in result.plans if not plan.ok]
     if not failing:
         return f"OK: {_plural(len(result.plans), 'plan')}, no gaps{asked}"
@@ -74,6 +84,15 @@ def _ref_text(ref: Ref) -> str:
 
 def _question_text(found: OpenQuestion) -> str:
     return f"{found.requirement}  {found.question}" if found.question else found.requirement
+
+
+def _approved_item_text(item: ApprovedItem) -> str:
+    text = f"{item.id}  {item.title}" if item.title else item.id
+    if item.changed:
+        return f"{text}  ({', '.join(item.changed)} changed since the approval on {item.approved})"
+    if item.approved:
+        return f"{text}  (approved on {item.approved})"
+    return text
 
 
 def _text_list(title: str, lines: Sequence[str]) -> list[str]:
@@ -98,6 +117,13 @@ def _plan_text(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
     lines += _text_list("open questions", [_question_text(q) for q in plan.open_questions])
     lines += _text_list("unmitigated high risks", [_ref_text(ref) for ref in plan.high_risks])
     lines += _text_list("dangling links", [str(link) for link in plan.dangling])
+    if (approval := plan.approval) is not None:
+        lines.append(f"{_INDENT}approved items: {approval.approved}")
+        lines += _text_list("suspect items", [_approved_item_text(i) for i in approval.suspect])
+        lines += _text_list(
+            "changed since approval", [_approved_item_text(i) for i in approval.changed]
+        )
+        lines += _text_list("not approved", [_approved_item_text(i) for i in approval.not_approved])
     if plan.phases:
         rows = [
             (phase.id, phase.title, _progress(phase), phase.status or "-") for phase in plan.phases
@@ -141,6 +167,16 @@ def _link_markdown(link: DanglingLink) -> str:
     return f"{markdown_code(link.source)} -> {option} {markdown_code(link.target)}"
 
 
+def _approved_item_markdown(item: ApprovedItem) -> str:
+    text = f"{markdown_code(item.id)} {escape_markdown(item.title)}".rstrip()
+    if item.changed:
+        changed = ", ".join(markdown_code(target) for target in item.changed)
+        return f"{text}: {changed} changed since the approval on {item.approved}"
+    if item.approved:
+        return f"{text} (approved on {item.approved})"
+    return text
+
+
 def _markdown_list(title: str, items: Sequence[str]) -> list[str]:
     if not items:
         return [f"**{title}:** none", ""]
@@ -172,6 +208,14 @@ def _plan_markdown(plan: PlanVerdict, min_coverage: float | None) -> list[str]:
     lines += _markdown_list("Open questions", [_question_markdown(q) for q in plan.open_questions])
     lines += _markdown_list("Unmitigated high risks", [_ref_markdown(r) for r in plan.high_risks])
     lines += _markdown_list("Dangling links", [_link_markdown(link) for link in plan.dangling])
+    if (approval := plan.approval) is not None:
+        lines += [f"**Approved items:** {approval.approved}", ""]
+        for title, items in (
+            ("Suspect items", approval.suspect),
+            ("Changed since approval", approval.changed),
+            ("Not approved", approval.not_approved),
+        ):
+            lines += _markdown_list(title, [_approved_item_markdown(item) for item in items])
     if plan.phases:
         lines += ["**Phases:**", ""]
         lines += _table(

@@ -21,7 +21,9 @@ time. Kept here:
 - ``states``: need id -> what other pages show of that need, as found by the last
   build (main process only, see :mod:`sphinx_implplan.write.freshness`);
 - ``extend_targets``: docname -> the ids its ``needextend`` directives named in the
-  last build, ``*`` for a filter (main process only, the same module).
+  last build, ``*`` for a filter (main process only, the same module);
+- ``approvals``: what the approval states of the last build were worked out from
+  (main process only, :mod:`sphinx_implplan.write.approval_pages`).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ class ImplPlanDomain(Domain):
     name = "implplan"
     label = "sphinx-implplan"
     #: bump when the shape of ``data`` changes
-    data_version = 3
+    data_version = 4
     initial_data: ClassVar[dict[str, Any]] = {
         "views": {},
         "descriptions": {},
@@ -58,6 +60,7 @@ class ImplPlanDomain(Domain):
         "speckit_folders": {},
         "states": {},
         "extend_targets": {},
+        "approvals": None,
     }
     #: the per-document parts of ``data``: purged and merged one document at a time
     PER_DOCUMENT: ClassVar[tuple[str, ...]] = (

@@ -16,6 +16,8 @@ from docutils import nodes
 from sphinx_implplan import needs_bridge
 from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, PROGRESS, ItemType, Kind
 from sphinx_implplan.plan.values import days_text, display_text
+from sphinx_implplan.write.approval_marks import approval_text
+from sphinx_implplan.write.approval_states import build_approvals
 from sphinx_implplan.write.corpus import build_corpus
 from sphinx_implplan.write.freeing import note_drawn
 from sphinx_implplan.write.references import (
@@ -28,6 +30,7 @@ from sphinx_implplan.write.references import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from sphinx_implplan.plan.approvals import ApprovalStates, ItemApproval
     from sphinx_implplan.plan.model import Corpus, Item
 
 
@@ -102,6 +105,7 @@ def build_card(
     corpus: Corpus,
     link_titles: Sequence[tuple[str, str, str]],
     body: list[nodes.Node],
+    approval: ItemApproval | None = None,
 ) -> nodes.container:
     item_type = ITEM_TYPES_BY_DIRECTIVE[item.type]
 
@@ -145,6 +149,8 @@ def build_card(
     if tags := item.get("tags"):
         rows.append(_field("tags", ", ".join(tags), "tags"))
     rows += link_fields(link_titles, item, reference)
+    if approval is not None:
+        rows.append(_field("approval", approval_text(approval, reference), "approval"))
     if rows:
         card += nodes.field_list("", *rows, classes=["implplan-card-fields"])
     if body:
@@ -156,6 +162,7 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     """Replace the need node of every plan item in ``doctree`` by its card, drawn from
     the same records as the views (:func:`~sphinx_implplan.write.corpus.build_corpus`)."""
     corpus: Corpus | None = None
+    approvals: ApprovalStates | None = None
     link_titles: list[tuple[str, str, str]] = []
     links = PageLinks(app, fromdocname)
     cards: list[nodes.Element] = []
@@ -163,6 +170,7 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         if corpus is None:
             # once per page, and only on pages that hold needs
             corpus = build_corpus(app)
+            approvals = build_approvals(app)
             link_titles = needs_bridge.link_titles(app)
         item = corpus.items.get(node["refid"])
         if (
@@ -174,7 +182,12 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
         ):
             continue
         card = build_card(
-            links, item, corpus=corpus, link_titles=link_titles, body=list(node.children)
+            links,
+            item,
+            corpus=corpus,
+            link_titles=link_titles,
+            body=list(node.children),
+            approval=approvals.of(item.id) if approvals is not None else None,
         )
         # not replace_self: it would copy the need node's ids onto the card, and the
         # anchor must stand once, on the card's target

@@ -18,6 +18,7 @@ from sphinx_implplan.config import requirement_types, risk_levels
 from sphinx_implplan.plan.model import Corpus, item_from_need
 from sphinx_implplan.plan.report import Report, build_report
 from sphinx_implplan.read.domain import get_domain
+from sphinx_implplan.write.approval_states import build_approvals
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,5 +64,5 @@ def build_plan_report(app: Sphinx) -> Report:
     """This build's report (write phase, or once the build has finished)."""
     report = _REPORTS.get(app.env)
     if report is None:
-        report = _REPORTS[app.env] = build_report(build_corpus(app))
+        report = _REPORTS[app.env] = build_report(build_corpus(app), build_approvals(app))
     return report

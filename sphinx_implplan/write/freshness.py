@@ -17,6 +17,9 @@ need that changed, appeared or disappeared:
 A plan also changes when a document it names in ``:spec:`` gets a new title, which
 its card and the views show as the text of their links.
 
+An item's approval state, which its card and the traceability views show, is
+followed by :mod:`.approval_pages`.
+
 A build where nothing changed finds no difference and writes no page.
 """
 
@@ -41,6 +44,7 @@ from sphinx_implplan.plan.itemtypes import (
 )
 from sphinx_implplan.plan.open_questions import questions_in
 from sphinx_implplan.read.domain import get_domain
+from sphinx_implplan.write.approval_pages import approval_inputs, approval_pages
 from sphinx_implplan.write.references import document_title
 from sphinx_implplan.write.views.spec import ViewKind, ViewSpec
 
@@ -269,6 +273,9 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     pages = pages_to_rewrite(
         domain.states, current, domain.views, requirement_types(app.config), extended
     )
+    approvals = approval_inputs(app, env)
+    pages |= approval_pages(domain.data.get("approvals"), approvals, current, domain.views)
     domain.data["states"] = current
     domain.data["extend_targets"] = targets
+    domain.data["approvals"] = approvals
     return sorted(page for page in pages if page in env.found_docs)

@@ -28,7 +28,14 @@ from sphinx_implplan.plan.values import (
 )
 from sphinx_implplan.read.directive_base import ImplPlanDirective
 from sphinx_implplan.read.domain import get_domain
-from sphinx_implplan.write.views.spec import LAYOUTS, SHOW, VIEW_OPTIONS, ViewKind, ViewSpec
+from sphinx_implplan.write.views.spec import (
+    CHART_PLACES,
+    LAYOUTS,
+    SHOW,
+    VIEW_OPTIONS,
+    ViewKind,
+    ViewSpec,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -116,6 +123,8 @@ class ViewDirective(ImplPlanDirective):
                 values["layout"] = parse_enum(raw, LAYOUTS, "layout")
             case "show":
                 values["show"] = parse_enum(raw, SHOW, "show value")
+            case "chart":
+                values["chart"] = parse_enum(raw, CHART_PLACES, "chart placement")
             case "types":
                 if (types := self.read_types(raw)) is not None:
                     values["types"] = types

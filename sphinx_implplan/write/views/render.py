@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_implplan.plan.approvals import NO_APPROVALS, ApprovalStates
+from sphinx_implplan.write.approval_states import build_approvals
 from sphinx_implplan.write.corpus import build_corpus
 from sphinx_implplan.write.freeing import note_drawn
 from sphinx_implplan.write.references import PageLinks, doc_reference, item_reference, joined
@@ -30,6 +32,8 @@ class ViewContext:
     corpus: Corpus
     #: links from the page being written (for the LaTeX builder, its master document)
     links: PageLinks
+    #: the approval state of each item under approval, which marks suspect links
+    approvals: ApprovalStates = NO_APPROVALS
 
     @property
     def app(self) -> Sphinx:
@@ -82,7 +86,7 @@ def render_views(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
     placeholders = list(doctree.findall(view_placeholder))
     if not placeholders:
         return
-    context = ViewContext(build_corpus(app), PageLinks(app, fromdocname))
+    context = ViewContext(build_corpus(app), PageLinks(app, fromdocname), build_approvals(app))
     renderers = _renderers()
     engine = app.config.latex_engine
     pointsize = app.config.latex_elements.get("pointsize", "10pt")

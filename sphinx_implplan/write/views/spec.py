@@ -18,13 +18,15 @@ class ViewKind(Enum):
 VIEW_OPTIONS: dict[ViewKind, tuple[str, ...]] = {
     ViewKind.TRACEABILITY: ("layout", "types", "show", "min-coverage", "spec"),
     ViewKind.RISK_MATRIX: ("include-closed",),
-    ViewKind.TIMELINE: (),
+    ViewKind.TIMELINE: ("chart",),
     ViewKind.TABLE: ("type", "columns"),
     ViewKind.SUMMARY: (),
 }
 
 LAYOUTS = ("table", "matrix")
 SHOW = ("all", "uncovered")
+#: where a timeline draws its Gantt chart: above its table, instead of it, or not
+CHART_PLACES = ("above", "only", "none")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,9 @@ class ViewSpec:
     #: the column keys of an ``impl-table``; ``None``: the type's default columns
     columns: tuple[str, ...] | None = None
     include_closed: bool = False
+    #: an ``impl-timeline``'s Gantt chart: ``above`` its table, ``only`` the chart, or
+    #: ``none``
+    chart: str = "above"
     #: the file the document includes that the view stands in (absolute path), which
     #: ``lineno`` is a line of; ``None``: the document's own file
     included: str | None = None

@@ -14,6 +14,7 @@ from docutils import nodes
 
 from sphinx_implplan.plan.coverage import Coverage, TraceRow, coverage_of, trace_matrix, trace_rows
 from sphinx_implplan.read.domain import get_domain
+from sphinx_implplan.write.approval_marks import SUSPECT_LEGEND, SUSPECT_MARK, suspect_mark
 from sphinx_implplan.write.files import write_if_changed
 from sphinx_implplan.write.views.latex_layout import LEAD_COLUMNS, PART_NAME
 from sphinx_implplan.write.views.scope import nothing_in_scope, trace_scope
@@ -105,6 +106,8 @@ def _drawn(context: ViewContext, spec: ViewSpec) -> tuple[list[nodes.Node], list
         drawn += _matrix(context, spec, shown)
     else:
         drawn.append(_table(context, spec, shown))
+    if any(_suspect_links(context, row) for row in shown):
+        drawn.append(sentence(SUSPECT_LEGEND, "implplan-suspect-legend"))
     if context.builder_format == "latex":
         for table in drawn:
             if isinstance(table, nodes.table):
@@ -124,21 +127,47 @@ def part_name(context: ViewContext, spec: ViewSpec) -> str:
     return f"{view} of " + ", ".join(f"{items[plan].title} ({plan})" for plan in plans)
 
 
+def _suspect_links(context: ViewContext, row: TraceRow) -> bool:
+    rid = row.requirement.id
+    linking = (
+        *row.implemented_by,
+        *row.verified_by,
+        *row.measured_by,
+        *row.affected_by,
+        *row.addressed_by,
+    )
+    return any(context.approvals.is_suspect_link(item_id, rid) for item_id in linking)
+
+
+def _linked(context: ViewContext, requirement: str, item_ids: tuple[str, ...]) -> list[nodes.Node]:
+    """The items linking to ``requirement``, each followed by a mark where that link
+    is suspect."""
+    shown: list[nodes.Node] = []
+    for index, item_id in enumerate(item_ids):
+        if index:
+            shown.append(nodes.Text(", "))
+        shown.append(context.ref(item_id))
+        if context.approvals.is_suspect_link(item_id, requirement):
+            shown += [nodes.Text(" "), suspect_mark()]
+    return shown
+
+
 def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.table:
     cells: list[list[Cell]] = []
     classes: list[list[list[str]]] = []
     for row in rows:
         mark = "yes" if row.implemented else "no"
+        rid = row.requirement.id
         cells.append(
             [
-                [context.ref(row.requirement.id)],
+                [context.ref(rid)],
                 row.requirement.title,
                 mark,
-                context.refs(row.implemented_by),
-                context.refs(row.verified_by),
-                context.refs(row.measured_by),
-                context.refs(row.affected_by),
-                context.refs(row.addressed_by),
+                _linked(context, rid, row.implemented_by),
+                _linked(context, rid, row.verified_by),
+                _linked(context, rid, row.measured_by),
+                _linked(context, rid, row.affected_by),
+                _linked(context, rid, row.addressed_by),
             ]
         )
         classes.append([[f"implplan-col-{key}"] for key in COLUMN_KEYS])
@@ -164,7 +193,10 @@ def _matrix(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> list[
         line: list[Cell] = [[context.ref(rid)], mark]
         for item in matrix.columns:
             links = matrix.cells.get((rid, item.id), ())
-            line.append(" ".join(ABBREVIATIONS[link] for link in links))
+            text = " ".join(ABBREVIATIONS[link] for link in links)
+            if text and context.approvals.is_suspect_link(item.id, rid):
+                text += f" {SUSPECT_MARK}"
+            line.append(text)
         cells.append(line)
         classes.append([[] for _ in line])
         classes[-1][1].append(f"implplan-covered-{mark}")
