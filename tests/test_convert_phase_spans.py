@@ -264,8 +264,9 @@ def test_spans_in_titles() -> None:
         {"end": "2026-09-30"},
         {"start": "2026-10-01", "end": "2026-12-31"},
     ]
-    # an approximation sign is no span; a day alone may be a start or a deadline
-    assert not _schedule(phases["Phase 6: Survey (\u7d042\u9031\u9593)"])
+    # an estimate is a duration all the same, in Japanese too; a day alone may be a
+    # start or a deadline
+    assert _schedule(phases["Phase 6: Survey (\u7d042\u9031\u9593)"]) == {"duration": "2 weeks"}
     assert not _schedule(phases["Phase 7: Review (Feb 6)"])
 
 

@@ -2,9 +2,14 @@
 part: several labels on one line, ``Sprints:`` with the plan's sprint length, a date
 among other words of a label's value, slashed dates whose order is certain, a span
 between the separators of a title, a runbook's countdown (``T-14d to T-3d``), and
-blocks of hours (``Fri 18:00 \u2192 22:00``), which give nothing. Each shape is checked
-as text, nothing of the input lost; one plan holding them all is built with Sphinx
-and may add no warning the plain plan did not have."""
+blocks of hours (``Fri 18:00 \u2192 22:00``), which give nothing; dates in more forms
+and languages (``v. 10-13``, ``2025-W36``, ``w/c 4 Aug``, Chinese quarters and
+ranges), durations with an estimate's word or in sprints, the one span or deadline
+among a value's words, a countdown to the day the plan names, calendar weeks, a
+subtitle's year, schedules stated elsewhere (a list, a cell among words), dated
+events, a series dated in brackets, and phases the plan runs in sequence. Each shape
+is checked as text, nothing of the input lost; two plans holding them are built with
+Sphinx and may add no warning the plain plan did not have."""
 
 from __future__ import annotations
 
@@ -17,9 +22,12 @@ from convert_helpers import build_converted_plan, directive_items, lossless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
+from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, one_date_among
+from sphinx_implplan.authoring.conversion.durations import duration_of, sprint_days_in
 from sphinx_implplan.authoring.conversion.phase_labels import label_segments, schedule_lines
-from sphinx_implplan.authoring.conversion.phase_spans import span_in_title, span_of, sprint_days_in
+from sphinx_implplan.authoring.conversion.phase_sequence import in_sequence
+from sphinx_implplan.authoring.conversion.phase_spans import Anchors, span_in_title, span_of
+from sphinx_implplan.authoring.conversion.plan_anchors import day_zero_in
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -414,9 +422,7 @@ def test_titles_with_a_span_between_their_parts() -> None:
 )
 def test_countdowns_last_from_one_end_to_the_other(text: str, duration: str | None) -> None:
     found = span_of(text, None, 2027)
-    assert (found.values(None) if found else None) == (
-        [("duration", duration)] if duration else None
-    )
+    assert (found.values(None) if found else []) == ([("duration", duration)] if duration else [])
 
 
 @pytest.mark.parametrize(
@@ -470,17 +476,597 @@ RUNBOOK = """\
 
 def test_a_runbook_countdown_and_a_jam_of_hours() -> None:
     phases, notes = _phases(RUNBOOK)
+    # day T is the cutover window's day: a point starts the phase, a range dates it
     assert [_schedule(phase) for phase in phases.values()] == [
-        {"duration": "12 days"},
+        {"start": "2027-03-07", "end": "2027-03-18", "duration": "12 days"},
+        {"start": "2027-03-19"},
         {},
-        {},
-        {"duration": "8 days"},
+        {"start": "2027-03-21", "end": "2027-03-28", "duration": "8 days"},
         {},
         {},
     ]
     # the headings keep what no option took
     assert "Phase 5: Fri 18:00 \u2192 22:00 \u00b7 Kickoff" in phases
     assert notes == []
+    # without day T, a range lasts as long as it counts, and a point gives nothing
+    undated = RUNBOOK.replace("**Cutover window:**", "**Window (CET):**")
+    assert [_schedule(phase) for phase in _phases(undated)[0].values()][:4] == [
+        {"duration": "12 days"},
+        {},
+        {},
+        {"duration": "8 days"},
+    ]
+
+
+# -- dates in more forms and languages ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Swedish week numbers; ``v10`` is a version
+        ("v. 10\u201313", {"start": "2025-03-03", "end": "2025-03-30"}),
+        ("v 34", {"start": "2025-08-18", "end": "2025-08-24"}),
+        ("v10", None),
+        # ISO weeks
+        ("2025-W36", {"start": "2025-09-01", "end": "2025-09-07"}),
+        ("2025-W10 \u2013 2025-W13", {"start": "2025-03-03", "end": "2025-03-30"}),
+        # the week a day starts
+        ("w/c 4 Aug 2025", {"start": "2025-08-04", "end": "2025-08-10"}),
+        ("week of March 3", {"start": "2025-03-03", "end": "2025-03-09"}),
+        # quarters and halves in Chinese, Japanese and Korean
+        ("2025\u5e74\u7b2c\u56db\u5b63\u5ea6", {"start": "2025-10-01", "end": "2025-12-31"}),
+        ("2025\u5e74\u7b2c4\u56db\u534a\u671f", {"start": "2025-10-01", "end": "2025-12-31"}),
+        ("4\ubd84\uae30", {"start": "2025-10-01", "end": "2025-12-31"}),
+        ("2025\u5e74\u4e0a\u534a\u5e74", {"start": "2025-01-01", "end": "2025-06-30"}),
+        # ranges joined by \u81f3, \u5230, \u304b\u3089 ... \u307e\u3067, \ubd80\ud130 ... \uae4c\uc9c0
+        (
+            "2025\u5e743\u67083\u65e5\u81f33\u670814\u65e5",
+            {"start": "2025-03-03", "end": "2025-03-14"},
+        ),
+        (
+            "2025\u5e743\u67083\u53f7\u52303\u670814\u53f7",
+            {"start": "2025-03-03", "end": "2025-03-14"},
+        ),
+        (
+            "3\u67083\u65e5\u304b\u30893\u670814\u65e5\u307e\u3067",
+            {"start": "2025-03-03", "end": "2025-03-14"},
+        ),
+        (
+            "3\uc6d4 3\uc77c\ubd80\ud130 3\uc6d4 14\uc77c\uae4c\uc9c0",
+            {"start": "2025-03-03", "end": "2025-03-14"},
+        ),
+        ("until March 2026", {"end": "2026-03-31"}),
+    ],
+)
+def test_dates_in_more_forms(text: str, expected: dict[str, str] | None) -> None:
+    found = span_of(text, None, 2025)
+    assert (dict(found.values(None)) if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        # an estimate's word, in the languages plans are written in
+        ("perkiraan 2 minggu", "2 weeks"),
+        ("\u7ea63\u5468", "3 weeks"),
+        ("ok. 3 tygodnie", "3 weeks"),
+        ("cirka 10 dagar", "10 days"),
+        (
+            "\u043f\u0440\u0438\u0431\u043b\u0438\u0437\u043d\u043e 2 \u0442\u0438\u0436\u043d\u0456",
+            "2 weeks",
+        ),
+        ("10 \u0434\u043d\u0456\u0432", "10 days"),
+        # sprints counted with their length, or with the plan's (14 days here)
+        ("3 sprints of 2 weeks", "6 weeks"),
+        ("2 \u00d7 2 weeks", "4 weeks"),
+        ("3x 1-week sprints", "3 weeks"),
+        ("3 sprints", "6 weeks"),
+        # the one span among a text's parts, the others naming no date
+        ("3 weeks, starting as soon as Data Eng lands the export", "3 weeks"),
+        ("~1w, plus the 4-week shadow pilot", "1w"),
+        ("1 week, 2 days", None),
+        # when, from an event the plan may not date: no duration
+        ("two weeks after cut-over", None),
+    ],
+)
+def test_durations_in_more_forms(text: str, duration: str | None) -> None:
+    found = span_of(text, 14, 2025)
+    assert (found.values(None) if found else []) == ([("duration", duration)] if duration else [])
+
+
+def test_a_sprint_count_needs_the_plans_sprint_length() -> None:
+    assert span_of("3 sprints", None, 2025) is None
+    assert duration_of("3 sprints", 21) == "9 weeks"
+
+
+def test_the_one_span_among_a_titles_parts() -> None:
+    found = span_of("target: v0.9, end of September 2025", None, 2025)
+    assert found is not None
+    assert found.values(None) == [("end", "2025-09-30")]
+    found = span_of("v1.0, Q1 2026", None, 2025)
+    assert found is not None
+    assert found.values(None) == [
+        ("start", "2026-01-01"),
+        ("end", "2026-03-31"),
+    ]
+    # a day alone among hours is no span, a range beside another date none either
+    assert span_of("Sat 12 Oct, 02:00\u201305:00 UTC", None, 2024) is None
+    assert span_of("3\u201314 March 2027, review on 20 March 2027", None, 2027) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "part"),
+    [
+        # a range the title's last part ends: not its last month alone
+        ("Q1 2025 \u00b7 January \u2013 March", "January \u2013 March"),
+        ("Phase 1 \u2014 Jan 12 \u2013 Jan 23", "Jan 12 \u2013 Jan 23"),
+        ("Phase 3 - Build - March", "March"),
+    ],
+)
+def test_a_range_at_a_titles_end(title: str, part: str) -> None:
+    assert span_in_title(title, None, 2025) == part
+
+
+LANGUAGES = """\
+# Hyresg\u00e4stportal
+
+Veckonumren nedan avser 2025, ISO-veckor.
+
+## Fas 1 \u2013 F\u00f6rstudie (v. 10\u201313)
+
+- [x] Intervjuer
+
+## Fas 2 \u2013 Bygga
+
+Tid: v. 14\u201324
+
+- [ ] Inloggning
+
+## Etap 3 \u2014 Pilota\u017c
+
+**Okres:** 3\u201314 marca 2025
+
+- [ ] Klienci
+
+## \u7b2c\u56db\u9636\u6bb5\uff1a\u4e0b\u7ebf\u65e7\u96c6\u7fa4\uff082025\u5e74\u7b2c\u56db\u5b63\u5ea6\uff09
+
+- [ ] \u5f52\u6863
+
+## \u7b2c\u4e94\u9636\u6bb5\uff1a\u590d\u76d8
+
+\u65f6\u95f4\uff1a2025\u5e743\u67083\u65e5\u81f33\u670814\u65e5
+
+- [ ] \u603b\u7ed3
+
+## Tahap 6 \u2014 Berikutnya (perkiraan September\u2013Oktober 2025)
+
+- [ ] Aplikasi
+
+## Etap 7 \u2014 Szkolenia
+
+Czas trwania: ok. 3 tygodnie
+
+- [ ] Szkolenie
+"""
+
+
+def test_spans_in_swedish_polish_chinese_and_indonesian() -> None:
+    assert _spans(LANGUAGES) == [
+        {"start": "2025-03-03", "end": "2025-03-30"},
+        {"start": "2025-03-31", "end": "2025-06-15"},
+        {"start": "2025-03-03", "end": "2025-03-14"},
+        {"start": "2025-10-01", "end": "2025-12-31"},
+        {"start": "2025-03-03", "end": "2025-03-14"},
+        {"start": "2025-09-01", "end": "2025-10-31"},
+        {"duration": "3 weeks"},
+    ]
+
+
+# -- words around a span -----------------------------------------------------------------
+
+WORDS = """\
+# Fraud model v5
+
+Sprints are two weeks.
+
+## Phase A: Label backfill
+
+*Duration: 3 weeks, starting as soon as Data Eng lands the export.*
+
+- [x] Pull chargebacks
+
+## Phase B: Build
+
+*3 sprints \u00b7 7 April \u2013 16 May 2025*
+
+- [ ] Features
+
+## Phase C: Evaluation
+
+**Timebox:** ~1w, plus the 4-week shadow pilot
+
+- [ ] Metrics
+
+## Phase D: Rollout
+
+*Target: 100 % before Black Friday (28 Nov 2025), with code freeze from 17 Nov.*
+
+- [ ] Ramp
+
+## Phase E: Operation
+
+Term\u00edn: spu\u0161t\u011bn\u00ed 5. 6. 2027, podpora do 2. 7. 2027
+
+- [ ] Provoz
+
+## Phase F: Two deadlines
+
+Due: beta by 3 May 2027, GA by 20 May 2027
+
+- [ ] Ship
+"""
+
+
+def test_a_span_with_words_around_it() -> None:
+    phases, notes = _phases(WORDS)
+    assert [_schedule(phase) for phase in phases.values()] == [
+        {"duration": "3 weeks"},
+        {"start": "2025-04-07", "end": "2025-05-16", "duration": "6 weeks"},
+        {"duration": "1w"},
+        # the clause that says it is the deadline: ``before``, ``do`` (until)
+        {"end": "2025-11-28"},
+        {"end": "2027-07-02"},
+        # two deadlines: which one the phase has is the author's to say
+        {},
+    ]
+    assert notes == [
+        "Due kept as written: 'beta by 3 May 2027, GA by 20 May 2027' is no span or date"
+    ]
+    assert "*Duration: 3 weeks, starting as soon as" in phases["Phase A: Label backfill"]["body"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("100 % before Black Friday (28 Nov 2025), with code freeze from 17 Nov", "28 Nov 2025"),
+        ("spu\u0161t\u011bn\u00ed 5. 6. 2027, podpora do 2. 7. 2027", "2. 7. 2027"),
+        ("beta by 3 May 2027, GA by 20 May 2027", None),
+        ("launch 3 May, then we do 2 weeks of support", None),
+        # a deadline word that dates nothing leaves the clause that does
+        ("owned by Ana, no later than 28 Nov 2025", "28 Nov 2025"),
+    ],
+)
+def test_the_deadline_among_clauses(text: str, expected: str | None) -> None:
+    assert deadline_among(text, 2027) == expected
+
+
+# -- countdowns to a day the plan names --------------------------------------------------
+
+COUNTDOWN = """\
+# Billing DB upgrade
+
+## Timeline
+
+All dates count to the maintenance window: **T-0 = Saturday 14 June 2025**.
+
+### T-21 days \u2014 Rehearsal
+
+* [x] Restore the backup
+
+### T-0 \u2014 Upgrade window
+
+* [ ] Run the upgrade
+
+### T+1 to T+7 \u2014 Watch
+
+* [ ] Compare latency
+
+### T-6 months \u2014 Approvals
+
+* [ ] Sign-off
+"""
+
+
+def test_a_countdown_to_the_day_the_plan_names() -> None:
+    # a point is the day the phase starts; ``T+1`` counts days once day T is a day
+    assert _spans(COUNTDOWN) == [
+        {"start": "2025-05-24"},
+        {"start": "2025-06-14"},
+        {"start": "2025-06-15", "end": "2025-06-21"},
+        {"start": "2024-12-14"},
+    ]
+
+
+LAUNCH = """\
+# Shop launch
+
+**Owner:** Ana \u00b7 **Launch date:** 1 September 2025
+
+## 3 weeks before launch \u2014 Content
+
+- [ ] Product pages
+
+## 1 week before launch \u2014 Rehearsal
+
+- [ ] Dry run
+
+## Phase 3: Hypercare (D+1 to D+14)
+
+- [ ] Triage
+"""
+
+
+def test_a_countdown_to_the_launch_date() -> None:
+    assert _spans(LAUNCH) == [
+        {"start": "2025-08-11"},
+        {"start": "2025-08-25"},
+        {"start": "2025-09-02", "end": "2025-09-15", "duration": "14 days"},
+    ]
+    # two launch dates: no day T, and a point gives nothing
+    twice = LAUNCH.replace("**Owner:** Ana", "**Go-live:** 8 September 2025")
+    assert _spans(twice)[:2] == [{}, {}]
+
+
+@pytest.mark.parametrize(
+    ("texts", "day"),
+    [
+        (["All dates are relative to it: T-0 = Saturday 14 June 2025."], "2025-06-14"),
+        (["D-Day: 2025-06-14"], "2025-06-14"),
+        (["T = 14 June 2025 (the window)"], "2025-06-14"),
+        (["Cutover window: Sunday 21 March 2027, 01:00\u201305:00 CET"], "2027-03-21"),
+        (["Cutover window: 21\u201322 March 2027"], None),
+        (["Go/No-go call: Saturday 20 March 2027, 16:00 CET"], None),
+    ],
+)
+def test_the_day_a_countdown_counts_to(texts: list[str], day: str | None) -> None:
+    assert day_zero_in(texts, 2025) == day
+
+
+# -- schedules stated elsewhere in the plan ---------------------------------------------
+
+CALENDAR_WEEKS = """\
+# Accessibility remediation
+
+> [!NOTE]
+> Weeks below are ISO weeks of 2025.
+
+## Weeks 36\u201337 \u00b7 Audit
+
+- [x] Scan
+
+## Week 38 \u00b7 Fix
+
+- [ ] Labels
+"""
+
+
+def test_weeks_the_plan_says_are_calendar_weeks() -> None:
+    assert _spans(CALENDAR_WEEKS) == [
+        {"start": "2025-09-01", "end": "2025-09-14", "duration": "2 weeks"},
+        {"start": "2025-09-15", "end": "2025-09-21", "duration": "1 week"},
+    ]
+    # else they are the plan's own weeks, and last as long
+    plain = CALENDAR_WEEKS.replace("ISO weeks of 2025", "counted from the kick-off")
+    assert _spans(plain) == [{"duration": "2 weeks"}, {"duration": "1 week"}]
+
+
+SCHEDULED_ELSEWHERE = """\
+# Commissioning plan
+## Engagement plan (v1.2, issued 24 Feb 2025)
+
+Prepared by Controls Engineering.
+
+### Milestones
+
+| Step | Description | Target |
+|---|---|---|
+| 1 | Design review | complete 11 Apr 2025 |
+| 2 | Site acceptance | w/c 4 Aug 2025 |
+| 3 | Handover | TBC, depends on the witness date |
+
+### Step 1 \u2014 Discovery
+
+*2 weeks \u00b7 3\u201314 March*
+
+- [x] I/O list
+
+### Step 2 \u2014 Site acceptance
+
+- [ ] Witness tests
+
+### Step 3 \u2014 Handover
+
+- [ ] O&M
+
+### Key dates
+
+- Step 4: 1\u201312 September
+- Step 5: 15\u201319 September
+
+### Step 4 \u2014 Training
+
+- [ ] Operators
+
+### Step 5 \u2014 Close-out
+
+- [ ] Archive
+"""
+
+
+def test_a_schedule_stated_elsewhere_in_the_plan() -> None:
+    phases, notes = _phases(SCHEDULED_ELSEWHERE)
+    assert [_schedule(phase) for phase in phases.values()] == [
+        # the subtitle dates the plan: ``3-14 March`` is of 2025; the Target cell
+        # ``complete 11 Apr 2025`` is kept, its end before the start the line gives
+        {"start": "2025-03-03", "end": "2025-03-14", "duration": "2 weeks"},
+        # the week that 4 August starts, as a target: its last day
+        {"end": "2025-08-10"},
+        {},
+        {"start": "2025-09-01", "end": "2025-09-12"},
+        {"start": "2025-09-15", "end": "2025-09-19"},
+    ]
+    assert notes == [
+        ("timeline entry kept: 'Step 1 \u2014 Discovery' has :end: 2025-03-14, not 2025-04-11"),
+        "timeline row kept: 'TBC, depends on the witness date' is no end",
+    ]
+
+
+EVENTS = """\
+# Thermostat bring-up
+
+Schedule in work weeks (WW) of 2025.
+
+## EVT \u2014 Engineering Validation Test
+
+- **Build:** WW10 \u00b7 60 units \u00b7 rev B PCBA
+- **Exit review:** WW16
+
+- [ ] Characterisation
+
+## DVT \u2014 Design Validation Test
+
+* **Build:** WW20 \u00b7 300 units
+* **Exit review:** WW26
+
+* [ ] Certification
+
+## PVT \u2014 Production Validation Test
+
+* **Build:** WW30 \u00b7 1,500 units
+* Line rate agreed with the CM
+
+* [ ] Yield
+"""
+
+
+def test_a_phase_runs_from_its_first_dated_event_to_its_last() -> None:
+    assert _spans(EVENTS) == [
+        {"start": "2025-03-03", "end": "2025-04-20"},
+        {"start": "2025-05-12", "end": "2025-06-29"},
+        # one event alone may be when it starts as well as when it is due
+        {},
+    ]
+
+
+SERIES = """\
+# DevConf 2025 \u2014 organiser plan
+
+## Tracking
+
+Release dates are targets.
+
+**Milestone A \u2014 Loader (v0.9, Q3 2025)**
+
+- [x] Discovery
+
+**Milestone B \u2014 Rule API (target: v0.10, end of November 2025)**
+
+- [ ] Rule class
+
+## 6 months out \u2014 March 2025
+
+- [x] Open the CfP
+
+## 1 month out \u2014 August 2025
+
+- [ ] Badges
+
+## Event week (15\u201321 September)
+
+- [ ] Signage
+
+## Q1 2026 \u00b7 January \u2013 March
+
+- [ ] Retro
+"""
+
+
+def test_phases_a_series_or_a_milestone_word_names() -> None:
+    phases = _phases(SERIES)[0]
+    assert {title: _schedule(phase) for title, phase in phases.items()} == {
+        # a milestone's word and letter name a phase though ``milestone`` names a
+        # timeline; the one span among the parts in brackets is its span
+        "Milestone A \u2014 Loader (v0.9, Q3 2025)": {"start": "2025-07-01", "end": "2025-09-30"},
+        "Milestone B \u2014 Rule API (target: v0.10, end of November 2025)": {"end": "2025-11-30"},
+        "6 months out \u2014 March 2025": {"start": "2025-03-01", "end": "2025-03-31"},
+        "1 month out \u2014 August 2025": {"start": "2025-08-01", "end": "2025-08-31"},
+        # dated in brackets, it is one of the series its siblings form
+        "Event week (15\u201321 September)": {"start": "2025-09-15", "end": "2025-09-21"},
+        "Q1 2026 \u00b7 January \u2013 March": {"start": "2026-01-01", "end": "2026-03-31"},
+    }
+
+
+SEQUENCE = """\
+# Intranet migration
+
+**Kick-off:** 2027-03-01
+
+Phases run back to back; each takes the time written under it.
+
+## Phase 1: Inventory
+
+Duration: 2 weeks
+
+- [ ] List pages
+
+## Phase 2: Build
+
+Duration: 3 weeks
+
+- [ ] Templates
+
+## Phase 3: Pilot
+
+When: 3\u201314 May 2027
+
+- [ ] Pilot group
+
+## Phase 4: Launch
+
+**Depends on:** Phase 2
+
+- [ ] Announce
+"""
+
+
+def test_phases_the_plan_runs_in_sequence() -> None:
+    phases = list(_phases(SEQUENCE)[0].values())
+    placed = [
+        {name: phase[name] for name in ("start", "duration", "depends") if name in phase}
+        for phase in phases
+    ]
+    assert placed == [
+        # the first from the plan's start, each after the one before
+        {"start": "2027-03-01", "duration": "2 weeks"},
+        {"duration": "3 weeks", "depends": "PH_IM_1"},
+        # its own dates and its own dependencies stay
+        {"start": "2027-05-03"},
+        {"depends": "PH_IM_2"},
+    ]
+    # a plan that does not say so keeps its phases apart
+    apart = SEQUENCE.replace("Phases run back to back; each", "Each phase")
+    assert [phase.get("depends") for phase in _phases(apart)[0].values()] == [
+        None,
+        None,
+        None,
+        "PH_IM_2",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The phases run back to back.", True),
+        ("Stages are sequential.", True),
+        ("A phase is only started when every box in the previous one is ticked.", True),
+        ("Each phase starts when the previous one ends.", True),
+        ("Phases may overlap where teams have room.", False),
+        ("Each phase starts with a kick-off; the previous plan ended in May.", False),
+    ],
+)
+def test_a_plan_says_its_phases_run_in_sequence(text: str, said: bool) -> None:
+    assert in_sequence([text]) is said
 
 
 # -- any text, and a build -------------------------------------------------------------
@@ -489,7 +1075,10 @@ def test_a_runbook_countdown_and_a_jam_of_hours() -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("TD+-/.:;|*_ 0123456789dMarApr\u00b7\u2013\u2192(),")),
+        alphabet=st.sampled_from(
+            list("TD+-/.:;|*_ 0123456789dMarAprWvwc\u00b7\u2013\u2192(),")
+            + list("\u5e74\u6708\u65e5\u81f3\u7b2c\u56db\u5b63\u5ea6")
+        ),
         max_size=60,
     ),
     st.one_of(st.none(), st.integers(1, 9999)),
@@ -499,6 +1088,11 @@ def test_any_line_or_title_reads_without_error(text: str, year: int | None) -> N
         found.values(14, year, "2027-01-04")
     span_in_title(f"Phase 1 \u00b7 {text}", 14, year)
     one_date_among(text, year, range_only=False)
+    deadline_among(text, year)
+    day_zero_in([text, f"T-0 = {text}"], year)
+    read = span_of(text, 14, year)
+    if read is not None:
+        read.values(Anchors("2027-01-04", "2027-06-14", year))
     assert all(segment in text for segment in label_segments(text))
 
 
@@ -568,4 +1162,123 @@ def test_a_plan_of_every_shape_builds_without_new_warnings(
         "6": ("2027-03-29", "2027-04-05", 8),
         # hours give nothing: the phase has no span of its own
         "7": ("2027-03-29", None, None),
+    }
+
+
+NEWER_SHAPES = """\
+# Clinic portal rollout
+
+**Kick-off:** 2025-03-03 \u00b7 **Go-live:** Saturday 14 June 2025
+
+> Weeks below are ISO weeks of 2025.
+
+Phases run back to back. Sprints are two weeks.
+
+## Key dates
+
+- Phase 9: 1\u201312 December 2025
+- Phase 10: 15\u201319 December 2025
+
+## Milestones
+
+| Phase | Target |
+|---|---|
+| 12 | complete 30 Jan 2026 |
+
+## Phase 1: Audit (Weeks 10\u201311)
+
+- [x] Scan
+
+## Phase 2: F\u00f6rstudie (v. 12\u201313)
+
+- [ ] Intervjuer
+
+## Phase 3: Build
+
+*3 sprints of 2 weeks, starting after the audit*
+
+- [ ] Booking
+
+## Phase 4: Rehearsal \u2014 T-21 days
+
+- [ ] Dry run
+
+## Phase 5: Hypercare \u2014 T+1 to T+14
+
+- [ ] Triage
+
+## Phase 6: Rollout
+
+*Target: 100 % before the summer break (1 Aug 2025), with a freeze from 20 Jul.*
+
+- [ ] Ramp
+
+## Phase 7: \u590d\u76d8\uff082025\u5e74\u7b2c\u56db\u5b63\u5ea6\uff09
+
+- [ ] \u603b\u7ed3
+
+## Phase 8: Gates
+
+- **Build:** WW40 \u00b7 60 units
+- **Exit review:** WW42
+
+- [ ] Characterisation
+
+## Phase 9: Pilot
+
+- [ ] Pilot clinics
+
+## Phase 10: Launch
+
+- [ ] Announce
+
+## Phase 11: Training
+
+Czas trwania: ok. 3 tygodnie
+
+- [ ] Szkolenie
+
+## Phase 12: Reporting
+
+- [ ] Report
+
+## Phase 13: Close-out \u00b7 October \u2013 November
+
+- [ ] Archive
+"""
+
+
+def test_a_plan_of_the_newer_shapes_builds_without_new_warnings(
+    tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    result = lossless(NEWER_SHAPES)
+    plain, _ = build_converted_plan(make_app, tmp_path / "plain", NEWER_SHAPES)
+    converted, app = build_converted_plan(make_app, tmp_path / "converted", result.text)
+    assert converted <= plain
+    assert not [w for w in build_warnings(app) if w.subtype.startswith("implplan")]
+    phases = {n["title"]: n for n in read_needs(app).values() if n["type"] == "impl-phase"}
+    placed = {
+        title.split(":")[0]: (phase["start"], phase["end"], phase["duration"])
+        for title, phase in phases.items()
+    }
+    assert placed == {
+        # the plan's weeks are calendar weeks
+        "Phase 1": ("2025-03-03", "2025-03-16", 14),
+        "Phase 2": ("2025-03-17", "2025-03-30", 14),
+        # the phases run back to back: three sprints of two weeks after Phase 2
+        "Phase 3": ("2025-03-31", "2025-05-11", 42),
+        # day T is the go-live date
+        "Phase 4": ("2025-05-24", None, None),
+        "Phase 5": ("2025-06-15", "2025-06-28", 14),
+        # a deadline alone starts where the plan's first phase starts
+        "Phase 6": ("2025-03-03", "2025-08-01", 152),
+        "Phase 7": ("2025-10-01", "2025-12-31", 92),
+        # from the first dated event to the last
+        "Phase 8": ("2025-09-29", "2025-10-19", 21),
+        # a schedule list and a schedule table outside the timeline
+        "Phase 9": ("2025-12-01", "2025-12-12", 12),
+        "Phase 10": ("2025-12-15", "2025-12-19", 5),
+        "Phase 11": ("2025-12-20", "2026-01-09", 21),
+        "Phase 12": ("2025-03-03", "2026-01-30", 334),
+        "Phase 13": ("2025-10-01", "2025-11-30", 61),
     }

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sphinx_implplan.authoring.conversion.edits import Edit
 from sphinx_implplan.authoring.conversion.markdown import Label, Text
+from sphinx_implplan.authoring.conversion.phase_spans import Anchors
 from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle
 from sphinx_implplan.authoring.item_ids import IdMaker
 from sphinx_implplan.authoring.myst_writer import Directive, render_directives
@@ -64,8 +65,18 @@ class Conversion:
     plan_start: str | None = None
     #: the year of the plan's date line or front matter, which dates ``Oct 6 - Oct 17``
     plan_year: int | None = None
+    #: the day T its countdowns count to (``T-0 = 14 June 2025``), as ``YYYY-MM-DD``
+    day_zero: str | None = None
+    #: the year of the calendar weeks its ``Week N`` names, where it says so
+    week_year: int | None = None
+    #: whether it says its phases run one after another
+    in_sequence: bool = False
     #: the first lines of blocks already made items (a list of phases in a timeline)
     claimed: set[int] = field(default_factory=set)
+
+    def anchors(self) -> Anchors:
+        """What places the phases' spans in the calendar."""
+        return Anchors(self.plan_start, self.day_zero, self.week_year)
 
     def item(self, name: str, argument: str, item_id: str) -> Directive:
         """A new item directive of this plan, counted."""

@@ -21,6 +21,7 @@ from sphinx_implplan.authoring.conversion.markdown import Section, normal_header
 from sphinx_implplan.authoring.conversion.phase_members import ASIDES, has_checkbox
 from sphinx_implplan.authoring.conversion.phases import phase_id, read_schedule_line
 from sphinx_implplan.authoring.conversion.section_kinds import (
+    PHASE_WORDS,
     is_span,
     kind_of,
     phase_heading,
@@ -30,6 +31,11 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
 _BOLD_LINE = re.compile(
     r"\s*(?P<mark>\*\*|__)(?P<bold>[^*_\s](?:[^*_]*[^*_\s])?)(?P=mark)"
     r"(?P<after>\s*(?:\((?P<paren>[^()]*)\)|(?:-|\u2013|\u2014)\s*(?P<dash>[^()]*?)))?\s*"
+)
+#: ``Milestone A \u2014 Loader & discovery``: a phase's word and its number or letter
+#: name a phase, whatever kind its words read as (``milestone`` a timeline's)
+_NAMED_PHASE = re.compile(
+    r"(?:" + "|".join(PHASE_WORDS) + r")\s+(?:\d+(?:\.\d+)*|(?-i:[A-Z]))\b", re.IGNORECASE
 )
 #: bold lines that label a checklist rather than name a phase
 _LABELS = re.compile(
@@ -51,7 +57,8 @@ def _bold_title(block: SyntaxTreeNode, lines: list[str]) -> tuple[str, str, str 
     if after is not None and not is_span(after):
         return None
     words = normal_header(bold)
-    if bold.endswith(":") or kind_of(bold) is not None or ASIDES.search(words):
+    named = _NAMED_PHASE.match(bold) is not None
+    if bold.endswith(":") or (kind_of(bold) is not None and not named) or ASIDES.search(words):
         return None
     if _LABELS.fullmatch(words) or not any(char.isalnum() for char in bold):
         return None

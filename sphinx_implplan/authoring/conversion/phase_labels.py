@@ -7,8 +7,9 @@ What the label says decides what the value gives: a range (``When``, ``Period``,
 ``Sprints``) its first and last day, or a duration; a deadline (``Target``, ``Due``,
 ``ETA``) the last day of what it names, unless it names a range; ``Start`` and
 ``End`` one day each. A value with words around its date (``nach den Osterferien,
-12.04.\u201328.05.2027, in vier Gruppen``) gives that date where it names one only
-(:mod:`.dates_in_prose`). Several labels may share a line (``**Start:** 6 April
+12.04.\u201328.05.2027, in vier Gruppen``) gives that date where it names one only,
+and a deadline's value naming several the one its deadline clause names (``before
+Black Friday (28 Nov 2025), with code freeze from 17 Nov``: :mod:`.dates_in_prose`). Several labels may share a line (``**Start:** 6 April
 2027 \u00b7 **End:** 30 April 2027``): each is read.
 
 A phase's first paragraph may say when without a label: a line that is only spans,
@@ -26,9 +27,9 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
+from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, one_date_among
 from sphinx_implplan.authoring.conversion.markdown import Text
-from sphinx_implplan.authoring.conversion.phase_spans import span_of
+from sphinx_implplan.authoring.conversion.phase_spans import Anchors, span_of
 from sphinx_implplan.authoring.conversion.written_dates import fold
 
 
@@ -44,31 +45,57 @@ class Says(Enum):
 
 
 def _named(names: str, says: Says) -> dict[str, Says]:
-    return dict.fromkeys((name.strip() for name in names.split(",")), says)
+    return dict.fromkeys((fold(name.strip()) for name in names.split(",")), says)
 
 
-#: the labels, accents folded (:func:`.written_dates.fold`), and what each says: in
-#: English, German, Portuguese, Spanish, French, Italian, Dutch, Czech, Turkish,
-#: Japanese and Korean
+#: the labels, as compared once folded (:func:`.written_dates.fold`), and what each
+#: says: in English, German, Portuguese, Spanish, French, Italian, Dutch, Swedish,
+#: Polish, Czech, Turkish, Indonesian, Ukrainian, Russian, Chinese, Japanese and Korean
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
-        "schedule, zeitraum, sprint, sprints,"
-        "periodo, fecha, fechas, tarih, \u671f\u9593, \uae30\uac04",
+        "schedule, zeitraum, sprint, sprints, periodo, fecha, fechas, tarih, calendrier,"
+        "tid, tidsperiod, datum, vecka, veckor, okres, harmonogram, obdob\u00ed, jadwal,"
+        "periode, \u043f\u0435\u0440\u0456\u043e\u0434, \u0434\u0430\u0442\u0438,"
+        "\u0441\u0440\u043e\u043a\u0438, \u65f6\u95f4, \u5468\u671f, \u65e5\u7a0b,"
+        "\u8ba1\u5212\u65f6\u95f4, \u671f\u9593, \u30b9\u30b1\u30b8\u30e5\u30fc\u30eb,"
+        "\uae30\uac04, \uc77c\uc815",
         Says.PERIOD,
     ),
     **_named(
         "duration, estimate, est, estimated effort, estimated duration, effort, length,"
-        "dauer, duracion, duree, sure, duur, duracao, durata",
+        "dauer, duraci\u00f3n, dur\u00e9e, s\u00fcre, duur, dura\u00e7\u00e3o, durata,"
+        "varaktighet, czas trwania, doba trv\u00e1n\u00ed, durasi, estimasi,"
+        "\u0442\u0440\u0438\u0432\u0430\u043b\u0456\u0441\u0442\u044c,"
+        "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
+        "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593",
         Says.PERIOD,
     ),
     **_named(
-        "eta, target, target date, target end, due, due date, deadline, echeance, prazo,"
-        "termin, frist, \u671f\u9650, \ub9c8\uac10",
+        "eta, target, target date, target end, due, due date, deadline, \u00e9ch\u00e9ance,"
+        "prazo, termin, frist, zieltermin, f\u00e4llig, plazo, scadenza, slutdatum,"
+        "klart senast, tenggat, batas waktu, \u0442\u0435\u0440\u043c\u0456\u043d,"
+        "\u0441\u0442\u0440\u043e\u043a, \u0441\u0440\u043e\u043a,"
+        "\u0434\u0435\u0434\u043b\u0430\u0439\u043d, \u622a\u6b62, \u622a\u6b62\u65e5\u671f,"
+        "\u671f\u9650, \u7d0d\u671f, \ub9c8\uac10",
         Says.DUE,
     ),
-    **_named("start, starts, start date, begin, beginn, inicio, debut, baslangic", Says.START),
-    **_named("end, ends, end date, finish, ende, fim, fin, bitis", Says.END),
+    **_named(
+        "start, starts, start date, begin, beginn, inicio, d\u00e9but, ba\u015flang\u0131\u00e7,"
+        "startdatum, rozpocz\u0119cie, pocz\u0105tek, za\u010d\u00e1tek, zah\u00e1jen\u00ed,"
+        "inizio, mulai, tanggal mulai, \u043f\u043e\u0447\u0430\u0442\u043e\u043a,"
+        "\u043d\u0430\u0447\u0430\u043b\u043e, \u5f00\u59cb, \u5f00\u59cb\u65e5\u671f,"
+        "\u958b\u59cb, \uc2dc\uc791",
+        Says.START,
+    ),
+    **_named(
+        "end, ends, end date, finish, ende, fim, fin, biti\u015f, slut, zako\u0144czenie,"
+        "koniec, konec, selesai, tanggal selesai, \u043a\u0456\u043d\u0435\u0446\u044c,"
+        "\u0437\u0430\u0432\u0435\u0440\u0448\u0435\u043d\u043d\u044f,"
+        "\u043e\u043a\u043e\u043d\u0447\u0430\u043d\u0438\u0435, \u7ed3\u675f,"
+        "\u7ed3\u675f\u65e5\u671f, \u7d42\u4e86, \uc885\ub8cc",
+        Says.END,
+    ),
 }
 #: ``Label: value``, ``**Label**: value``, ``**Label:** value``, ``_Label: value_``,
 #: ``**Due: 31 August 2027** (hard deadline)``, after any emoji; the empty marker
@@ -99,7 +126,7 @@ class ScheduleLine:
     line: int
 
     def values(
-        self, sprint_days: int | None, year: int | None, plan_start: str | None
+        self, sprint_days: int | None, year: int | None, anchors: Anchors | str | None
     ) -> list[tuple[str, str]]:
         """The phase options the value gives, by what the label says; none where the
         value is no span or date of that kind."""
@@ -110,8 +137,10 @@ class ScheduleLine:
             # a range says when the phase runs; a day alone, only when it starts or
             # ends, which a period label does not say
             among = one_date_among(text, year, range_only=self.says is Says.PERIOD)
+            if among is None and self.says is Says.DUE:
+                among = deadline_among(text, year)
             found = span_of(among, sprint_days, year, deadline=deadline) if among else None
-        given = found.values(plan_start) if found is not None else []
+        given = found.values(anchors) if found is not None else []
         if self.says is Says.START:
             return [(name, value) for name, value in given if name == "start"][:1]
         if self.says is Says.END:

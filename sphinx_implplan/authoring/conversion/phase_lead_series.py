@@ -5,8 +5,10 @@ least two members each:
 - a *version series*: ``## v0.18 (target: March 2027)``, ``## 1.2.0``: a roadmap's
   releases, each holding a checklist (its own or a subsection's) or stating when;
 - a *dated series*: ``### Fri 18:00 -> 22:00 - Kickoff``, ``## Jan 12 - Jan 23:
-  Foundations``, ``## Week 3-4 - Build``: headings that start with a span, a date or
-  a day and a time, each holding a checklist;
+  Foundations``, ``## Week 3-4 - Build``, ``### T-0 - Upgrade window``: headings that
+  start with a span, a date, a day and a time or a countdown's point, each holding a
+  checklist, and the siblings holding one whose span is in brackets at their end
+  (``## Event week (15-21 September)``);
 - a *work-item series*: ``## EPIC DATA-412 - Ingestion``, ``## Workstream: Billing``,
   ``## WP2 Data collection``, ``### Track B - Mobile``: a tracker's containers of
   work, each holding a checklist.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from sphinx_implplan.authoring.conversion.countdowns import countdown
 from sphinx_implplan.authoring.conversion.markdown import Section
 from sphinx_implplan.authoring.conversion.phase_members import (
     carries_work,
@@ -35,6 +38,7 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
     is_span,
     without_emoji,
 )
+from sphinx_implplan.authoring.conversion.written_dates import points
 
 #: ``v0.18``, ``1.2.0``, ``v2``: a version (``v`` and a number, or two numbers or more)
 _VERSION = re.compile(
@@ -51,6 +55,8 @@ _DAY_AND_TIME = re.compile(
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\d{1,2}(?::\d\d|\s*[ap]m)\b", re.IGNORECASE
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(?:\d{4})?")
+#: a heading with a span in brackets at its end: ``Event week (15-21 September)``
+_BRACKETED = re.compile(r"(\S.*?)\s*\(([^()]+)\)")
 #: the containers of work in trackers and proposals, then their id or name
 _WORK_ITEM = re.compile(
     r"(?P<word>epic|workstream|work ?stream|work package|wp|track|initiative)"
@@ -103,19 +109,35 @@ def _split_lead(heading: str) -> tuple[str, str] | None:
 
 
 def _is_when(text: str) -> bool:
-    return is_span(text) or bool(_DAY_AND_TIME.match(text)) or bool(_DATE.fullmatch(text))
+    # a countdown's point says when as a span does: ``T-0``, ``T+1 to T+7``
+    return (
+        is_span(text)
+        or bool(_DAY_AND_TIME.match(text))
+        or bool(_DATE.fullmatch(text))
+        or countdown(text) is not None
+    )
+
+
+def _is_dated(text: str) -> bool:
+    return _is_when(text) or points(text) is not None
 
 
 def _dated(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle]:
     members: list[tuple[int, str, str]] = []
+    bracketed: list[tuple[int, str, str]] = []
     for index, subsection in enumerate(subsections):
-        parts = _split_lead(_heading(subsection)) if free[index] else None
-        if parts is None or not _is_when(parts[0]) or not names_work(parts[1]):
+        if not free[index] or not any(holds_checklist(sub) for sub in subsection.walk()):
             continue
-        if any(holds_checklist(sub) for sub in subsection.walk()):
+        parts = _split_lead(_heading(subsection))
+        if parts is not None and _is_when(parts[0]) and names_work(parts[1]):
             members.append((index, parts[0], parts[1]))
+        elif (last := _BRACKETED.fullmatch(_heading(subsection))) and _is_dated(last[2]):
+            bracketed.append((index, last[2], last[1]))
     if len(members) < 2:
         return {}
+    # ``## Event week (15-21 September)`` after ``## 1 month out - August``: a heading
+    # dated in brackets is one of the series its siblings form
+    members = sorted(members + [one for one in bracketed if names_work(one[2])])
     found: dict[int, PhaseTitle] = {}
     for place, (index, when, name) in enumerate(members, 1):
         heading = subsections[index].title.plain

@@ -1,7 +1,9 @@
 """Schedules that give the phases their dates: the lists and tables of a timeline
 section (``- Phase 1: 2 weeks``, ``| Phase | Start | End |``), a schedule table
 anywhere else whose rows name phases (``| Stage | Period |`` under "Status at a
-glance"), and mermaid gantt charts (:mod:`.phase_gantt`).
+glance") or list whose entries do (``- Phase 3: 3-14 May`` under "Key dates"), and
+mermaid gantt charts (:mod:`.phase_gantt`). A cell gives the one date among its
+words (``complete 11 Apr 2025``).
 
 An entry or a row whose schedule attaches leaves only where the output holds every
 word of it: a phase named by its number (``2``, ``Phase 2``), which its id and its
@@ -17,6 +19,8 @@ import re
 from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
+from sphinx_implplan.authoring.conversion.durations import duration_of
 from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     ListItem,
@@ -30,7 +34,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     table,
 )
 from sphinx_implplan.authoring.conversion.phase_gantt import attach_gantt
-from sphinx_implplan.authoring.conversion.phase_spans import duration_of, span_of
+from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.phases import (
     BARE_NUMBER,
     WORD,
@@ -159,15 +163,17 @@ def _convert_list(conversion: Conversion, block: SyntaxTreeNode, view_placed: bo
     return True
 
 
-def _entry_schedule(conversion: Conversion, item: ListItem) -> tuple[Phase, Values] | None:
+def _entry_schedule(
+    conversion: Conversion, item: ListItem, *, note: bool = True
+) -> tuple[Phase, Values] | None:
     if item.text is None or len(item.node.children) > 1:
         return None
     lead, rest = lead_and_rest(item.text)
     phase = phase_of(conversion, lead.plain)
     found = span_of(rest.plain, conversion.sprint_days, conversion.plan_year)
-    values = found.values(conversion.plan_start) if found else None
+    values = found.values(conversion.anchors()) if found else None
     if phase is None or not values or lead.rich or rest.rich:
-        if phase is not None:
+        if phase is not None and note:
             conversion.note(
                 item.start, f"timeline entry kept: {rest.plain!r} is no duration or date"
             )
@@ -266,7 +272,7 @@ def _cell_values(
     last day of what it names (or both ends of a range), a Duration column a duration,
     a span column whatever its span says."""
     if column == "duration":
-        duration = duration_of(text)
+        duration = duration_of(text, conversion.sprint_days)
         return [("duration", duration)] if duration is not None else []
     if column == "span":
         # a bare number in a Weeks or Days column counts that unit, or names one
@@ -280,8 +286,13 @@ def _cell_values(
             _NUMBER_RANGE.fullmatch(text) or text.isdigit()
         ):
             text = f"{unit} {text}"
-    found = span_of(text, conversion.sprint_days, conversion.plan_year, deadline=column == "end")
-    given = found.values(conversion.plan_start) if found is not None else []
+    year, deadline = conversion.plan_year, column == "end"
+    found = span_of(text, conversion.sprint_days, year, deadline=deadline)
+    # ``complete 11 Apr 2025``: the one date among a cell's words, a range in a span
+    # column (a day alone says no span)
+    among = None if found else one_date_among(text, year, range_only=column == "span")
+    found = found or (span_of(among, None, year, deadline=deadline) if among else None)
+    given = found.values(conversion.anchors()) if found is not None else []
     if column == "start":
         return [(name, value) for name, value in given if name == "start"]
     if column == "end":
@@ -290,8 +301,10 @@ def _cell_values(
 
 
 def convert_schedules(conversion: Conversion, root: Section, timelines: list[Section]) -> None:
-    """Schedule tables outside the timeline sections and the phases, where a row names
-    a phase; and every mermaid gantt chart of the plan, which stays as written."""
+    """Schedule tables and lists outside the timeline sections and the phases, where
+    a row names a phase or two entries name one with its schedule (``- Phase 2: 3-14
+    March`` under "Key dates"); and every mermaid gantt chart of the plan, which
+    stays as written."""
     in_timelines = {id(section) for section in timelines}
     view_placed = any(
         directive.name == "impl-timeline"
@@ -300,23 +313,33 @@ def convert_schedules(conversion: Conversion, root: Section, timelines: list[Sec
     )
     for section in root.walk():
         for block in section.blocks:
-            if block.type == "table" and id(section) not in in_timelines:
-                found = table(block)
-                if _is_free(conversion, found) and _names_a_phase(conversion, found):
-                    view_placed = _convert_table(conversion, found, view_placed) or view_placed
+            if id(section) in in_timelines or not _is_free(conversion, *span(block)):
+                continue
+            if block.type == "table" and _names_a_phase(conversion, found := table(block)):
+                view_placed = _convert_table(conversion, found, view_placed) or view_placed
+            elif block.type in {"bullet_list", "ordered_list"} and _lists_a_schedule(
+                conversion, block
+            ):
+                view_placed = _convert_list(conversion, block, view_placed) or view_placed
     for node in root.nodes():
         for inner in node.walk():
             if inner.type == "fence" and inner.info.strip().lower() == "mermaid":
                 attach_gantt(conversion, inner.content, span(inner)[0] + 1)
 
 
-def _is_free(conversion: Conversion, found: Table) -> bool:
-    """Whether no converter has taken any of the table's lines (a phase holding it)."""
+def _is_free(conversion: Conversion, start: int, end: int) -> bool:
+    """Whether no converter has taken any of lines ``[start, end)`` (a phase holding
+    them)."""
     return not any(
-        (replacement.start < found.end and found.start < replacement.end)
-        or found.start < replacement.start < found.end
+        (replacement.start < end and start < replacement.end) or start < replacement.start < end
         for replacement in conversion.replacements
     )
+
+
+def _lists_a_schedule(conversion: Conversion, block: SyntaxTreeNode) -> bool:
+    """Whether two entries of the list or more each name a phase and its schedule."""
+    items = list_items(block, conversion.lines)
+    return sum(_entry_schedule(conversion, item, note=False) is not None for item in items) >= 2
 
 
 def _names_a_phase(conversion: Conversion, found: Table) -> bool:

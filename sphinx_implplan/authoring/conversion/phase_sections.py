@@ -4,17 +4,21 @@ A ``Phase N: Name`` heading is a phase, and its section is all of it: its
 subsections are part of its body, except a subsection that is a phase of another
 number (``Phase 7.1`` under ``Phase 7``). A phase heading that only repeats another,
 under a progress or status section or with a checkbox or check mark, is no phase:
-it stays as written. Two phases of one number get a note. The plan's sprint length
-and start date, which place the phases the titles' spans name, are read here too.
+it stays as written. Two phases of one number get a note. The plan's sprint length,
+start date and year, which place the phases the titles' spans name, are read here
+too, and so are its day T, the year of its calendar weeks (:mod:`.plan_anchors`)
+and whether it runs its phases in sequence (:mod:`.phase_sequence`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion
+from sphinx_implplan.authoring.conversion.durations import sprint_days_in
 from sphinx_implplan.authoring.conversion.markdown import (
     Section,
     Text,
@@ -27,8 +31,10 @@ from sphinx_implplan.authoring.conversion.phase_labels import label_segments
 from sphinx_implplan.authoring.conversion.phase_lead_series import top_level_checklists
 from sphinx_implplan.authoring.conversion.phase_members import SERIES, holds_checklist
 from sphinx_implplan.authoring.conversion.phase_schedule_names import find_scheduled_phases
+from sphinx_implplan.authoring.conversion.phase_sequence import in_sequence
 from sphinx_implplan.authoring.conversion.phase_series import series_titles
-from sphinx_implplan.authoring.conversion.phase_spans import Span, span_of, sprint_days_in
+from sphinx_implplan.authoring.conversion.phase_spans import Span, span_of
+from sphinx_implplan.authoring.conversion.plan_anchors import day_zero_in, week_year_in
 from sphinx_implplan.authoring.conversion.section_kinds import (
     PHASE_ITSELF,
     PhaseTitle,
@@ -109,6 +115,10 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
     conversion.sprint_days = sprint_days_in(_texts(root))
     conversion.plan_start = _plan_start(conversion, root)
     conversion.plan_year = _plan_year(conversion, root)
+    texts = [Text.parse(conversion.lines[number]).plain for number in _outside(conversion, root)]
+    conversion.day_zero = day_zero_in(texts, conversion.plan_year)
+    conversion.week_year = week_year_in(texts, conversion.plan_year)
+    conversion.in_sequence = in_sequence(texts)
 
 
 def _same_phase(one: PhaseTitle, other: PhaseTitle) -> bool:
@@ -202,6 +212,16 @@ def _plan_start(conversion: Conversion, root: Section) -> str | None:
     """A ``**Start date**: YYYY-MM-DD`` line of the plan, outside its phases; also
     plain, among other labels and written in words (``Project start: 1 January 2025
     \u00b7 Duration: 36 months``)."""
+    for number in _outside(conversion, root, quoted=False):
+        found = _start_in_line(conversion.lines[number])
+        if found is not None:
+            return found
+    return None
+
+
+def _outside(conversion: Conversion, root: Section, *, quoted: bool = True) -> Iterator[int]:
+    """The lines of the plan's paragraphs outside its phases, in order; with
+    ``quoted``, of its block quotes and callouts too (``> Weeks are ISO weeks``)."""
     waiting = [root]
     while waiting:
         section = waiting.pop(0)
@@ -209,13 +229,8 @@ def _plan_start(conversion: Conversion, root: Section) -> str | None:
             continue  # a phase's own start, and its subsections', are the phase's
         waiting[:0] = section.subsections
         for block in section.blocks:
-            if block.type != "paragraph":
-                continue
-            for number in range(*span(block)):
-                found = _start_in_line(conversion.lines[number])
-                if found is not None:
-                    return found
-    return None
+            if block.type == "paragraph" or (quoted and block.type == "blockquote"):
+                yield from range(*span(block))
 
 
 _START_LABEL = re.compile(r"\W*(?P<label>[^\W\d][^:*_]{0,29}?)[*_]*\s*:[*_]*\s*(?P<value>.+)")
@@ -233,16 +248,21 @@ def _start_in_line(raw_line: str) -> str | None:
     return None
 
 
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.])")
+#: a year, not part of a version (``2025.1``); a sentence may end with it (``of 2025.``)
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
 
 
 def _plan_year(conversion: Conversion, root: Section) -> int | None:
     """The year of the plan's start date, else of the first date written before its
-    first section (the date line under its title, the front matter)."""
+    first section (the date line under its title, a subtitle, the front matter)."""
     if conversion.plan_start is not None:
         return int(conversion.plan_start[:4])
     first = next((sub for sub in root.walk() if sub.level >= 2), None)
     end = first.start if first is not None else len(conversion.lines)
+    top = [line for line in conversion.lines[:end] if line.strip()]
+    if first is not None and all(line.startswith("#") for line in top):
+        # a subtitle right under the title: ``## Engagement plan (issued 24 Feb 2025)``
+        end += 1
     for line in conversion.lines[:end]:
         found = _YEAR.search(line)
         if found is not None:

@@ -1,8 +1,10 @@
 """The schedule a phase's title, a schedule line or a timeline entry carries: ``Week
-1``, ``Weeks 2-3``, ``Days 2-3``, ``2 weeks``, ``~1 wk``, ``10 business days``,
-``Sprint 3`` (with the plan's sprint length), dates and ranges of them in words
-(:mod:`.written_dates`), a runbook's countdown (``T-14d to T-3d``); the part of a
-title that states it; and the sprint length a plan states ("2-week sprints")."""
+1``, ``Weeks 2-3``, ``Days 2-3``, a duration (:mod:`.durations`: ``2 weeks``, ``~1
+wk``, ``10 business days``), ``Sprint 3`` (with the plan's sprint length), dates and
+ranges of them in words (:mod:`.written_dates`), a runbook's countdown
+(:mod:`.countdowns`: ``T-14d to T-3d``), the one span among a text's comma-separated
+parts (``3 weeks, starting when the export lands``); and the part of a title that
+states it."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ import re
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
+from sphinx_implplan.authoring.conversion.countdowns import Countdown, countdown
+from sphinx_implplan.authoring.conversion.dates_in_prose import clauses
+from sphinx_implplan.authoring.conversion.durations import ROUGHLY, duration_of, length
 from sphinx_implplan.authoring.conversion.section_kinds import is_span, phase_heading
-from sphinx_implplan.authoring.conversion.written_dates import dated, fold
+from sphinx_implplan.authoring.conversion.written_dates import dated, names_a_date
 
 _RANGE = r"(\d{1,4})(?:\s*(?:-|\u2013|\u2014|to|through|until|and|&)\s*(?:[^\W\d_]+\s*)?(\d{1,4}))?"
 #: also in German, French, Spanish and Italian: ``Woche 1``, ``Semaines 2-3``
@@ -29,40 +34,19 @@ _REMARK = re.compile(r"(?P<range>.+?)\s*(?:[,;]\s*(?P<after>[^,;()]+)|\((?P<insi
 _LAST_REMARK = re.compile(r"(.*?\S)\s*\([^()]*\)")
 _SPRINTS = re.compile(rf"sprints?\s*{_RANGE}", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: ``~2 weeks``, ``approx. 2 weeks``: an estimate is a duration all the same
-_ROUGHLY = re.compile(
-    r"^(?:~|\u2248|approx\.?|approximately|about|around|roughly|est\.?|estimated|ca\.?"
-    r"|circa|etwa|environ|aprox\.?)\s*",
-    re.IGNORECASE,
-)
 _DATE_JOINERS = re.compile(
     r"to|until|through|from|starts?|->|[-\u2013\u2014\u2192\s:,]", re.IGNORECASE
 )
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-#: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
-#: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,
-#: German, Dutch, French, Spanish and Portuguese
-_COUNTED = re.compile(
-    r"(?P<count>\d{1,5}|one|two|three|four|five|six)\s*-?\s*"
-    r"(?:(?P<working>(?:working|work|business) days?|arbeitstage?|werkdagen"
-    r"|jours? ouvr(?:e|a)bles?|jours? ouvres?|dias? (?:uteis|habiles|laborables))"
-    r"|(?P<unit>wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka"
-    r"|hafta|tydzien|tygodnie|tygodni|tydny?|tydnu"
-    r"|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"
-    r"|days?|tage?n?|jours?|dias?|giorn[oi]|dagen|dag(?:ar)?|gun|dni|dny|den"
-    r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?))"
-)
-_WEEK_UNIT = re.compile(
-    r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|hafta|tydzien"
-    r"|tygodnie|tygodni|tydny?|tydnu|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"
-)
-#: ``end of March 2027``, ``by March 2027``: the day a phase ends by
+#: ``end of March 2027``, ``by March 2027``, ``until Q3``: the day a phase ends by;
+#: also in German, Spanish, French, Dutch, Italian, Swedish, Polish and Czech
 _BY = re.compile(
     r"(?:(?:target|due|eta|deadline)\s*:\s*|(?:target|due|eta|deadline|end of|end|by|ende"
-    r"|bis|fin de|fin|final de|eind|einde)\s+)+",
+    r"|bis|fin de|fin|final de|eind|einde|until|till|no later than|hasta|entro|senast"
+    r"|do ko(?:\u0144|n)ca|nejpozd(?:\u011b|e)ji)\s+)+",
     re.IGNORECASE,
 )
+
 #: where a title states its span after its name: in brackets at its end, or after a
 #: separator (``Foundations \u00b7 April 2026``, ``Pilot \u2014 Q3``)
 _TITLE_PARTS = (
@@ -77,27 +61,16 @@ _TITLE_PARTS = (
 _TITLE_SEPARATOR = re.compile(r"\s[-\u2013\u2014\u00b7|]\s|:\s|\uff1a")
 #: a title of more parts than this is no title of a phase
 _MOST_TITLE_PARTS = 12
-#: a runbook's countdown to its day: ``T-14d``, ``T+0``, ``D-3`` (D-Day counts in
-#: days); ``T-14`` alone may count hours or minutes, and is no day
-_COUNTDOWN_POINT = re.compile(r"([TD])\s*(?:([-+\u2212])\s*(\d{1,4})\s*(d|days?)?)?")
-_COUNTDOWN = re.compile(
-    rf"(?P<first>{_COUNTDOWN_POINT.pattern})\s*"
-    rf"(?:to|until|through|till|->|\u2192|\u2013|\u2014|\s-\s)\s*(?P<last>{_COUNTDOWN_POINT.pattern})"
-)
-# A block of hours (``Fri 18:00 \u2192 22:00``, ``Sat 10:00 - 20:00``: a game jam's,
-# a cutover window's) gives nothing: a phase's duration is a whole number of days or
-# weeks (``plan.values.parse_duration`` reads no hours), and a weekday names no date.
-# The heading keeps it as written.
-_COUNT = r"(\d{1,2}|one|two|three|four|five|six)"
-_UNIT = r"(weeks?|days?)"
-_SPRINT_LENGTHS = (
-    re.compile(rf"\b{_COUNT}[- ]{_UNIT}[- ]sprints?\b", re.IGNORECASE),
-    re.compile(
-        rf"\bsprints?(?: length| duration)?\s*(?:of|are|is|last|lasting|:|=)\s*"
-        rf"(?:about\s+)?{_COUNT}[- ]?{_UNIT}\b",
-        re.IGNORECASE,
-    ),
-)
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """What places a span in the calendar (:mod:`.plan_anchors`): the plan's start
+    date, its day T, and the year of its calendar weeks where it counts in them."""
+
+    plan_start: str | None = None
+    day_zero: str | None = None
+    week_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,17 +85,37 @@ class Span:
     #: the project months it runs, first and last (``M4-M18``): dated from the plan's
     #: start only, months having no one length
     months: tuple[int, int] | None = None
+    #: the weeks it names by number (``Weeks 36-37``), first and last
+    weeks: tuple[int, int] | None = None
+    #: the countdown it is (``T-14d to T-3d``), dated from the plan's day T
+    countdown: Countdown | None = None
 
-    def values(self, plan_start: str | None) -> list[tuple[str, str]]:
-        """The phase options the span gives; a start from the plan's own start date
-        where the span is placed relative to it."""
+    def values(self, anchors: Anchors | str | None) -> list[tuple[str, str]]:
+        """The phase options the span gives; placed by ``anchors`` (or by the plan's
+        start date alone) where the span is relative to them."""
+        if not isinstance(anchors, Anchors):
+            anchors = Anchors(anchors)
+        plan_start = anchors.plan_start
         start, end = self.start, self.end
         if start is None and plan_start is not None and self.offset is not None:
             start = _shifted(plan_start, self.offset)
         if self.months is not None and plan_start is not None:
             start, end = _project_months(plan_start, *self.months)
+        if self.weeks is not None and anchors.week_year is not None:
+            # the plan counts its weeks in the calendar: Monday of the first to Sunday
+            # of the last
+            written = dated(f"KW {self.weeks[0]}-{self.weeks[1]}", anchors.week_year)
+            if written is not None and written.first and written.last:
+                start, end = written.first.isoformat(), written.last.isoformat()
+        if self.countdown is not None and anchors.day_zero is not None:
+            start, end = self.countdown.dates(anchors.day_zero)
         found = [("start", start), ("end", end), ("duration", self.duration)]
         return [(name, value) for name, value in found if value is not None]
+
+    def titled(self) -> bool:
+        """Whether a title's part may state it: a day alone may be when the phase
+        starts as well as when it is due, a countdown's day is when it starts."""
+        return bool(self.end or self.duration or self.countdown)
 
 
 def _project_months(plan_start: str, first: int, last: int) -> tuple[str | None, str | None]:
@@ -157,11 +150,6 @@ def _shifted(date: str, days: int) -> str | None:
         return None
 
 
-def _length(count: int, unit: str) -> str | None:
-    written = f"{count} {unit}" + ("s" if count != 1 else "")
-    return checks.duration(written)
-
-
 def _yearless_remark(text: str) -> tuple[str, str | None]:
     """``Oct 6 - Oct 17, 2 weeks`` -> the range and the duration after it (or in
     brackets after it), which says how long a range of no year lasts."""
@@ -194,54 +182,6 @@ def _dated_span(text: str, year: int | None, *, deadline: bool) -> Span | None:
     return Span(start=start, end=end)
 
 
-def duration_of(text: str) -> str | None:
-    """``2 weeks``, ``10d`` as written; ``~1 wk``, ``5 working days``, ``2 Wochen``,
-    ``3\u65e5\u9593`` as the extension writes a duration; ``None`` for any other text."""
-    text = _ROUGHLY.sub("", " ".join(text.split()).strip().rstrip("."))
-    if (written := checks.duration(text)) is not None:
-        return written
-    folded = fold(text)
-    match = _COUNTED.fullmatch(folded)
-    if match is None:
-        return None
-    count = _NUMBER_WORDS.get(match.group("count")) or int(match.group("count"))
-    if match.group("working"):
-        # five working days are a calendar week; the days past whole weeks are taken
-        # as they come, so that the duration is never shorter than the work
-        weeks, days = divmod(count, 5)
-        if days == 0:
-            return _length(weeks, "week")
-        return _length(weeks * 7 + days, "day")
-    unit = "week" if _WEEK_UNIT.fullmatch(match.group("unit")) else "day"
-    return _length(count, unit)
-
-
-def _countdown_day(text: str) -> int | None:
-    """``T-14d`` -> -14, ``T+0`` and ``T`` -> 0; ``None`` for any other text."""
-    match = _COUNTDOWN_POINT.fullmatch(text.strip())
-    if match is None:
-        return None
-    letter, sign, number, unit = match.groups()
-    if number is None:
-        return 0
-    if letter == "T" and unit is None and int(number) != 0:
-        return None
-    return -int(number) if sign in {"-", "\u2212"} else int(number)
-
-
-def _countdown(text: str) -> Span | None:
-    """``T-14d to T-3d``: both ends counted, as ``Days 2-3`` are (12 days); a point
-    alone (``T-2d``) says when, not how long, and its day T is the plan's to say."""
-    match = _COUNTDOWN.fullmatch(text)
-    if match is None or match.group("first")[0] != match.group("last")[0]:
-        return None
-    first, last = _countdown_day(match.group("first")), _countdown_day(match.group("last"))
-    if first is None or last is None or last < first:
-        return None
-    days = last - first + 1
-    return Span(_length(days, "day"))
-
-
 def span_of(
     text: str, sprint_days: int | None, year: int | None = None, *, deadline: bool = False
 ) -> Span | None:
@@ -252,7 +192,7 @@ def span_of(
     sprint where the plan states no sprint length. ``deadline``: the text says when
     the phase ends (``Due: March 2027``), so a date alone is its last day; ``end of
     March 2027``, ``by March 2027`` and ``target: March 2027`` say so themselves."""
-    text = _ROUGHLY.sub("", " ".join(text.split()).strip().rstrip("."))
+    text = ROUGHLY.sub("", " ".join(text.split()).strip().rstrip("."))
     by = _BY.match(text)
     if by is not None:
         text, deadline = text[by.end() :], True
@@ -274,14 +214,15 @@ def span_of(
             return None
         days = (last - first + 1) * unit_days
         if unit:
-            duration = _length(last - first + 1, unit)
+            duration = length(last - first + 1, unit)
         else:
-            duration = _length(days // 7, "week") if days % 7 == 0 else _length(days, "day")
-        return Span(duration, (first - 1) * unit_days) if duration else None
-    if (duration := duration_of(text)) is not None:
+            duration = length(days // 7, "week") if days % 7 == 0 else length(days, "day")
+        weeks = (first, last) if unit == "week" else None
+        return Span(duration, (first - 1) * unit_days, weeks=weeks) if duration else None
+    if (duration := duration_of(text, sprint_days)) is not None:
         return Span(duration)
-    if (countdown := _countdown(text)) is not None:
-        return countdown
+    if (counted := countdown(text)) is not None:
+        return Span(counted.length(), countdown=counted)
     dates = _DATE.findall(text)
     if dates and len(dates) <= 2 and not _DATE_JOINERS.sub("", _DATE.sub("", text)):
         checked = [checks.date(value) for value in dates]
@@ -294,7 +235,26 @@ def span_of(
     if remark is not None:
         # ``3 weeks (sprints 61-62)``, ``2027-03-01 (tentative)``: a remark after it
         return span_of(remark.group(1), sprint_days, year, deadline=deadline)
-    return found
+    return found or _one_piece(text, sprint_days, year, deadline=deadline)
+
+
+def _one_piece(
+    text: str, sprint_days: int | None, year: int | None, *, deadline: bool
+) -> Span | None:
+    """``3 weeks, starting when the export lands``, ``v0.9, end of September 2025``:
+    the span of the one part of a text that states one (more than a day alone), where
+    no other part names a date (``3-14 March, review on 20 March`` names two)."""
+    pieces = clauses(text)
+    if len(pieces) < 2:
+        return None
+    spans = []
+    for piece in pieces:
+        found = span_of(piece, sprint_days, year, deadline=deadline)
+        if found is not None and found.titled():
+            spans.append(found)
+        elif names_a_date(piece):
+            return None
+    return spans[0] if len(spans) == 1 else None
 
 
 def span_in_title(title: str, sprint_days: int | None, year: int | None) -> str | None:
@@ -305,10 +265,24 @@ def span_in_title(title: str, sprint_days: int | None, year: int | None) -> str 
     for pattern in _TITLE_PARTS:
         match = pattern.search(title)
         found = span_of(match.group(1), sprint_days, year) if match is not None else None
-        # a day alone may be when the phase starts as well as when it is due
-        if match is not None and found is not None and (found.end or found.duration):
-            return match.group(1).strip()
+        if match is not None and found is not None and found.titled():
+            return _range_ending(title, match.start(1), year) or match.group(1).strip()
     return _span_between_parts(title, sprint_days, year)
+
+
+#: the part before a spaced dash at a text's end: ``January`` of ``Q1 \u00b7 January \u2013``
+_PART_BEFORE_DASH = re.compile(r"(?:^|\s[\u00b7|]\s|:\s)([^\u00b7|:]+?\s[-\u2013\u2014]\s*)$")
+
+
+def _range_ending(title: str, start: int, year: int | None) -> str | None:
+    """``January \u2013 March`` of ``Q1 2025 \u00b7 January \u2013 March``: the range
+    a title's last part ends, where the dash before it joins the two ends."""
+    before = _PART_BEFORE_DASH.search(title[:start])
+    if before is None:
+        return None
+    joined = title[before.start(1) :].strip()
+    written = dated(joined, year)
+    return joined if written is not None and not written.single else None
 
 
 def _span_between_parts(title: str, sprint_days: int | None, year: int | None) -> str | None:
@@ -345,19 +319,8 @@ def _wholly_span(text: str, sprint_days: int | None, year: int | None) -> bool:
     span's words (``Weeks 3-5``, ``Mar 3-14``), a range of dates, a countdown; not a
     name a date reading would take (``H2``, the database)."""
     found = span_of(text, sprint_days, year)
-    if found is None or not (found.end or found.duration):
+    if found is None or not found.titled():
         return False
     written = dated(text, year)
     ranged = written is not None and not written.single
-    return is_span(text) or ranged or _countdown(text) is not None
-
-
-def sprint_days_in(texts: list[str]) -> int | None:
-    """The one sprint length the texts state, in days; ``None`` for none or several."""
-    found: set[int] = set()
-    for text in texts:
-        for pattern in _SPRINT_LENGTHS:
-            for count, unit in pattern.findall(text):
-                number = _NUMBER_WORDS.get(count.lower()) or int(count)
-                found.add(number * (7 if unit.lower().startswith("w") else 1))
-    return found.pop() if len(found) == 1 and 0 not in found else None
+    return is_span(text) or ranged or found.countdown is not None

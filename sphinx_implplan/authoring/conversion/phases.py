@@ -6,7 +6,8 @@ phases): its subheadings become bold lines and its thematic breaks go, since a
 directive holds neither, and the breaks at its end stay after it. Its schedule lines
 (``When:``, ``ETA:``, :mod:`.phase_labels`) give their options first, then the
 timeline, a schedule table or a gantt chart (:mod:`.phase_schedules`); a span in its
-title (:mod:`.phase_spans`) gives what none of them gave.
+title (:mod:`.phase_title_spans`) gives what none of them gave, and the events its
+lines date (:mod:`.phase_events`) what none of those gave.
 """
 
 from __future__ import annotations
@@ -25,14 +26,13 @@ from sphinx_implplan.authoring.conversion.markdown import (
     paragraph_labels,
     span,
 )
-from sphinx_implplan.authoring.conversion.phase_end_checks import drop_ends_before_starts
 from sphinx_implplan.authoring.conversion.phase_labels import (
     ScheduleLine,
     label_segments,
     schedule_lines,
     span_lines,
 )
-from sphinx_implplan.authoring.conversion.phase_spans import Span, span_in_title, span_of
+from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
 from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
 from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
@@ -228,7 +228,7 @@ _SCHEDULE_OPTIONS = frozenset({"start", "end", "duration"})
 
 
 def _schedule_values(conversion: Conversion, found: ScheduleLine) -> Values:
-    return found.values(conversion.sprint_days, conversion.plan_year, conversion.plan_start)
+    return found.values(conversion.sprint_days, conversion.plan_year, conversion.anchors())
 
 
 def read_schedule_line(
@@ -315,14 +315,8 @@ class _Body:
 
 
 def link_depends(conversion: Conversion) -> None:
-    """``**Depends on**: Phase 1`` once every phase is known; and the schedule a
-    title's span gives, once labels and the timeline have given theirs."""
-    for phase in conversion.phases:
-        found = _title_span(conversion, phase)
-        present = {name for name, _ in phase.directive.options}
-        for name, value in found.values(conversion.plan_start) if found else []:
-            if name not in present:
-                phase.directive.option(name, value)
+    """``**Depends on**: Phase 1`` once every phase is known and has its schedule
+    (:mod:`.phase_title_spans`)."""
     for phase, labels in conversion.phase_depends:
         for label in labels:
             targets = [
@@ -340,33 +334,6 @@ def link_depends(conversion: Conversion) -> None:
             else:
                 add_fields(phase.directive, [("Depends on", label.value)])
                 conversion.note(label.line, "depends kept as text: it names no known phase")
-    drop_ends_before_starts(conversion)
-
-
-def _title_span(conversion: Conversion, phase: Phase) -> Span | None:
-    """The span a phase's title states: the one its heading's reading found, else a
-    part of that or of the whole title in brackets or after a separator (``Closed
-    beta (week 6)``, ``Foundations \u00b7 April 2026``)."""
-    sprint_days, year = conversion.sprint_days, conversion.plan_year
-    # the title as a reader sees it: ``(week 6\\)`` is ``(week 6)``
-    shown = Text.parse(phase.directive.argument).plain
-    for text in (phase.span, shown):
-        if not text:
-            continue
-        found = span_of(text, sprint_days, year) if text is phase.span else None
-        if found is not None and _one_day_in_words(text, found):
-            found = None
-        part = span_in_title(text, sprint_days, year) if found is None else None
-        found = found or (span_of(part, sprint_days, year) if part else None)
-        if found is not None:
-            return found
-    return None
-
-
-def _one_day_in_words(text: str, found: Span) -> bool:
-    """``(Feb 6)``: a day alone in a title may be when the phase starts as well as
-    when it is due (``ETA ... (Feb 6)``), unless written as the start option is."""
-    return found == Span(start=found.start) and not checks.date(text.strip())
 
 
 def attach_schedule(conversion: Conversion, phase: Phase, values: Values, line: int) -> bool:

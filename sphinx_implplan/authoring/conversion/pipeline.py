@@ -19,12 +19,16 @@ from sphinx_implplan.authoring.conversion.header import convert_header, plan_tit
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
 from sphinx_implplan.authoring.conversion.phase_bold import convert_bold_phases
 from sphinx_implplan.authoring.conversion.phase_details import convert_details_phases
+from sphinx_implplan.authoring.conversion.phase_end_checks import drop_ends_before_starts
+from sphinx_implplan.authoring.conversion.phase_events import date_phases_by_events
 from sphinx_implplan.authoring.conversion.phase_lists import convert_phase_lists
 from sphinx_implplan.authoring.conversion.phase_schedules import (
     convert_schedules,
     convert_timeline,
 )
 from sphinx_implplan.authoring.conversion.phase_sections import find_phases
+from sphinx_implplan.authoring.conversion.phase_sequence import chain_phases
+from sphinx_implplan.authoring.conversion.phase_title_spans import give_title_spans
 from sphinx_implplan.authoring.conversion.phases import convert_phase, link_depends
 from sphinx_implplan.authoring.conversion.registers import (
     convert_changelog,
@@ -91,7 +95,11 @@ def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) ->
     for section in timelines:
         convert_timeline(conversion, section)
     convert_schedules(conversion, root, timelines)
+    give_title_spans(conversion)
+    date_phases_by_events(conversion)
     link_depends(conversion)
+    chain_phases(conversion)
+    drop_ends_before_starts(conversion)
     link_relationships(conversion)
     convert_header(conversion, plan, title_section, root)
     spec_ids = spec(dict(plan.options).get("spec")) if spec is not None else None

@@ -240,8 +240,10 @@ _SPAN_WORDS = re.compile(
     # in Japanese, Chinese and Korean, after their number: ``2\u9031\u9593``, ``3\uc8fc``
     r"|\d\s*(?:\u9031|\u5468|\u65e5|\u4e2a?\u6708|\u30f6\u6708|\uc8fc|\uc77c|\uac1c\uc6d4)"
     r"|\d{4}-\d{2}-\d{2}"
-    # calendar and work weeks: ``KW 3``, ``WW10``, ``CW14``; project months ``M1-M18``
-    r"|\b(?:kw|ww|cw)\s*\d|\bm\d{1,3}\s*[-\u2013\u2014]\s*m\d{1,3}\b"
+    # calendar and work weeks: ``KW 3``, ``WW10``, ``CW14``, Swedish ``v. 10``; project
+    # months ``M1-M18``; quarters in Chinese, Japanese and Korean
+    r"|\b(?:kw|ww|cw)\s*\d|\bv\.\s*\d|\bm\d{1,3}\s*[-\u2013\u2014]\s*m\d{1,3}\b"
+    r"|[\d\u4e00\u4e8c\u4e09\u56db]\s*(?:\u5b63\u5ea6|\u56db\u534a\u671f|\ubd84\uae30)"
     # a day of a month, ``Oct 6``, ``September 15``, or a month of a year ending the
     # text, ``target: March 2027`` (``March 2026 pilot`` names the pilot)
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"

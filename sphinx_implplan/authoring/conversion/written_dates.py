@@ -1,9 +1,11 @@
 """Dates as plans write them, beyond ``YYYY-MM-DD``: a day (``15 March 2027``,
 ``March 15, 2027``, ``15.03.2027``, ``2027/03/15``, ``30/06/2027`` where the order
-of day and month is certain, ``4\u67086\u65e5``), a month (``March 2027``), a
-quarter or half-year (``Q1 2027``, ``H2``), a calendar week (``KW 3``, ``WW10``,
-``CW 14``), and a range of two (``Feb-Mar 2027``, ``6-17 Ocak``, ``KW 3-5``), in
-English and in the languages plans are written in.
+of day and month is certain, ``4\u67086\u65e5``), the week a day starts (``w/c 4
+Aug``, ``week of March 3``), a month (``March 2027``), a quarter or half-year
+(``Q1 2027``, ``H2``, ``2025\u5e74\u7b2c\u56db\u5b63\u5ea6``), a calendar week
+(``KW 3``, ``WW10``, ``CW 14``, ``v. 10``, ``2025-W36``), and a range of two
+(``Feb-Mar 2027``, ``6-17 Ocak``, ``KW 3-5``, ``3\u67083\u65e5\u81f33\u670814\u65e5``), in
+English and in the languages plans are written in (month names: :mod:`.month_names`).
 
 Each is read into the first and last day it covers where its year is known (stated,
 or the plan's); without one, a range of days or weeks still has a length. Nothing
@@ -19,6 +21,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sphinx_implplan.authoring.conversion.month_names import MONTH_WORDS, MORE_MONTH_WORDS
+
 #: letters that no accent folding turns into ASCII
 _LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d"})
 
@@ -32,56 +36,9 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", bare).split())
 
 
-#: month names, accents folded (:func:`fold`); short forms only where no common word
-#: of a plan is spelt the same (no ``set``, ``out``, ``ago``, ``gen``)
-_MONTH_WORDS: dict[int, str] = {
-    1: (
-        "january jan januar janner janvier janv enero janeiro gennaio januari "
-        "ocak styczen stycznia leden ledna"
-    ),
-    2: (
-        "february feb februar fevrier fevr fev febrero fevereiro febbraio "
-        "februari subat luty lutego unor unora"
-    ),
-    3: ("march mar marz mrz mars marzo marco maart mrt mart marzec marca brezen brezna maret"),
-    4: "april apr avril avr abril aprile nisan kwiecien kwietnia duben dubna",
-    5: "may mai mayo maio maggio mei maj mayis maja kveten kvetna",
-    6: ("june jun juni juin junio junho giugno haziran czerwiec czerwca cerven cervna"),
-    7: ("july jul juli juillet juil julio julho luglio temmuz lipiec lipca cervenec cervence"),
-    8: ("august aug aout agosto augustus augusti agustos agustus sierpien sierpnia srpen srpna"),
-    9: (
-        "september sep sept septembre septiembre setiembre setembro settembre "
-        "eylul wrzesien wrzesnia zari"
-    ),
-    10: (
-        "october oct oktober okt octobre octubre outubro ottobre ekim "
-        "pazdziernik pazdziernika rijen rijna"
-    ),
-    11: ("november nov novembre noviembre novembro kasim listopad listopada listopadu"),
-    12: (
-        "december dec dezember dez decembre diciembre dezembro dicembre aralik "
-        "grudzien grudnia prosinec prosince desember"
-    ),
-}
-#: month names in Cyrillic (Ukrainian, Russian) and Greek, as written; folded like
-#: the others when the table is made
-_MORE_MONTH_WORDS: dict[int, str] = {
-    1: "\u0441\u0456\u0447\u0435\u043d\u044c \u0441\u0456\u0447\u043d\u044f \u044f\u043d\u0432\u0430\u0440\u044c \u044f\u043d\u0432\u0430\u0440\u044f \u03b9\u03b1\u03bd\u03bf\u03c5\u03ac\u03c1\u03b9\u03bf\u03c2 \u03b9\u03b1\u03bd\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5",
-    2: "\u043b\u044e\u0442\u0438\u0439 \u043b\u044e\u0442\u043e\u0433\u043e \u0444\u0435\u0432\u0440\u0430\u043b\u044c \u0444\u0435\u0432\u0440\u0430\u043b\u044f \u03c6\u03b5\u03b2\u03c1\u03bf\u03c5\u03ac\u03c1\u03b9\u03bf\u03c2 \u03c6\u03b5\u03b2\u03c1\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5",
-    3: "\u0431\u0435\u0440\u0435\u0437\u0435\u043d\u044c \u0431\u0435\u0440\u0435\u0437\u043d\u044f \u043c\u0430\u0440\u0442 \u043c\u0430\u0440\u0442\u0430 \u03bc\u03ac\u03c1\u03c4\u03b9\u03bf\u03c2 \u03bc\u03b1\u03c1\u03c4\u03af\u03bf\u03c5",
-    4: "\u043a\u0432\u0456\u0442\u0435\u043d\u044c \u043a\u0432\u0456\u0442\u043d\u044f \u0430\u043f\u0440\u0435\u043b\u044c \u0430\u043f\u0440\u0435\u043b\u044f \u03b1\u03c0\u03c1\u03af\u03bb\u03b9\u03bf\u03c2 \u03b1\u03c0\u03c1\u03b9\u03bb\u03af\u03bf\u03c5",
-    5: "\u0442\u0440\u0430\u0432\u0435\u043d\u044c \u0442\u0440\u0430\u0432\u043d\u044f \u043c\u0430\u0439 \u043c\u0430\u044f \u03bc\u03ac\u03b9\u03bf\u03c2 \u03bc\u03b1\u0390\u03bf\u03c5",
-    6: "\u0447\u0435\u0440\u0432\u0435\u043d\u044c \u0447\u0435\u0440\u0432\u043d\u044f \u0438\u044e\u043d\u044c \u0438\u044e\u043d\u044f \u03b9\u03bf\u03cd\u03bd\u03b9\u03bf\u03c2 \u03b9\u03bf\u03c5\u03bd\u03af\u03bf\u03c5",
-    7: "\u043b\u0438\u043f\u0435\u043d\u044c \u043b\u0438\u043f\u043d\u044f \u0438\u044e\u043b\u044c \u0438\u044e\u043b\u044f \u03b9\u03bf\u03cd\u03bb\u03b9\u03bf\u03c2 \u03b9\u03bf\u03c5\u03bb\u03af\u03bf\u03c5",
-    8: "\u0441\u0435\u0440\u043f\u0435\u043d\u044c \u0441\u0435\u0440\u043f\u043d\u044f \u0430\u0432\u0433\u0443\u0441\u0442 \u0430\u0432\u0433\u0443\u0441\u0442\u0430 \u03b1\u03cd\u03b3\u03bf\u03c5\u03c3\u03c4\u03bf\u03c2 \u03b1\u03c5\u03b3\u03bf\u03cd\u03c3\u03c4\u03bf\u03c5",
-    9: "\u0432\u0435\u0440\u0435\u0441\u0435\u043d\u044c \u0432\u0435\u0440\u0435\u0441\u043d\u044f \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044c \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f \u03c3\u03b5\u03c0\u03c4\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03c3\u03b5\u03c0\u03c4\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
-    10: "\u0436\u043e\u0432\u0442\u0435\u043d\u044c \u0436\u043e\u0432\u0442\u043d\u044f \u043e\u043a\u0442\u044f\u0431\u0440\u044c \u043e\u043a\u0442\u044f\u0431\u0440\u044f \u03bf\u03ba\u03c4\u03ce\u03b2\u03c1\u03b9\u03bf\u03c2 \u03bf\u03ba\u03c4\u03c9\u03b2\u03c1\u03af\u03bf\u03c5",
-    11: "\u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434 \u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430 \u043d\u043e\u044f\u0431\u0440\u044c \u043d\u043e\u044f\u0431\u0440\u044f \u03bd\u03bf\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03bd\u03bf\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
-    12: "\u0433\u0440\u0443\u0434\u0435\u043d\u044c \u0433\u0440\u0443\u0434\u043d\u044f \u0434\u0435\u043a\u0430\u0431\u0440\u044c \u0434\u0435\u043a\u0430\u0431\u0440\u044f \u03b4\u03b5\u03ba\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03b4\u03b5\u03ba\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
-}
-_MONTHS = {word: month for month, words in _MONTH_WORDS.items() for word in words.split()}
+_MONTHS = {word: month for month, words in MONTH_WORDS.items() for word in words.split()}
 _MONTHS.update(
-    {fold(word): month for month, words in _MORE_MONTH_WORDS.items() for word in words.split()}
+    {fold(word): month for month, words in MORE_MONTH_WORDS.items() for word in words.split()}
 )
 MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|\.)?"
@@ -89,24 +46,41 @@ _WEEKDAY = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?,?\s*"
 )
 #: the CJK signs of a year, a month and a day (Japanese and Chinese, Korean)
-_CJK_YEAR, _CJK_MONTH, _CJK_DAY = "[\u5e74\ub144]", "[\u6708\uc6d4]", "[\u65e5\uc77c]"
+_CJK_YEAR, _CJK_MONTH, _CJK_DAY = "[\u5e74\ub144]", "[\u6708\uc6d4]", "[\u65e5\u53f7\uc77c]"
+#: the CJK numerals of the quarters and the words of a quarter and of the halves of a
+#: year: Chinese ``\u5b63\u5ea6``, Japanese ``\u56db\u534a\u671f``, Korean ``\ubd84\uae30``
+_CJK_QUARTERS = "\u4e00\u4e8c\u4e09\u56db"
+_CJK_QUARTER = "(?:\u5b63\u5ea6|\u56db\u534a\u671f|\u5b63|\ubd84\uae30)"
+_CJK_HALVES = {
+    **dict.fromkeys(("\u4e0a\u534a\u5e74", "\u4e0a\u534a\u671f", "\uc0c1\ubc18\uae30"), 1),
+    **dict.fromkeys(("\u4e0b\u534a\u5e74", "\u4e0b\u534a\u671f", "\ud558\ubc18\uae30"), 2),
+}
 #: calendar weeks: German Kalenderwoche, work weeks, calendar weeks, and the Nordic
-#: words, where a week is named by its number in the year
-_WEEK_WORDS = r"(?:kw|ww|cw|vecka|veckor|uke|uge|viikko|viikot)"
+#: words, where a week is named by its number in the year; Swedish ``v. 10`` or
+#: ``v 10`` (``v10`` is a version)
+_WEEK_WORDS = r"(?:kw|ww|cw|vecka|veckor|uke|uge|viikko|viikot|v\.|v(?=\s))"
 _JOINER = re.compile(
     r"\s*(?:->|=>|-|\u2013|\u2014|~|\u301c|\u2192|"
     r"\b(?:to|until|till|through|thru|bis|au|a|ate|al|hasta|tot|do|sampai|s\.\s?d\."
-    r"|\u0434\u043e|\u043f\u043e)(?!\w))\s*"
+    r"|\u0434\u043e|\u043f\u043e)(?!\w)"
+    # Chinese, Japanese and Korean: ``\u81f3``, ``\u5230``, ``\u304b\u3089``, ``\ubd80\ud130``
+    r"|\u81f3|\u5230|\u304b\u3089|\ubd80\ud130)\s*"
 )
 #: what may open a range: ``from``, ``vom``, ``du``, ``de``, ``od``
 _OPENING = re.compile(r"^(?:from|vom|von|du|de|del|desde|dal|od|van)\s+")
+#: what may close one: Japanese ``\u307e\u3067`` (folded, its voicing mark gone),
+#: Korean ``\uae4c\uc9c0`` (until)
+_CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$")
+#: the week a day starts (British ``w/c 4 Aug``, ``week of March 3``): seven days
+_WEEK_FROM = re.compile(r"^(?:w/c|w/b|wc|wb|week (?:commencing|beginning|starting|of))\s*")
 
 
 @dataclass(frozen=True)
 class Point:
-    """One end of a date text: a ``day`` (``number`` is its month), a ``month``, a
-    ``quarter``, a ``half`` (year), a calendar ``week``, with the year it states; or a
-    ``bare`` number (the ``6`` of ``6-17 March``) that the other end completes."""
+    """One end of a date text: a ``day`` (``number`` is its month), the seven days a
+    day starts (``week from``), a ``month``, a ``quarter``, a ``half`` (year), a
+    calendar ``week``, with the year it states; or a ``bare`` number (the ``6`` of
+    ``6-17 March``) that the other end completes."""
 
     kind: str
     number: int
@@ -116,9 +90,9 @@ class Point:
     def days(self, year: int) -> tuple[datetime.date, datetime.date] | None:
         """Its first and last day in ``year``; ``None`` where it names no real day."""
         try:
-            if self.kind == "day" and self.day is not None:
+            if self.kind in {"day", "week from"} and self.day is not None:
                 day = datetime.date(year, self.number, self.day)
-                return day, day
+                return day, day + datetime.timedelta(days=6 * (self.kind != "day"))
             if self.kind == "week":
                 # Monday to Sunday: a range of N weeks then lasts N weeks, as the
                 # duration it gives where no year is known
@@ -188,6 +162,17 @@ def _part(match: re.Match[str]) -> Point | None:
     return Point(kind, number, None, _year(match)) if kind == "quarter" or number <= 2 else None
 
 
+def _cjk_part(match: re.Match[str]) -> Point | None:
+    """``2025\u5e74\u7b2c\u56db\u5b63\u5ea6`` (Q4), ``\u7b2c1\u56db\u534a\u671f``
+    (Q1), ``4\ubd84\uae30`` (Q4), ``\u4e0a\u534a\u5e74`` (H1)."""
+    half = match.group("half")
+    if half:
+        return Point("half", _CJK_HALVES[half], None, _year(match))
+    part = match.group("part")
+    number = _CJK_QUARTERS.index(part) + 1 if part in _CJK_QUARTERS else int(part)
+    return Point("quarter", number, None, _year(match))
+
+
 def _week(match: re.Match[str]) -> Point | None:
     week = int(match.group("week"))
     return Point("week", week, None, _year(match)) if 1 <= week <= 53 else None
@@ -205,6 +190,10 @@ _DAY_MONTH = (
 _CJK = (
     rf"(?:(?P<year>\d{{4}})\s*{_CJK_YEAR}\s*)?(?P<month>\d{{1,2}})\s*{_CJK_MONTH}"
     rf"(?:\s*(?P<day>\d{{1,2}})\s*{_CJK_DAY})?"
+)
+_CJK_PART = (
+    rf"(?:(?P<year>\d{{4}})\s*{_CJK_YEAR}\s*)?(?:(?:\u7b2c\s*)?(?P<part>[1-4{_CJK_QUARTERS}])"
+    rf"\s*{_CJK_QUARTER}|(?P<half>{'|'.join(_CJK_HALVES)}))"
 )
 _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Point | None]], ...] = tuple(
     (re.compile(pattern), build)
@@ -228,6 +217,10 @@ _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Point | None]], 
         # Q1 2027, Q1/27, 2027 Q1, H2
         (rf"(?P<letter>[qh])(?P<part>[1-4])(?:\s*[/-]?\s*{_YEAR})?", _part),
         (r"(?P<year>\d{4})\s*[/-]?\s*(?P<letter>[qh])(?P<part>[1-4])", _part),
+        # 2025\u5e74\u7b2c\u56db\u5b63\u5ea6, \u7b2c1\u56db\u534a\u671f, 4\ubd84\uae30, \u4e0a\u534a\u5e74
+        (_CJK_PART, _cjk_part),
+        # 2027-W10, 2027W10: ISO weeks
+        (r"(?P<year>\d{4})-?w(?P<week>\d{1,2})", _week),
         # KW 3, WW10, CW 14 2027
         (rf"{_WEEK_WORDS}\s*(?P<week>\d{{1,2}})(?:\s*[/,]?\s*{_YEAR})?", _week),
         # the 6 of 6-17 March, the 17 of Oct 6-17, 2027
@@ -239,6 +232,12 @@ _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Point | None]], 
 def _point(text: str) -> Point | None:
     """The point ``text`` (already folded) names, all of it; ``None`` for any other."""
     text = _WEEKDAY.sub("", text.strip(" ,;")).strip()
+    week_from = _WEEK_FROM.match(text)
+    if week_from is not None:
+        day = _point(text[week_from.end() :])
+        if day is None or day.kind != "day":
+            return None
+        return Point("week from", day.number, day.day, day.year)
     for pattern, build in _POINTS:
         match = pattern.fullmatch(text)
         if match is not None:
@@ -267,7 +266,7 @@ def _completed(left: Point, right: Point) -> tuple[Point, Point] | None:
 def points(text: str) -> tuple[Point, Point] | None:
     """The two ends of a date or date range (one point twice); ``None`` for any other
     text."""
-    folded = _OPENING.sub("", fold(text).strip(" .,;"))
+    folded = _CLOSING.sub("", _OPENING.sub("", fold(text).strip(" .,;")))
     single = _point(folded)
     if single is not None:
         return None if single.kind == "bare" else (single, single)

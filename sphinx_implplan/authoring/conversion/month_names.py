@@ -1,0 +1,52 @@
+"""Month names as plans write them, in English and in the languages plans are written
+in: the words each month goes by (:mod:`.written_dates` reads dates with them)."""
+
+from __future__ import annotations
+
+#: month names, accents folded (:func:`.written_dates.fold`); short forms only where no common word
+#: of a plan is spelt the same (no ``set``, ``out``, ``ago``, ``gen``)
+MONTH_WORDS: dict[int, str] = {
+    1: (
+        "january jan januar janner janvier janv enero janeiro gennaio januari "
+        "ocak styczen stycznia leden ledna"
+    ),
+    2: (
+        "february feb februar fevrier fevr fev febrero fevereiro febbraio "
+        "februari subat luty lutego unor unora"
+    ),
+    3: ("march mar marz mrz mars marzo marco maart mrt mart marzec marca brezen brezna maret"),
+    4: "april apr avril avr abril aprile nisan kwiecien kwietnia duben dubna",
+    5: "may mai mayo maio maggio mei maj mayis maja kveten kvetna",
+    6: ("june jun juni juin junio junho giugno haziran czerwiec czerwca cerven cervna"),
+    7: ("july jul juli juillet juil julio julho luglio temmuz lipiec lipca cervenec cervence"),
+    8: ("august aug aout agosto augustus augusti agustos agustus sierpien sierpnia srpen srpna"),
+    9: (
+        "september sep sept septembre septiembre setiembre setembro settembre "
+        "eylul wrzesien wrzesnia zari"
+    ),
+    10: (
+        "october oct oktober okt octobre octubre outubro ottobre ekim "
+        "pazdziernik pazdziernika rijen rijna"
+    ),
+    11: ("november nov novembre noviembre novembro kasim listopad listopada listopadu"),
+    12: (
+        "december dec dezember dez decembre diciembre dezembro dicembre aralik "
+        "grudzien grudnia prosinec prosince desember"
+    ),
+}
+#: month names in Cyrillic (Ukrainian, Russian) and Greek, as written; folded like
+#: the others when the table is made
+MORE_MONTH_WORDS: dict[int, str] = {
+    1: "\u0441\u0456\u0447\u0435\u043d\u044c \u0441\u0456\u0447\u043d\u044f \u044f\u043d\u0432\u0430\u0440\u044c \u044f\u043d\u0432\u0430\u0440\u044f \u03b9\u03b1\u03bd\u03bf\u03c5\u03ac\u03c1\u03b9\u03bf\u03c2 \u03b9\u03b1\u03bd\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5",
+    2: "\u043b\u044e\u0442\u0438\u0439 \u043b\u044e\u0442\u043e\u0433\u043e \u0444\u0435\u0432\u0440\u0430\u043b\u044c \u0444\u0435\u0432\u0440\u0430\u043b\u044f \u03c6\u03b5\u03b2\u03c1\u03bf\u03c5\u03ac\u03c1\u03b9\u03bf\u03c2 \u03c6\u03b5\u03b2\u03c1\u03bf\u03c5\u03b1\u03c1\u03af\u03bf\u03c5",
+    3: "\u0431\u0435\u0440\u0435\u0437\u0435\u043d\u044c \u0431\u0435\u0440\u0435\u0437\u043d\u044f \u043c\u0430\u0440\u0442 \u043c\u0430\u0440\u0442\u0430 \u03bc\u03ac\u03c1\u03c4\u03b9\u03bf\u03c2 \u03bc\u03b1\u03c1\u03c4\u03af\u03bf\u03c5",
+    4: "\u043a\u0432\u0456\u0442\u0435\u043d\u044c \u043a\u0432\u0456\u0442\u043d\u044f \u0430\u043f\u0440\u0435\u043b\u044c \u0430\u043f\u0440\u0435\u043b\u044f \u03b1\u03c0\u03c1\u03af\u03bb\u03b9\u03bf\u03c2 \u03b1\u03c0\u03c1\u03b9\u03bb\u03af\u03bf\u03c5",
+    5: "\u0442\u0440\u0430\u0432\u0435\u043d\u044c \u0442\u0440\u0430\u0432\u043d\u044f \u043c\u0430\u0439 \u043c\u0430\u044f \u03bc\u03ac\u03b9\u03bf\u03c2 \u03bc\u03b1\u0390\u03bf\u03c5",
+    6: "\u0447\u0435\u0440\u0432\u0435\u043d\u044c \u0447\u0435\u0440\u0432\u043d\u044f \u0438\u044e\u043d\u044c \u0438\u044e\u043d\u044f \u03b9\u03bf\u03cd\u03bd\u03b9\u03bf\u03c2 \u03b9\u03bf\u03c5\u03bd\u03af\u03bf\u03c5",
+    7: "\u043b\u0438\u043f\u0435\u043d\u044c \u043b\u0438\u043f\u043d\u044f \u0438\u044e\u043b\u044c \u0438\u044e\u043b\u044f \u03b9\u03bf\u03cd\u03bb\u03b9\u03bf\u03c2 \u03b9\u03bf\u03c5\u03bb\u03af\u03bf\u03c5",
+    8: "\u0441\u0435\u0440\u043f\u0435\u043d\u044c \u0441\u0435\u0440\u043f\u043d\u044f \u0430\u0432\u0433\u0443\u0441\u0442 \u0430\u0432\u0433\u0443\u0441\u0442\u0430 \u03b1\u03cd\u03b3\u03bf\u03c5\u03c3\u03c4\u03bf\u03c2 \u03b1\u03c5\u03b3\u03bf\u03cd\u03c3\u03c4\u03bf\u03c5",
+    9: "\u0432\u0435\u0440\u0435\u0441\u0435\u043d\u044c \u0432\u0435\u0440\u0435\u0441\u043d\u044f \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044c \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f \u03c3\u03b5\u03c0\u03c4\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03c3\u03b5\u03c0\u03c4\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+    10: "\u0436\u043e\u0432\u0442\u0435\u043d\u044c \u0436\u043e\u0432\u0442\u043d\u044f \u043e\u043a\u0442\u044f\u0431\u0440\u044c \u043e\u043a\u0442\u044f\u0431\u0440\u044f \u03bf\u03ba\u03c4\u03ce\u03b2\u03c1\u03b9\u03bf\u03c2 \u03bf\u03ba\u03c4\u03c9\u03b2\u03c1\u03af\u03bf\u03c5",
+    11: "\u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434 \u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430 \u043d\u043e\u044f\u0431\u0440\u044c \u043d\u043e\u044f\u0431\u0440\u044f \u03bd\u03bf\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03bd\u03bf\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+    12: "\u0433\u0440\u0443\u0434\u0435\u043d\u044c \u0433\u0440\u0443\u0434\u043d\u044f \u0434\u0435\u043a\u0430\u0431\u0440\u044c \u0434\u0435\u043a\u0430\u0431\u0440\u044f \u03b4\u03b5\u03ba\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03b4\u03b5\u03ba\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+}
