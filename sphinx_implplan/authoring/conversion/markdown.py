@@ -7,6 +7,7 @@ other line as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -64,9 +65,18 @@ def shown_text(inline: SyntaxTreeNode) -> str:
     return " ".join("".join(parts).split())
 
 
+#: a footnote reference, which MyST reads in a body but not in an option's value
+_FOOTNOTE_REFERENCE = re.compile(r"\[\^[^\]\s]+\]")
+
+
 def is_rich(inline: SyntaxTreeNode) -> bool:
-    """Whether the plain text loses something: a link target, an image, raw HTML."""
-    return any(node.type in {"link", "image", "html_inline"} for node in inline.walk())
+    """Whether the plain text loses something: a link target, an image, raw HTML, a
+    footnote reference."""
+    return any(
+        node.type in {"link", "image", "html_inline"}
+        or (node.type == "text" and _FOOTNOTE_REFERENCE.search(node.content) is not None)
+        for node in inline.walk()
+    )
 
 
 def links(inline: SyntaxTreeNode) -> list[str]:
