@@ -132,6 +132,26 @@ def test_a_changelog_of_versions_is_no_series_of_phases() -> None:
             "4",
             "\u0417\u0430\u043f\u0443\u0441\u043a",
         ),
+        (
+            "\u0415\u0442\u0430\u043f 1. \u041f\u0456\u043b\u043e\u0442",
+            "1",
+            "\u041f\u0456\u043b\u043e\u0442",
+        ),
+        ("Giai \u0111o\u1ea1n 2: Th\u1eed nghi\u1ec7m", "2", "Th\u1eed nghi\u1ec7m"),
+        ("\u00c9tape 3 : D\u00e9ploiement", "3", "D\u00e9ploiement"),
+        ("Tahap 1 - Persiapan", "1", "Persiapan"),
+        (
+            "\u03a6\u03ac\u03c3\u03b7 1: \u03a3\u03c7\u03ad\u03b4\u03b9\u03bf",
+            "1",
+            "\u03a3\u03c7\u03ad\u03b4\u03b9\u03bf",
+        ),
+        ("Fas 2 \u2013 Pilot", "2", "Pilot"),
+        ("Vaihe 3: Toteutus", "3", "Toteutus"),
+        (
+            "\u0e23\u0e30\u0e22\u0e30\u0e17\u0e35\u0e48 2: \u0e19\u0e33\u0e23\u0e48\u0e2d\u0e07",
+            "2",
+            "\u0e19\u0e33\u0e23\u0e48\u0e2d\u0e07",
+        ),
     ],
 )
 def test_phase_words_of_more_languages(heading: str, number: str, name: str) -> None:

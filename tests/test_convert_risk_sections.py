@@ -679,3 +679,38 @@ def test_a_footnote_reference_in_a_mitigation_stays_in_the_body(
     plain, _ = build_converted_plan(make_app, tmp_path / "plain", _plan(section))
     converted, _ = build_converted_plan(make_app, tmp_path / "converted", text)
     assert not {w for w in converted - plain if w[0] == "ref.footnote"}
+
+
+RAID = """\
+## RAID log
+
+| ID | Type | Description | Owner | Notes / mitigation |
+|---|---|---|---|---|
+| 1 | R | Teams put migration behind feature work | Tobias | Migration counts as platform work |
+| 2 | A | The contract covers the runner minutes | Kavya | Confirmed |
+| 3 | R | Secrets copied into repository settings | Kavya | Org-level secrets only |
+| 4 | D | Network team opens egress | Network | Ticket NET-2207 |
+"""
+
+
+def test_only_the_risks_of_a_raid_log_are_risks() -> None:
+    text = lossless(_plan(RAID)).text
+    assert [risk["title"] for risk in _risks(text)] == [
+        "Teams put migration behind feature work",
+        "Secrets copied into repository settings",
+    ]
+    # the assumption and the dependency stay rows of the table
+    assert "| 2 | A | The contract covers the runner minutes |" in text
+    assert "| 4 | D | Network team opens egress |" in text
+
+
+def test_longer_column_names_are_read_by_their_words() -> None:
+    section = (
+        "## Critical risks for implementation\n\n"
+        "| # | Description of risk (likelihood) | WP(s) | Proposed risk-mitigation measures |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Component shortages push the cost up (medium) | WP1 | Qualify two parts |\n"
+    )
+    (risk,) = _risks(lossless(_plan(section)).text)
+    assert risk["title"].startswith("Component shortages")
+    assert risk["mitigation"] == "Qualify two parts"

@@ -136,9 +136,23 @@ _REMARK = re.compile(
 
 def column_of(name: str) -> Column | None:
     """The option a column or label name gives; a remark or a scale aside
-    (``Likelihood (1-5)``, ``Severity [1-10]``)."""
+    (``Likelihood (1-5)``, ``Severity [1-10]``); else the one option a word of a
+    longer name gives (``Proposed risk-mitigation measures``, ``Level of
+    likelihood``)."""
     column = OPTION_OF.get(normal_header(name))
-    return column or OPTION_OF.get(normal_header(_REMARK.sub(" ", name)))
+    column = column or OPTION_OF.get(normal_header(_REMARK.sub(" ", name)))
+    if column is not None:
+        return column
+    found = {
+        id(OPTION_OF[word]): OPTION_OF[word]
+        for word in _name_words(name)
+        if word in OPTION_OF and word not in RISK_TABLE.title and word not in LETTERS
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _name_words(name: str) -> list[str]:
+    return normal_header(_REMARK.sub(" ", name)).replace("-", " ").replace("/", " ").split()
 
 
 def label_column(name: str) -> Column | None:
@@ -259,9 +273,11 @@ _ENDS = (".", "!", "?", ":", ";", "  ", "\\")
 def is_title_column(header: str) -> bool:
     """Whether a table's column holds its risks' titles (``Risk``, ``Failure mode``,
     ``Risk (what could happen)``)."""
-    return any(
-        normal_header(name) in RISK_TABLE.title for name in (header, _REMARK.sub(" ", header))
-    )
+    if any(normal_header(name) in RISK_TABLE.title for name in (header, _REMARK.sub(" ", header))):
+        return True
+    # ``Description of risk``, ``Risk description``: a title's word and no option's
+    words = _name_words(header)
+    return any(word in RISK_TABLE.title for word in words) and column_of(header) is None
 
 
 def is_title_label(name: str) -> bool:

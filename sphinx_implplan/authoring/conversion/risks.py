@@ -9,6 +9,7 @@ level, which is where the author gives it one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -16,6 +17,7 @@ from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.lists import rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     Section,
+    TableRow,
     Text,
     normal_header,
     paragraph_labels,
@@ -233,6 +235,26 @@ def _title_column(headers: tuple[str, ...], *, plain_items: bool) -> int | None:
     )
 
 
+#: a RAID log's kinds of entry: risks, assumptions, issues, dependencies (or decisions)
+_RAID_KINDS = frozenset(
+    {"r", "a", "i", "d", "risk", "assumption", "issue", "dependency", "decision", "action"}
+)
+_RAID_RISKS = frozenset({"r", "risk"})
+_KIND_COLUMNS = frozenset({"type", "kind", "category", "raid"})
+
+
+def _raid_column(headers: tuple[str, ...], rows: Sequence[TableRow]) -> int | None:
+    """The column of a RAID log's kinds (``| ID | Type | Description |`` with ``R``,
+    ``A``, ``I``, ``D``), where every row names one; only its risks are risks."""
+    for index, header in enumerate(headers):
+        if normal_header(header) not in _KIND_COLUMNS:
+            continue
+        kinds = {normal_header(row.cells[index].plain) for row in rows if index < len(row.cells)}
+        if kinds and kinds <= _RAID_KINDS and kinds & _RAID_RISKS:
+            return index
+    return None
+
+
 def _convert_table(
     conversion: Conversion,
     block: SyntaxTreeNode,
@@ -250,7 +272,11 @@ def _convert_table(
     first = matrix_view(conversion)
     scales = legend_scales(found.headers, legends)
     directives, kept = [], []
+    kinds = _raid_column(found.headers, found.rows)
     for row in found.rows:
+        if kinds is not None and normal_header(row.cells[kinds].plain) not in _RAID_RISKS:
+            kept.append(row)  # an assumption, issue or dependency of a RAID log
+            continue
         title = row.cells[title_index] if title_index < len(row.cells) else Text("", "", False)
         # markdown-it drops the cells beyond the header's: the row stays as written
         cells = _CELL_BAR.split(conversion.lines[row.line].strip().strip("|"))

@@ -59,13 +59,13 @@ _KIND_WORDS = _patterns(
                 r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
-                r"|known issues|pre-?mortems?|rabbit holes?"
+                r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?"
                 # "What could go wrong", "Things that could derail this", "What might
                 # get in our way": a heading asking what may stop the plan
                 r"|(?:could|can|might|may) (?:go wrong|derail|sink|block|delay|stop|kill"
                 r"|hurt|bite|break|get in (?:our|the) way))\b"
                 r"|\u30ea\u30b9\u30af|\u61f8\u5ff5|\u98ce\u9669|\u98a8\u96aa|\uc704\ud5d8"
-                r"|\ub9ac\uc2a4\ud06c"
+                r"|\ub9ac\uc2a4\ud06c|\u0e04\u0e27\u0e32\u0e21\u0e40\u0e2a\u0e35\u0e48\u0e22\u0e07"
             ),
         ),
         (
@@ -115,8 +115,8 @@ _STAGE_WORDS = (
         "\u091a\u0930\u0923",
         "\u05e9\u05dc\u05d1",
     ),
-    # Korean, Japanese and Chinese
-    *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5"),
+    # Korean, Japanese and Chinese; Thai ("phase no.")
+    *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5", "\u0e23\u0e30\u0e22\u0e30\u0e17\u0e35\u0e48"),
 )
 PHASE_WORDS = (*_PHASE_ITSELF_WORDS, *_STAGE_WORDS)
 #: the words that mean "phase" itself, in any language: a phase wherever it stands
