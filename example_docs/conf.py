@@ -32,6 +32,11 @@ html_title = "sphinx-implplan"
 # every build of these pages
 implplan_today = "2027-03-08"
 
+# the JUnit XML of the last CI test run (pytest --junitxml): each impl-test whose
+# :cases: name its cases shows their result; one case fails, one is skipped and one
+# test's file did not run, on purpose. A failing test is a result, not a warning.
+implplan_test_results = ["demo/results/*.xml"]
+
 # the demo's spec-kit feature folder is read by impl-speckit, not as pages
 exclude_patterns = ["_build", "demo/specs"]
 

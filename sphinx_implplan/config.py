@@ -67,6 +67,16 @@ def _check_baseline(value: Any) -> str | None:
     return value.strip()
 
 
+def _check_results(value: Any) -> list[str]:
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) and item.strip() and item.isprintable() for item in value
+    ):
+        raise ConfigValueError(
+            "a list of JUnit XML file paths or glob patterns, relative to the folder of conf.py"
+        )
+    return list(dict.fromkeys(item.strip() for item in value))
+
+
 def _check_switch(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ConfigValueError("True or False")
@@ -158,6 +168,18 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         frozenset({str, datetime.date, type(None)}),
         # what the pages show changes with it: every document is read again
         "env",
+    ),
+    ConfigValue(
+        "implplan_test_results",
+        [],
+        "The JUnit XML files of a test run (pytest's ``--junitxml``, CTest, gtest, Maven "
+        "Surefire, Playwright), as paths or glob patterns relative to the folder of "
+        "``conf.py``: each ``impl-test`` gets the result of the cases its ``:cases:`` name. "
+        "Read in every build; ``[]`` reads none, and every test is not run.",
+        _check_results,
+        _LIST_TYPES,
+        # read in every build, which writes again the pages whose tests' results change
+        "",
     ),
     ConfigValue(
         "implplan_tune_memory",
@@ -281,6 +303,10 @@ def tunes_memory(config: Config) -> bool:
 
 def speckit_roots(config: Config) -> tuple[str, ...]:
     return tuple(config.implplan_speckit_roots)
+
+
+def test_results_patterns(config: Config) -> tuple[str, ...]:
+    return tuple(config.implplan_test_results)
 
 
 def baseline_path(app: Sphinx) -> Path | None:

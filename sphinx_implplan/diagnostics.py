@@ -37,6 +37,7 @@ class Subtype(Enum):
     SPECKIT = "speckit"
     SUSPECT = "suspect"
     CHANGED = "changed"
+    RESULTS = "results"
 
     @property
     def description(self) -> str:
@@ -107,6 +108,14 @@ _DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.CHANGED: (
         "A plan item that changed itself since it was approved in the baseline: its "
         "title, body, status, tags, an option, or a link added or removed."
+    ),
+    Subtype.RESULTS: (
+        "A test results file (``implplan_test_results``) that cannot be read: missing, "
+        "a folder, unreadable, larger than 50 MB, not XML, not JUnit XML, or holding a "
+        "document type declaration (which entity expansion and external entities need; "
+        "refused unread); or a pattern that matches no file. One warning per file and "
+        "build, at the file; the build goes on, and the tests whose cases it held are "
+        "not run."
     ),
 }
 

@@ -44,6 +44,8 @@ from sphinx_implplan.write.freeing import free_drawn
 from sphinx_implplan.write.freshness import outdated_pages
 from sphinx_implplan.write.report_file import write_report
 from sphinx_implplan.write.requirement_checks import check_plan_requirements
+from sphinx_implplan.write.result_fields import apply_test_results, forget_test_results
+from sphinx_implplan.write.results_files import forget_results
 from sphinx_implplan.write.task_boxes import (
     TaskBoxes,
     depart_task_item,
@@ -71,7 +73,7 @@ if TYPE_CHECKING:
 
 #: bump whenever what the extension stores in the environment changes shape, so that
 #: an environment pickled by an older release is read again rather than misread
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "implplan.css"
@@ -171,14 +173,21 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     needs_bridge.connect_post_processing(app, check_imported_items, priority=400)
     # each phase's dates as written, for its fingerprint, before the schedule (500)
     needs_bridge.connect_post_processing(app, note_written_schedules, priority=450)
+    # each test's result in a field, for sphinx-needs' filters; judged again once
+    # needextend is applied, before the corpus (500) reads it
+    needs_bridge.connect_post_processing(app, apply_test_results, priority=460)
     needs_bridge.connect_post_processing(app, check_all_items)
     needs_bridge.connect_sealing(app, check_extended_items, priority=400)
+    needs_bridge.connect_sealing(app, apply_test_results, priority=450)
     needs_bridge.connect_sealing(app, check_sealed_needs)
     app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", forget_corpus)
-    # the baseline file is read anew, and the states worked out anew, in every build
+    # the baseline file is read anew, and the states worked out anew, in every build;
+    # so are the test results files and each test's result
     app.connect("env-updated", forget_baseline)
     app.connect("env-updated", forget_approvals)
+    app.connect("env-updated", forget_results)
+    app.connect("env-updated", forget_test_results)
     # the collector, paused at write-started or for the page before, runs again as
     # each page is resolved, before anything is drawn on it; paused again for a page
     # with views until the next page, looked for before the cards (450) lengthen

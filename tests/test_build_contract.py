@@ -242,6 +242,8 @@ EXPECTED: dict[str, dict[str, Any]] = {
     "TEST_1": {
         "level": "e2e",
         "plan": "PLAN_SYNC",
+        # no test results are read: every test is not run
+        "result": "not run",
         "type": "impl-test",
         "verifies": ["API_SYNC", "CMP_SYNC", "FR_002"],
     },
@@ -249,6 +251,7 @@ EXPECTED: dict[str, dict[str, Any]] = {
         "level": "integration",
         "mitigates": ["RISK_CONFLICT"],
         "plan": "PLAN_SYNC",
+        "result": "not run",
         "type": "impl-test",
         "verifies": ["FR_003", "PH_2"],
     },

@@ -65,6 +65,7 @@ def test_external_requirements_count_like_local_ones(
         "measured": 0,
         "percent": 66.7,
         "open_questions": 0,
+        "passing": 0,
     }
     assert auth["uncovered"] == ["AUTH_3"]
     assert [row["id"] for row in auth["requirements"]] == ["AUTH_1", "AUTH_2", "AUTH_3"]

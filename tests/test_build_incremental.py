@@ -138,6 +138,7 @@ def test_a_new_requirement_implemented_by_an_existing_phase(
         "measured": 1,
         "percent": 57.1,
         "open_questions": 0,
+        "passing": 0,
     }
     assert plan_a["requirements"][-1] == {
         "id": "FR_7",
@@ -145,6 +146,7 @@ def test_a_new_requirement_implemented_by_an_existing_phase(
         "implemented_by": ["PH_1"],
         "verified_by": [],
         "measured_by": [],
+        "passing": False,
     }
 
 

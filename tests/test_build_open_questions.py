@@ -71,6 +71,7 @@ def test_the_report_lists_the_open_questions_in_scope(app: SphinxTestApp) -> Non
         "measured": 0,
         "percent": 100.0,
         "open_questions": 3,
+        "passing": 0,
     }
 
 

@@ -91,6 +91,7 @@ def test_two_plans_over_one_spec_each_cover_their_part(app: SphinxTestApp) -> No
         "measured": 0,
         "percent": 100.0,
         "open_questions": 1,
+        "passing": 0,
     }
     assert plans["PLAN_SHARE"]["coverage"]["percent"] == 100.0
     assert plans["PLAN_SHARE"]["uncovered"] == plans["PLAN_SYNC"]["uncovered"] == []

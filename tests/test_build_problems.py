@@ -175,12 +175,20 @@ WRONG_SHAPES: dict[str, list[object]] = {
     "implplan_requirement_types": [None, 5, [], [""], ["req", 3], {"req": 1}, ("  ",)],
     "implplan_risk_levels": [None, 2.5, [], ["one"], ["low", "LOW"], [1, 2], ["low", None], {"low"}],
     "implplan_speckit_roots": [None, 3, [""], ["specs", 2]],
+    "implplan_baseline": [5, "  ", ["implplan-baseline.json"], "base\nline.json"],
+    "implplan_test_results": [None, 3, [""], ["junit.xml", 2], {"junit.xml"}],
     "implplan_tune_memory": [None, 0, 1, [True]],
 }  # fmt: skip
 
 
+#: settings whose wrong values fall back to something other than their default, each
+#: tried in the test module named
+OWN_TESTS = {"implplan_today": "test_build_gantt.py (the build's day, not None)"}
+
+
 def test_every_setting_has_wrong_shapes_to_try() -> None:
-    assert set(WRONG_SHAPES) == {value.name for value in CONFIG_VALUES}
+    assert set(WRONG_SHAPES) | set(OWN_TESTS) == {value.name for value in CONFIG_VALUES}
+    assert not set(WRONG_SHAPES) & set(OWN_TESTS)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +196,7 @@ def test_every_setting_has_wrong_shapes_to_try() -> None:
     [
         pytest.param(value.name, raw, marks=pytest.mark.sphinx(confoverrides={value.name: raw}))
         for value in CONFIG_VALUES
-        for raw in WRONG_SHAPES[value.name]
+        for raw in WRONG_SHAPES.get(value.name, [])
     ],
 )
 @pytest.mark.sphinx("needs", testroot="minimal", freshenv=True)

@@ -45,6 +45,9 @@ NOT_UNDER_APPROVAL: dict[str, Any] = {
     "not_approved": [],
 }
 
+#: no test results are read; the plans start after implplan_today: nothing late
+NO_TIMING_OR_RESULTS: dict[str, Any] = {"late": [], "not_started": [], "tests": []}
+
 EXPECTED_REPORT: dict[str, Any] = {
     "version": 1,
     "plans": {
@@ -60,6 +63,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 "measured": 1,
                 "percent": 50.0,
                 "open_questions": 0,
+                "passing": 0,
             },
             "requirements": [
                 {
@@ -68,6 +72,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "implemented_by": ["CMP_A"],
                     "verified_by": ["TEST_1"],
                     "measured_by": ["MET_1"],
+                    "passing": False,
                 },
                 {
                     "id": "FR_2",
@@ -75,6 +80,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "implemented_by": ["CMP_A"],
                     "verified_by": [],
                     "measured_by": [],
+                    "passing": False,
                 },
                 {
                     "id": "FR_3",
@@ -82,6 +88,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "implemented_by": ["PH_1"],
                     "verified_by": ["TEST_1"],
                     "measured_by": [],
+                    "passing": False,
                 },
                 *(
                     {
@@ -90,6 +97,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                         "implemented_by": [],
                         "verified_by": [],
                         "measured_by": [],
+                        "passing": False,
                     }
                     for rid, title in (
                         ("FR_4", "Share notes"),
@@ -110,6 +118,8 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "done": 2,
                     "total": 3,
                     "status": "in-progress",
+                    "late": False,
+                    "not_started": False,
                 },
                 {
                     "id": "PH_2",
@@ -120,6 +130,8 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "done": 0,
                     "total": 1,
                     "status": "planned",
+                    "late": False,
+                    "not_started": False,
                 },
             ],
             "risks": [
@@ -164,6 +176,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 {"id": "DEC_2", "title": "Sync protocol", "choice": "HTTP", "status": "proposed"},
             ],
             **NOT_UNDER_APPROVAL,
+            **NO_TIMING_OR_RESULTS,
         },
         "PLAN_B": {
             "title": "Plan B",
@@ -177,6 +190,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 "measured": 0,
                 "percent": 14.3,
                 "open_questions": 0,
+                "passing": 0,
             },
             "requirements": [
                 {
@@ -185,6 +199,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "implemented_by": ["CMP_B"] if rid == "FR_4" else [],
                     "verified_by": [],
                     "measured_by": [],
+                    "passing": False,
                 }
                 for rid, title in (
                     ("FR_1", "Import notes"),
@@ -208,11 +223,14 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "done": 0,
                     "total": 0,
                     "status": "planned",
+                    "late": False,
+                    "not_started": False,
                 }
             ],
             "risks": [],
             "decisions": [],
             **NOT_UNDER_APPROVAL,
+            **NO_TIMING_OR_RESULTS,
         },
     },
 }

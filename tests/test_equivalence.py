@@ -15,7 +15,9 @@ a warning of Sphinx's own. Its ``conf.py`` sets
   what a clean build of the same sources gives. The sequence starts by approving
   the plans (``implplan approve``) and rewording a requirement, so that the edits
   after it leave items suspect, changed since approval and not approved, and
-  approves them all again later on.
+  approves them all again later on. Two edits change only the JUnit XML files the
+  project reads its test results from (``implplan_test_results``): a new test run,
+  and a file cut short.
 
 The builds are shared by the tests of the module (module-scoped fixtures); each
 runs in a copy of the project of its own.
@@ -371,6 +373,7 @@ UNIT_TESTS = """
 :id: TEST_UNIT
 :plan: PLAN_A
 :level: unit
+:cases: tests.unit.ImporterTest.*
 :verifies: CMP_IMPORT
 ```
 """
@@ -456,6 +459,31 @@ def delete_a_document(src: Path) -> None:
     edit(src / "index.md", "plan-b\n", "")
 
 
+def rerun_the_tests(src: Path) -> None:
+    # a new test run: the failing case passes and a second file brings a skipped one;
+    # no document changes, but the cards of the tests, the traceability, summary and
+    # test table views, implplan.json and the result field in needs.json do
+    junit = src / "results" / "junit.xml"
+    text = junit.read_text(encoding="utf8")
+    failure = (
+        '\n      <failure message="AssertionError: headings lost">assert out == src</failure>\n    '
+    )
+    assert failure in text
+    junit.write_text(text.replace(failure, ""), encoding="utf8")
+    (src / "results" / "slow.xml").write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<testsuites><testsuite name="pytest">'
+        '<testcase classname="tests.unit.ImporterTest" name="reads_big_files">'
+        '<skipped message="slow"/></testcase></testsuite></testsuites>\n',
+        encoding="utf8",
+    )
+
+
+def break_the_test_results(src: Path) -> None:
+    # a results file cut short: one implplan.results warning in every build, and the
+    # tests whose cases it held are not run
+    (src / "results" / "junit.xml").write_text("<testsuites><testsuite>", encoding="utf8")
+
+
 def retitle_a_spec_document(src: Path) -> None:
     # PLAN_A's card and its summary show the title as the text of a link
     edit(src / "spec-sharing.md", "# Sharing spec\n", "# Sharing and revoking spec\n")
@@ -472,7 +500,9 @@ EDITS: list[tuple[Callable[[Path], None], tuple[int, int, int]]] = [
     (delete_a_requirement, (0, 1, 0)),
     (add_a_requirement, (0, 1, 0)),
     (tag_a_requirement, (0, 1, 0)),
+    (rerun_the_tests, (0, 0, 0)),
     (retitle_a_spec_document, (0, 1, 0)),
+    (break_the_test_results, (0, 0, 0)),
     (ask_open_questions, (0, 1, 0)),
     (add_a_document, (1, 1, 0)),
     (delete_a_document, (0, 1, 1)),
@@ -586,3 +616,33 @@ def test_the_edits_leave_items_in_every_approval_state(clean_steps: list[Snapsho
     again = states["approve_them_again"]
     for state in ("suspect", "changed_since_approval", "not_approved"):
         assert not again[state], state
+
+
+def test_the_edits_change_the_test_results(clean_steps: list[Snapshot]) -> None:
+    """Else the comparisons would not show that the results agree."""
+
+    def results(step: str) -> dict[str, str]:
+        report = json.loads(clean_steps[STEPS.index(step)].report)
+        return {
+            test["id"]: test["result"]
+            for plan in report["plans"].values()
+            for test in plan["tests"]
+        }
+
+    assert results("initial") == {
+        "TEST_GHOST": "not run",
+        "TEST_IMPORT": "failed",
+        "TEST_UNIT": "passed",
+    }
+    assert results("rerun_the_tests") == {
+        "TEST_GHOST": "not run",
+        "TEST_IMPORT": "passed",
+        "TEST_UNIT": "skipped",
+    }
+    assert results("break_the_test_results") == {
+        "TEST_GHOST": "not run",
+        "TEST_IMPORT": "not run",
+        "TEST_UNIT": "skipped",
+    }
+    broken = clean_steps[STEPS.index("break_the_test_results")].warnings
+    assert [w.file for w in broken if w.subtype == "implplan.results"] == ["junit.xml"]

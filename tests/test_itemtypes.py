@@ -48,7 +48,7 @@ DIRECTIVES: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "RISK_",
         [("impact", "level"), ("likelihood", "level"), ("mitigation", "text"), ("owner", "text")],
     ),
-    "impl-test": ("TEST_", [("level", "test level")]),
+    "impl-test": ("TEST_", [("level", "test level"), ("cases", "test case patterns")]),
     "impl-rollout": ("RO_", [("stage", "positive integer"), ("audience", "text")]),
     "impl-metric": ("MET_", [("target", "text"), ("baseline", "text")]),
     "impl-tech": ("TECH_", [("layer", "layer"), ("version", "text"), ("purpose", "text")]),
@@ -71,6 +71,7 @@ FORMS = {
     "positive integer": Kind.STAGE,
     "docs": Kind.DOCS,
     "requirement entries": Kind.REQUIREMENTS,
+    "test case patterns": Kind.CASES,
 }
 
 # The guide's Links page: option -> outgoing, incoming, from, to

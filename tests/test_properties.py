@@ -390,6 +390,41 @@ def requirement_entries(draw: DrawFn) -> Value:
     return invalid(draw(bad))
 
 
+#: test case names as runners write them: pytest node ids (a comma in the brackets of a
+#: parametrised case), classname.name, wildcards
+CASE_NAMES = (
+    "tests/test_sync.py::test_merge",
+    "tests/test_sync.py::TestCopy::test_texts[a,b]",
+    "tests/unit/test_x.py::*",
+    "com.example.SyncTest.merges",
+    "Suite.Case?",
+    "test_merge[utf-8]",
+)
+#: a case pattern's own characters: printable, no separator and no bracket
+_CASE_CHARS = st.characters(
+    codec="utf-8", categories=("L", "N", "P", "S"), exclude_characters=_OPTION_BREAKERS + ",;[]"
+)
+
+
+@st.composite
+def case_patterns(draw: DrawFn) -> Value:
+    """``:cases:``: patterns split at commas and semicolons outside brackets, trimmed,
+    each stored once; invalid when none is left or one is too long."""
+    if draw(st.booleans()):
+        entries = draw(
+            st.lists(
+                st.sampled_from(CASE_NAMES) | st.text(_CASE_CHARS, min_size=1, max_size=12),
+                min_size=1,
+                max_size=4,
+            ).filter(lambda found: _reaches_the_option(found[0]))
+        )
+        written = entries[0]
+        for entry in entries[1:]:
+            written += draw(st.sampled_from((",", ", ", ";", " ; "))) + entry
+        return valid(written, list(dict.fromkeys(entry.strip() for entry in entries)))
+    return invalid(draw(st.sampled_from(("", ";", " ; ;", "x" * 1001))))
+
+
 #: every directive's own options (and ``:status:``), as the contract lists them
 OPTION_VALUES: dict[str, dict[str, SearchStrategy[Value]]] = {
     "impl-plan": {
@@ -426,7 +461,11 @@ OPTION_VALUES: dict[str, dict[str, SearchStrategy[Value]]] = {
         "owner": TEXT_VALUES,
         "status": enum_values(RISK_STATUSES),
     },
-    "impl-test": {"level": enum_values(TEST_LEVELS), "status": FREE_STATUSES},
+    "impl-test": {
+        "level": enum_values(TEST_LEVELS),
+        "cases": case_patterns(),
+        "status": FREE_STATUSES,
+    },
     "impl-rollout": {"stage": STAGE_VALUES, "audience": TEXT_VALUES, "status": FREE_STATUSES},
     "impl-metric": {"target": TEXT_VALUES, "baseline": TEXT_VALUES, "status": FREE_STATUSES},
     "impl-tech": {

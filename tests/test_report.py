@@ -139,6 +139,9 @@ NOT_UNDER_APPROVAL: dict[str, Any] = {
     "not_approved": [],
 }
 
+#: the keys of a build without test results, whose phases have no day to be late on
+NO_TIMING_OR_RESULTS: dict[str, Any] = {"late": [], "not_started": [], "tests": []}
+
 EXPECTED: dict[str, Any] = {
     "version": 1,
     "plans": {
@@ -155,6 +158,7 @@ EXPECTED: dict[str, Any] = {
                 "measured": 1,
                 "percent": 66.7,
                 "open_questions": 3,
+                "passing": 0,
             },
             "requirements": [
                 {
@@ -163,6 +167,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": ["CMP_1"],
                     "verified_by": ["TEST_1"],
                     "measured_by": [],
+                    "passing": False,
                 },
                 {
                     "id": "REQ_2",
@@ -170,6 +175,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": [],
                     "verified_by": [],
                     "measured_by": [],
+                    "passing": False,
                 },
                 {
                     "id": "REQ_10",
@@ -177,6 +183,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": ["CMP_1"],
                     "verified_by": [],
                     "measured_by": ["MET_1"],
+                    "passing": False,
                 },
             ],
             "uncovered": ["REQ_2"],
@@ -196,6 +203,8 @@ EXPECTED: dict[str, Any] = {
                     "done": None,
                     "total": None,
                     "status": "planned",
+                    "late": False,
+                    "not_started": False,
                 },
                 {
                     "id": "PH_5",
@@ -206,6 +215,8 @@ EXPECTED: dict[str, Any] = {
                     "done": None,
                     "total": 3,
                     "status": None,
+                    "late": False,
+                    "not_started": False,
                 },
                 {
                     "id": "PH_10",
@@ -216,6 +227,8 @@ EXPECTED: dict[str, Any] = {
                     "done": 2,
                     "total": 2,
                     "status": "done",
+                    "late": False,
+                    "not_started": False,
                 },
             ],
             "risks": [
@@ -255,6 +268,7 @@ EXPECTED: dict[str, Any] = {
                 {"id": "DEC_2", "title": "Queue", "choice": None, "status": None},
             ],
             **NOT_UNDER_APPROVAL,
+            **NO_TIMING_OR_RESULTS,
         },
         "PLAN_2": {
             "title": "Beta",
@@ -269,6 +283,7 @@ EXPECTED: dict[str, Any] = {
                 "measured": 0,
                 "percent": 25.0,
                 "open_questions": 4,
+                "passing": 0,
             },
             "requirements": [
                 {
@@ -277,6 +292,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": [],
                     "verified_by": [],
                     "measured_by": [],
+                    "passing": False,
                 },
                 {
                     "id": "REQ_2",
@@ -284,6 +300,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": [],
                     "verified_by": ["TEST_2"],
                     "measured_by": [],
+                    "passing": False,
                 },
                 {
                     "id": "REQ_3",
@@ -291,6 +308,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": ["CMP_2"],
                     "verified_by": [],
                     "measured_by": [],
+                    "passing": False,
                 },
                 {
                     "id": "REQ_10",
@@ -298,6 +316,7 @@ EXPECTED: dict[str, Any] = {
                     "implemented_by": [],
                     "verified_by": [],
                     "measured_by": [],
+                    "passing": False,
                 },
             ],
             "uncovered": ["REQ_1", "REQ_2", "REQ_10"],
@@ -313,6 +332,7 @@ EXPECTED: dict[str, Any] = {
                 {"id": "DEC_3", "title": "Format", "choice": "CSV", "status": "superseded"},
             ],
             **NOT_UNDER_APPROVAL,
+            **NO_TIMING_OR_RESULTS,
         },
         "PLAN_3": {
             "title": "Gamma",
@@ -327,6 +347,7 @@ EXPECTED: dict[str, Any] = {
                 "measured": 0,
                 "percent": None,
                 "open_questions": 0,
+                "passing": 0,
             },
             "requirements": [],
             "uncovered": [],
@@ -335,6 +356,7 @@ EXPECTED: dict[str, Any] = {
             "risks": [],
             "decisions": [],
             **NOT_UNDER_APPROVAL,
+            **NO_TIMING_OR_RESULTS,
         },
     },
 }
@@ -395,19 +417,23 @@ def test_dump_of_a_small_report() -> None:
         '        "implemented": 0,\n'
         '        "measured": 0,\n'
         '        "open_questions": 0,\n'
+        '        "passing": 0,\n'
         '        "percent": null,\n'
         '        "requirements": 0,\n'
         '        "verified": 0\n'
         "      },\n"
         '      "decisions": [],\n'
         '      "docname": "plan",\n'
+        '      "late": [],\n'
         '      "not_approved": [],\n'
+        '      "not_started": [],\n'
         '      "open_questions": [],\n'
         '      "phases": [],\n'
         '      "requirements": [],\n'
         '      "risks": [],\n'
         '      "status": null,\n'
         '      "suspect": [],\n'
+        '      "tests": [],\n'
         '      "title": "Ä",\n'
         '      "uncovered": [],\n'
         '      "updated": null\n'

@@ -159,11 +159,13 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="build a project and report coverage, risks, links and progress",
+        help="build a project and report coverage, risks, links, tests and progress",
         description="Build SRCDIR quietly into a temporary folder and print, per plan, the "
         "coverage, uncovered requirements, unmitigated high risks, dangling links, "
-        "phase progress and, for a plan under approval, its suspect items. Exit 0 when "
-        "all holds, 1 when a gap is found, 2 on a usage or build error.",
+        "phase progress with the late phases and those not started, where the project "
+        "reads test results its tests by result, and for a plan under approval its "
+        "suspect items. Exit 0 when all holds, 1 when a gap is found, 2 on a usage or "
+        "build error.",
     )
     check.add_argument("srcdir", metavar="SRCDIR", help="the Sphinx source folder (with conf.py)")
     check.add_argument(
@@ -182,6 +184,17 @@ def make_parser() -> argparse.ArgumentParser:
         "--allow-suspect",
         action="store_true",
         help="list suspect items and items changed since their approval, but do not fail on them",
+    )
+    check.add_argument(
+        "--fail-late",
+        action="store_true",
+        help="fail on a late phase: its end is before the build's today and it is not done",
+    )
+    check.add_argument(
+        "--require-passing",
+        action="store_true",
+        help="fail on a requirement a test verifies whose tests did not all pass (a test "
+        "that failed, was skipped or did not run)",
     )
     _add_approve(commands)
 

@@ -8,7 +8,8 @@ carries only the report: ``text`` and ``markdown`` are rendered from the verdict
 
 Exit status 0 when every plan holds, 1 when a gap is found (see
 :mod:`sphinx_implplan.plan.verdict` for what a gap is; a suspect item is one unless
-``--allow-suspect``), 2 on a usage or build error:
+``--allow-suspect``, a late phase with ``--fail-late``, a verified requirement not
+passing with ``--require-passing``), 2 on a usage or build error:
 no such folder, no ``conf.py``, a ``conf.py`` or build that raises, a project that
 does not use ``sphinx_implplan``, or no ``implplan.json`` written. A build error is
 one line naming the exception's type and the first line of its message, never a
@@ -152,7 +153,14 @@ def run_check(args: argparse.Namespace) -> int:
         prefix="implplan-check-", ignore_cleanup_errors=True
     ) as workdir:
         built = build(srcdir, Path(workdir), shown(args.srcdir))
-    result = judge(built.report, built.corpus, args.min_coverage, allow_suspect=args.allow_suspect)
+    result = judge(
+        built.report,
+        built.corpus,
+        args.min_coverage,
+        allow_suspect=args.allow_suspect,
+        fail_late=args.fail_late,
+        require_passing=args.require_passing,
+    )
     if args.format == "json":
         write_bytes(built.report_bytes)
     elif args.format == "markdown":

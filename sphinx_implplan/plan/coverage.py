@@ -5,7 +5,8 @@ The requirements in scope are those of the scope's documents that the plans'
 ``:requirements:`` select (:mod:`.requirement_selection`). Only the items of the
 plans in scope count. A requirement is implemented when one of them links to it by
 ``:implements:``, verified when an ``impl-test`` of them does by ``:verifies:``,
-measured when an ``impl-metric`` of them does by ``:measures:``.
+measured when an ``impl-metric`` of them does by ``:measures:``, passing when it is
+verified and every test of them that verifies it passed (:mod:`.outcomes`).
 The open questions in scope are the markers in the text of the requirements in
 scope (:mod:`.open_questions`), whoever links to them.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from sphinx_implplan.plan.itemtypes import METRIC, RISK, TEST
 from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item, natural_key
+from sphinx_implplan.plan.outcomes import TestResult
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -51,6 +53,8 @@ class TraceRow:
     measured_by: tuple[str, ...]
     affected_by: tuple[str, ...]
     addressed_by: tuple[str, ...]
+    #: verified, and every test of ``verified_by`` passed
+    passing: bool = False
 
     @property
     def implemented(self) -> bool:
@@ -83,6 +87,8 @@ class Coverage:
     measured: int
     #: the ``[NEEDS CLARIFICATION]`` markers in the requirements counted, each one
     open_questions: int = 0
+    #: verified, and every test verifying it passed
+    passing: int = 0
 
     @property
     def percent(self) -> float | None:
@@ -95,6 +101,10 @@ class Coverage:
     @property
     def measured_percent(self) -> float | None:
         return percent(self.measured, self.requirements)
+
+    @property
+    def passing_percent(self) -> float | None:
+        return percent(self.passing, self.requirements)
 
 
 def plan_spec(corpus: Corpus, plan_ids: Iterable[str]) -> frozenset[str] | None:
@@ -141,17 +151,26 @@ def trace_rows(corpus: Corpus, scope: Scope) -> list[TraceRow]:
     rows = []
     for requirement in scoped_requirements(corpus, scope):
         rid = requirement.id
+        verified_by = counted(corpus.sources(rid, "verifies"), TEST)
         rows.append(
             TraceRow(
                 requirement=requirement,
                 implemented_by=counted(corpus.sources(rid, "implements")),
-                verified_by=counted(corpus.sources(rid, "verifies"), TEST),
+                verified_by=verified_by,
                 measured_by=counted(corpus.sources(rid, "measures"), METRIC),
                 affected_by=counted(corpus.sources(rid, "affects"), RISK),
                 addressed_by=counted(corpus.sources(rid, "addresses")),
+                passing=all_passed(corpus, verified_by),
             )
         )
     return rows
+
+
+def all_passed(corpus: Corpus, test_ids: Sequence[str]) -> bool:
+    """Whether there is a test among ``test_ids`` and every one of them passed."""
+    return bool(test_ids) and all(
+        corpus.test_outcome(test_id).result is TestResult.PASSED for test_id in test_ids
+    )
 
 
 def coverage_of(rows: Collection[TraceRow]) -> Coverage:
@@ -161,6 +180,7 @@ def coverage_of(rows: Collection[TraceRow]) -> Coverage:
         verified=sum(row.verified for row in rows),
         measured=sum(row.measured for row in rows),
         open_questions=sum(len(row.requirement.open_questions) for row in rows),
+        passing=sum(row.passing for row in rows),
     )
 
 

@@ -53,10 +53,13 @@ class Kind(Enum):
     STAGE = "stage"
     DOCS = "docs"
     REQUIREMENTS = "requirement entries"
+    CASES = "test case patterns"
 
 
 #: a computed pseudo-field of a card and a table: a phase's deliverables done
 PROGRESS: Final = "progress"
+#: the field a test's result is kept in: ``passed``, ``failed``, ``skipped``, ``not run``
+RESULT: Final = "result"
 
 
 def _endpoint_title(title: str, written: Collection[str]) -> dict[str, str]:
@@ -253,9 +256,12 @@ ITEM_TYPES: Final[tuple[ItemType, ...]] = (
         "Test",
         "TEST_",
         "#C9E4F5",
-        {"level": Kind.TEST_LEVEL},
+        {"level": Kind.TEST_LEVEL, "cases": Kind.CASES},
         title_header="Test",
         default_columns=("id", "level", "title", "verifies"),
+        computed={RESULT: "string"},
+        card_computed=((RESULT, None),),
+        table_computed=(RESULT,),
     ),
     _item(
         ROLLOUT,
@@ -366,16 +372,11 @@ def links_from(directive: str) -> tuple[LinkType, ...]:
     return tuple(link for link in LINK_TYPES if directive in link.sources)
 
 
-def _computed_fields() -> MappingProxyType[str, str]:
-    fields = {"plan": "string"}
-    for item_type in ITEM_TYPES:
-        fields.update(item_type.computed)
-    return MappingProxyType(fields)
-
-
 #: fields computed by the extension, beside the options: name -> JSON schema type
 #: (``plan`` for every item, and each type's own)
-COMPUTED_FIELDS: Final = _computed_fields()
+COMPUTED_FIELDS: Final = MappingProxyType(
+    {"plan": "string"} | {name: json for t in ITEM_TYPES for name, json in t.computed.items()}
+)
 
 #: sphinx-needs' own fields that the extension fills but never registers
 NEEDS_BUILTIN_FIELDS: Final = frozenset({"duration", "completion"})

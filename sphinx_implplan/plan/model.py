@@ -22,6 +22,7 @@ from sphinx_implplan.plan.itemtypes import (
     REQUIREMENT,
 )
 from sphinx_implplan.plan.open_questions import questions_in
+from sphinx_implplan.plan.outcomes import NO_TEST_RESULTS, TestOutcome, TestResults
 from sphinx_implplan.plan.stored_forms import has_stored_form
 
 _DIGITS = re.compile(r"([0-9]+)")
@@ -109,10 +110,13 @@ class Corpus:
         *,
         requirement_types: Iterable[str] = ("req",),
         risk_levels: Iterable[str] = ("low", "medium", "high"),
+        test_results: TestResults = NO_TEST_RESULTS,
     ) -> None:
         self.items: Mapping[str, Item] = MappingProxyType({item.id: item for item in items})
         self.requirement_types = frozenset(requirement_types)
         self.risk_levels = tuple(risk_levels)
+        #: each test's result in the build's test results
+        self.test_results = test_results
         incoming: dict[tuple[str, str], list[str]] = {}
         for item in self.items.values():
             for link, targets in item.links.items():
@@ -142,6 +146,14 @@ class Corpus:
     def sources(self, target: str, link: str) -> tuple[str, ...]:
         """The ids of the items linking to ``target`` by ``link``, in id order."""
         return self._incoming.get((target, link), ())
+
+    def test_outcome(self, test_id: str) -> TestOutcome:
+        return self.test_results.of(test_id)
+
+    @property
+    def shows_results(self) -> bool:
+        """Whether the project reads test results: only then do pages show them."""
+        return self.test_results.configured
 
     def is_requirement(self, item: Item) -> bool:
         return item.type in self.requirement_types

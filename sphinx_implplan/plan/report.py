@@ -1,6 +1,7 @@
 """The plan report: per plan its coverage, uncovered requirements, open questions,
-phases, risks, decisions and the approval state of its items, as typed records made
-once from the corpus. No Sphinx imports.
+phases (late or not started against the build's today), risks, decisions, tests with
+their results and the approval state of its items, as typed records made once from
+the corpus. No Sphinx imports.
 
 The build writes it as ``implplan.json`` (:meth:`Report.to_json`) and
 ``implplan check`` judges the same records (:mod:`.verdict`) rather than reading the
@@ -11,6 +12,7 @@ builds of the same sources give the same bytes.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -26,8 +28,10 @@ from sphinx_implplan.plan.coverage import (
 )
 from sphinx_implplan.plan.itemtypes import DECISION, PHASE, PLAN, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
+from sphinx_implplan.plan.result_entries import TestEntry, result_entries
 from sphinx_implplan.plan.rollup import plan_scope
 from sphinx_implplan.plan.scoring import risk_is_mitigated
+from sphinx_implplan.plan.today import Timing, timing_of
 
 REPORT_VERSION = 1
 REPORT_FILE = "implplan.json"
@@ -40,6 +44,8 @@ class RequirementEntry:
     implemented_by: tuple[str, ...]
     verified_by: tuple[str, ...]
     measured_by: tuple[str, ...]
+    #: verified, and every test verifying it passed
+    passing: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ class PhaseEntry:
     done: int | None
     total: int | None
     status: str | None
+    #: against the build's today (:mod:`.today`)
+    late: bool = False
+    not_started: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,10 @@ class PlanReport:
     suspect: tuple[SuspectEntry, ...] = ()
     changed_since_approval: tuple[ChangedEntry, ...] = ()
     not_approved: tuple[str, ...] = ()
+    #: the phases late and not started against the build's today, by id
+    late: tuple[str, ...] = ()
+    not_started: tuple[str, ...] = ()
+    tests: tuple[TestEntry, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         coverage = self.coverage
@@ -131,6 +144,7 @@ class PlanReport:
                 "measured": coverage.measured,
                 "percent": coverage.percent,
                 "open_questions": coverage.open_questions,
+                "passing": coverage.passing,
             },
             "requirements": [
                 {
@@ -139,6 +153,7 @@ class PlanReport:
                     "implemented_by": list(entry.implemented_by),
                     "verified_by": list(entry.verified_by),
                     "measured_by": list(entry.measured_by),
+                    "passing": entry.passing,
                 }
                 for entry in self.requirements
             ],
@@ -157,8 +172,23 @@ class PlanReport:
                     "done": phase.done,
                     "total": phase.total,
                     "status": phase.status,
+                    "late": phase.late,
+                    "not_started": phase.not_started,
                 }
                 for phase in self.phases
+            ],
+            "late": list(self.late),
+            "not_started": list(self.not_started),
+            "tests": [
+                {
+                    "id": test.id,
+                    "title": test.title,
+                    "result": test.result,
+                    "message": test.message,
+                    "cases": test.cases,
+                    "unmatched": list(test.unmatched),
+                }
+                for test in self.tests
             ],
             "risks": [
                 {
@@ -250,9 +280,37 @@ def _plan_approvals(corpus: Corpus, plan: Item, approvals: ApprovalStates) -> _P
     )
 
 
-def plan_report(corpus: Corpus, plan: Item, approvals: ApprovalStates = NO_APPROVALS) -> PlanReport:
+def _phase_entries(corpus: Corpus, plan: Item, today: datetime.date | None) -> list[PhaseEntry]:
+    entries = []
+    for phase in _by_id(corpus.of_type(PHASE, (plan.id,))):
+        timing = None if today is None else timing_of(phase, today)
+        entries.append(
+            PhaseEntry(
+                id=phase.id,
+                title=phase.title,
+                start=_text(phase.get("start")),
+                end=_text(phase.get("end")),
+                depends=phase.links_of("depends"),
+                done=phase.whole_number("deliverables_done"),
+                total=phase.whole_number("deliverables_total"),
+                status=phase.status,
+                late=timing is Timing.LATE,
+                not_started=timing is Timing.NOT_STARTED,
+            )
+        )
+    return entries
+
+
+def plan_report(
+    corpus: Corpus,
+    plan: Item,
+    approvals: ApprovalStates = NO_APPROVALS,
+    today: datetime.date | None = None,
+) -> PlanReport:
+    """``today``: the day phases are late or not started against; ``None`` for none."""
     rows = trace_rows(corpus, plan_scope(corpus, plan.id))
     approval = _plan_approvals(corpus, plan, approvals)
+    phases = _phase_entries(corpus, plan, today)
     return PlanReport(
         id=plan.id,
         title=plan.title,
@@ -267,24 +325,13 @@ def plan_report(corpus: Corpus, plan: Item, approvals: ApprovalStates = NO_APPRO
                 implemented_by=row.implemented_by,
                 verified_by=row.verified_by,
                 measured_by=row.measured_by,
+                passing=row.passing,
             )
             for row in rows
         ),
         uncovered=tuple(uncovered(rows)),
         open_questions=tuple(open_questions_of(rows)),
-        phases=tuple(
-            PhaseEntry(
-                id=phase.id,
-                title=phase.title,
-                start=_text(phase.get("start")),
-                end=_text(phase.get("end")),
-                depends=phase.links_of("depends"),
-                done=phase.whole_number("deliverables_done"),
-                total=phase.whole_number("deliverables_total"),
-                status=phase.status,
-            )
-            for phase in _by_id(corpus.of_type(PHASE, (plan.id,)))
-        ),
+        phases=tuple(phases),
         risks=tuple(
             RiskEntry(
                 id=risk.id,
@@ -313,11 +360,18 @@ def plan_report(corpus: Corpus, plan: Item, approvals: ApprovalStates = NO_APPRO
         suspect=approval.suspect,
         changed_since_approval=approval.changed,
         not_approved=approval.not_approved,
+        late=tuple(phase.id for phase in phases if phase.late),
+        not_started=tuple(phase.id for phase in phases if phase.not_started),
+        tests=result_entries(corpus, plan),
     )
 
 
-def build_report(corpus: Corpus, approvals: ApprovalStates = NO_APPROVALS) -> Report:
-    return Report(tuple(plan_report(corpus, plan, approvals) for plan in corpus.plans))
+def build_report(
+    corpus: Corpus,
+    approvals: ApprovalStates = NO_APPROVALS,
+    today: datetime.date | None = None,
+) -> Report:
+    return Report(tuple(plan_report(corpus, plan, approvals, today) for plan in corpus.plans))
 
 
 def dump_report(report: Report) -> str:

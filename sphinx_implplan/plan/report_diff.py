@@ -15,7 +15,7 @@ import datetime
 import json
 import reprlib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,6 +32,7 @@ from sphinx_implplan.plan.report import (
     RiskEntry,
     SuspectEntry,
 )
+from sphinx_implplan.plan.result_entries import TestEntry
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -85,12 +86,15 @@ _FIELD_KINDS: dict[str, tuple[type, ...]] = {
 
 def _record(record: type[_Record], data: Mapping[str, Any], where: str) -> _Record:
     """One record of the report, read by its fields' names: the keys of
-    ``implplan.json`` are the field names of the records it is written from."""
+    ``implplan.json`` are the field names of the records it is written from. A field
+    with a default was added to the report after its version 1 was first written
+    (a phase's ``late``): a report written before it lacks the key."""
     values = {
         field.name: _ids(data, field.name, where)
         if field.type == "tuple[str, ...]"
         else _typed(data, field.name, where, _FIELD_KINDS[str(field.type)])
         for field in fields(record)
+        if field.name in data or field.default is MISSING
     }
     return record(**values)
 
@@ -142,6 +146,9 @@ def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
         suspect=_later_records(SuspectEntry, data, "suspect", where),
         changed_since_approval=_later_records(ChangedEntry, data, "changed_since_approval", where),
         not_approved=_later_ids(data, "not_approved", where),
+        late=_later_ids(data, "late", where),
+        not_started=_later_ids(data, "not_started", where),
+        tests=_later_records(TestEntry, data, "tests", where),
     )
 
 

@@ -3,8 +3,9 @@ likelihood grid. No Sphinx imports."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sphinx_implplan.plan.coverage import (
     Coverage,
@@ -16,10 +17,12 @@ from sphinx_implplan.plan.coverage import (
     plan_spec,
     trace_rows,
 )
-from sphinx_implplan.plan.itemtypes import DECISION, ITEM_TYPES_BY_DIRECTIVE, PHASE, RISK
+from sphinx_implplan.plan.itemtypes import DECISION, ITEM_TYPES_BY_DIRECTIVE, PHASE, RISK, TEST
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
+from sphinx_implplan.plan.outcomes import TestResult
 from sphinx_implplan.plan.requirement_selection import selected_requirements
 from sphinx_implplan.plan.scoring import BANDS, risk_band, risk_score
+from sphinx_implplan.plan.today import Timing, timing_of
 
 DECISION_STATUSES = ITEM_TYPES_BY_DIRECTIVE[DECISION].statuses or ()
 
@@ -48,13 +51,20 @@ class PlanRollup:
     decisions: dict[str, int]
     #: the markers in the requirements in scope, by requirement id
     open_questions: tuple[OpenQuestion, ...] = ()
+    #: the phases late and not started against the build's today, in document order
+    late: tuple[str, ...] = ()
+    not_started: tuple[str, ...] = ()
+    #: result -> the plan's tests with it, every result present (zeros included);
+    #: empty where the project reads no test results or the plan has no test
+    tests: dict[TestResult, int] = field(default_factory=dict)
 
     @property
     def deliverables_percent(self) -> float | None:
         return percent(self.deliverables_done, self.deliverables_total)
 
 
-def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
+def plan_rollup(corpus: Corpus, plan: Item, today: datetime.date | None = None) -> PlanRollup:
+    """``today``: the day phases are late or not started against; ``None`` for none."""
     phases = corpus.of_type(PHASE, (plan.id,))
     risks = corpus.of_type(RISK, (plan.id,))
     decisions = corpus.of_type(DECISION, (plan.id,))
@@ -68,6 +78,13 @@ def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
         if decision.status in by_status:
             by_status[decision.status] += 1
     rows = trace_rows(corpus, plan_scope(corpus, plan.id))
+    timings = {} if today is None else {phase.id: timing_of(phase, today) for phase in phases}
+    tests: dict[TestResult, int] = {}
+    plan_tests = corpus.of_type(TEST, (plan.id,))
+    if corpus.shows_results and plan_tests:
+        tests = dict.fromkeys(TestResult, 0)
+        for test in plan_tests:
+            tests[corpus.test_outcome(test.id).result] += 1
     return PlanRollup(
         plan=plan,
         phases_done=sum(phase.status == "done" for phase in phases),
@@ -78,6 +95,11 @@ def plan_rollup(corpus: Corpus, plan: Item) -> PlanRollup:
         open_risks=open_risks,
         decisions=by_status,
         open_questions=tuple(open_questions_of(rows)),
+        late=tuple(phase for phase, timing in timings.items() if timing is Timing.LATE),
+        not_started=tuple(
+            phase for phase, timing in timings.items() if timing is Timing.NOT_STARTED
+        ),
+        tests=tests,
     )
 
 

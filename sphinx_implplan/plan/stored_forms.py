@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
+from sphinx_implplan.plan.case_patterns import parse_case_patterns
 from sphinx_implplan.plan.itemtypes import (
     COMPUTED_FIELDS,
     NEEDS_BUILTIN_FIELDS,
@@ -43,6 +44,7 @@ KIND_JSON_TYPES: Final = MappingProxyType(
         Kind.TEXT_LIST: "array",
         Kind.DOCS: "array",
         Kind.REQUIREMENTS: "array",
+        Kind.CASES: "array",
         Kind.STAGE: "integer",
         Kind.DURATION: "integer",
     }
@@ -101,6 +103,8 @@ def parse_option(kind: Kind, raw: str, levels: Sequence[str]) -> Any:
             if problems:
                 raise InvalidValue("; ".join(problems))
             return entries
+        case Kind.CASES:
+            return parse_case_patterns(raw)
     return parse_enum(raw, FIXED_ENUMS[kind], kind.value)
 
 
@@ -112,6 +116,11 @@ def stored_value(kind: Kind, value: Any, levels: Sequence[str]) -> Any:
     if kind in (Kind.TEXT_LIST, Kind.DOCS) and isinstance(value, list | tuple):
         if all(isinstance(entry, str) for entry in value):
             return [entry.strip() for entry in value if entry.strip()]
+        raise InvalidValue(f"{value!r} is not a list of texts")
+    if kind is Kind.CASES and isinstance(value, list | tuple):
+        if all(isinstance(entry, str) for entry in value):
+            # each entry read on its own, as one line of the option's text
+            return parse_case_patterns("\n".join(value))
         raise InvalidValue(f"{value!r} is not a list of texts")
     if kind is Kind.REQUIREMENTS and isinstance(value, list | tuple):
         if all(isinstance(entry, str) for entry in value):

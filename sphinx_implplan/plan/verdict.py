@@ -16,9 +16,17 @@ A gap is one of:
   ``:mitigation:`` nor an item that ``:mitigates:`` it;
 - a suspect item: an item of the plan a linked need of which changed since its
   approval in the baseline, and an item that changed itself since its approval;
-  unless suspect items are allowed (``--allow-suspect``), when they are listed only.
+  unless suspect items are allowed (``--allow-suspect``), when they are listed only;
+- with ``--fail-late``, a late phase: its end is before the build's today and it is
+  not done (listed always, and so are the phases not started);
+- with ``--require-passing``, a requirement in scope that a test of the plan
+  verifies but that is not passing: a test verifying it failed, was skipped or did
+  not run (a requirement no test verifies is judged by coverage, not here).
 
-Items not approved (added since the baseline) are listed, never a gap.
+Items not approved (added since the baseline) are listed, never a gap. Where the
+project reads test results, the plan's tests are counted by result, the failed ones
+listed with their message, and a ``:cases:`` pattern that matches no case is listed
+as a note, never a gap.
 
 The open questions of the plan's requirements (``[NEEDS CLARIFICATION]`` markers)
 are listed, but are no gap: a spec still being clarified is work in progress, not
@@ -35,6 +43,7 @@ from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.itemtypes import PLAN
 from sphinx_implplan.plan.model import LINK_NAMES, Corpus
 from sphinx_implplan.plan.report import PlanReport, Report
+from sphinx_implplan.plan.result_entries import TestEntry
 
 
 class GapKind(StrEnum):
@@ -44,6 +53,8 @@ class GapKind(StrEnum):
     RISK = "unmitigated high risk"
     SUSPECT = "suspect item"
     CHANGED = "changed since approval"
+    LATE = "late phase"
+    NOT_PASSING = "requirement not passing"
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,14 @@ class PlanVerdict:
     gaps: tuple[Gap, ...]
     #: ``None`` for a plan not under approval
     approval: PlanApproval | None = None
+    #: its phases late and not started against the build's today
+    late: tuple[Ref, ...] = ()
+    not_started: tuple[Ref, ...] = ()
+    #: its tests with their results; empty where the project reads no results
+    tests: tuple[TestEntry, ...] = ()
+    #: with ``--require-passing``: the requirements in scope a test verifies that
+    #: are not passing
+    not_passing: tuple[Ref, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -131,6 +150,10 @@ class CheckResult:
     min_coverage: float | None
     #: ``--allow-suspect``: suspect and changed items are listed, not gaps
     allow_suspect: bool = False
+    #: ``--fail-late``: a late phase is a gap
+    fail_late: bool = False
+    #: ``--require-passing``: a verified requirement that is not passing is a gap
+    require_passing: bool = False
 
     @property
     def gaps(self) -> tuple[Gap, ...]:
@@ -193,6 +216,8 @@ def judge_plan(
     *,
     item_titles: Mapping[str, str] | None = None,
     allow_suspect: bool = False,
+    fail_late: bool = False,
+    require_passing: bool = False,
 ) -> PlanVerdict:
     """One plan's figures and gaps, from its entry in the report; ``item_titles``:
     the titles of its items, for those named in the approval lists."""
@@ -226,6 +251,18 @@ def judge_plan(
     if approval is not None and not allow_suspect:
         gaps.extend(Gap(GapKind.SUSPECT, item.id) for item in approval.suspect)
         gaps.extend(Gap(GapKind.CHANGED, item.id) for item in approval.changed)
+    phase_titles = {phase.id: phase.title for phase in plan.phases}
+    late = tuple(Ref(phase_id, phase_titles.get(phase_id, "")) for phase_id in plan.late)
+    if fail_late:
+        gaps.extend(Gap(GapKind.LATE, phase.id) for phase in late)
+    not_passing: tuple[Ref, ...] = ()
+    if require_passing:
+        not_passing = tuple(
+            Ref(entry.id, entry.title)
+            for entry in plan.requirements
+            if entry.verified_by and not entry.passing
+        )
+    gaps.extend(Gap(GapKind.NOT_PASSING, requirement.id) for requirement in not_passing)
     return PlanVerdict(
         id=plan.id,
         title=plan.title,
@@ -237,11 +274,23 @@ def judge_plan(
         phases=phases,
         gaps=tuple(gaps),
         approval=approval,
+        late=late,
+        not_started=tuple(
+            Ref(phase_id, phase_titles.get(phase_id, "")) for phase_id in plan.not_started
+        ),
+        tests=plan.tests,
+        not_passing=not_passing,
     )
 
 
 def judge(
-    report: Report, corpus: Corpus, min_coverage: float | None, *, allow_suspect: bool = False
+    report: Report,
+    corpus: Corpus,
+    min_coverage: float | None,
+    *,
+    allow_suspect: bool = False,
+    fail_late: bool = False,
+    require_passing: bool = False,
 ) -> CheckResult:
     """Every plan of the report, in the order of ``implplan.json`` (by id)."""
     dangling = dangling_links(corpus)
@@ -255,9 +304,13 @@ def judge(
                 min_coverage,
                 item_titles=item_titles,
                 allow_suspect=allow_suspect,
+                fail_late=fail_late,
+                require_passing=require_passing,
             )
             for plan in plans
         ),
         min_coverage=min_coverage,
         allow_suspect=allow_suspect,
+        fail_late=fail_late,
+        require_passing=require_passing,
     )

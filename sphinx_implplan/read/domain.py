@@ -23,7 +23,9 @@ time. Kept here:
 - ``extend_targets``: docname -> the ids its ``needextend`` directives named in the
   last build, ``*`` for a filter (main process only, the same module);
 - ``approvals``: what the approval states of the last build were worked out from
-  (main process only, :mod:`sphinx_implplan.write.approval_pages`).
+  (main process only, :mod:`sphinx_implplan.write.approval_pages`);
+- ``test_results``: each test's result in the last build (main process only,
+  :mod:`sphinx_implplan.write.result_pages`).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class ImplPlanDomain(Domain):
     name = "implplan"
     label = "sphinx-implplan"
     #: bump when the shape of ``data`` changes
-    data_version = 4
+    data_version = 5
     initial_data: ClassVar[dict[str, Any]] = {
         "views": {},
         "descriptions": {},
@@ -61,6 +63,7 @@ class ImplPlanDomain(Domain):
         "states": {},
         "extend_targets": {},
         "approvals": None,
+        "test_results": None,
     }
     #: the per-document parts of ``data``: purged and merged one document at a time
     PER_DOCUMENT: ClassVar[tuple[str, ...]] = (

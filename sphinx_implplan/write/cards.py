@@ -1,5 +1,6 @@
-"""Each plan item rendered as a card: title, id, type, its own fields and its links
-both ways, then its body.
+"""Each plan item rendered as a card: title, id, type (and for a phase late or not
+started against the build's today), its own fields (a test's result among them,
+where the project reads results) and its links both ways, then its body.
 
 Built from plain docutils nodes (container, paragraph, field list, reference) in
 ``doctree-resolved``, before sphinx-needs would draw its own table for the need, so
@@ -14,8 +15,18 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.plan.itemtypes import ITEM_TYPES_BY_DIRECTIVE, PROGRESS, ItemType, Kind
+from sphinx_implplan.plan.itemtypes import (
+    ITEM_TYPES_BY_DIRECTIVE,
+    PHASE,
+    PROGRESS,
+    RESULT,
+    TEST,
+    ItemType,
+    Kind,
+)
+from sphinx_implplan.plan.today import timing_of
 from sphinx_implplan.plan.values import days_text, display_text
+from sphinx_implplan.today_config import build_today
 from sphinx_implplan.write.approval_marks import approval_text
 from sphinx_implplan.write.approval_states import build_approvals
 from sphinx_implplan.write.corpus import build_corpus
@@ -26,12 +37,15 @@ from sphinx_implplan.write.references import (
     item_reference,
     joined,
 )
+from sphinx_implplan.write.result_marks import result_nodes, timing_word
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_implplan.plan.approvals import ApprovalStates, ItemApproval
     from sphinx_implplan.plan.model import Corpus, Item
+    from sphinx_implplan.plan.outcomes import TestOutcome
+    from sphinx_implplan.plan.today import Timing
 
 
 def _field(name: str, value: list[nodes.Node] | str, field_class: str) -> nodes.field:
@@ -60,14 +74,19 @@ def own_fields(
     item_type: ItemType,
     item: Item,
     doc_link: Callable[[str], nodes.Node],
+    outcome: TestOutcome | None = None,
 ) -> list[nodes.field]:
-    """The type's own fields in table order, with the computed ones where they belong."""
+    """The type's own fields in table order, with the computed ones where they belong;
+    ``outcome``: a test's result, where the project reads results."""
     rows: list[nodes.field] = []
     for name in item_type.card_fields():
         value = item.get(name)
         kind = item_type.options.get(name)
         if name == PROGRESS:
             rows.append(_field(name, _progress_text(item), name))
+        elif name == RESULT:
+            if outcome is not None:
+                rows.append(_field(name, result_nodes(outcome), name))
         elif name == "score":
             if value is not None:
                 rows.append(_field(name, f"{value} ({item.get('band')})", name))
@@ -106,7 +125,10 @@ def build_card(
     link_titles: Sequence[tuple[str, str, str]],
     body: list[nodes.Node],
     approval: ItemApproval | None = None,
+    outcome: TestOutcome | None = None,
+    timing: Timing | None = None,
 ) -> nodes.container:
+    """``outcome``: a test's result; ``timing``: a phase late or not started."""
     item_type = ITEM_TYPES_BY_DIRECTIVE[item.type]
 
     def reference(target_id: str) -> nodes.Node:
@@ -141,9 +163,11 @@ def build_card(
         # free-text status may hold anything: only its id form goes into the class
         status_class = f"implplan-status-{nodes.make_id(status)}"
         header += nodes.inline(status, status, classes=["implplan-status", status_class])
+    if timing is not None:
+        header += [nodes.Text(" "), timing_word(timing)]
     card += header
 
-    rows = own_fields(item_type, item, doc_link)
+    rows = own_fields(item_type, item, doc_link, outcome)
     if item.plan and item_type.belongs_to_plan:
         rows.append(_field("plan", [reference(item.plan)], "plan"))
     if tags := item.get("tags"):
@@ -172,6 +196,7 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
             corpus = build_corpus(app)
             approvals = build_approvals(app)
             link_titles = needs_bridge.link_titles(app)
+            today = build_today(app.config)
         item = corpus.items.get(node["refid"])
         if (
             item is None
@@ -188,6 +213,10 @@ def render_cards(app: Sphinx, doctree: nodes.document, fromdocname: str) -> None
             link_titles=link_titles,
             body=list(node.children),
             approval=approvals.of(item.id) if approvals is not None else None,
+            outcome=corpus.test_outcome(item.id)
+            if item.type == TEST and corpus.shows_results
+            else None,
+            timing=timing_of(item, today) if item.type == PHASE else None,
         )
         # not replace_self: it would copy the need node's ids onto the card, and the
         # anchor must stand once, on the card's target

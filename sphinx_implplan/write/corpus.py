@@ -18,7 +18,9 @@ from sphinx_implplan.config import requirement_types, risk_levels
 from sphinx_implplan.plan.model import Corpus, item_from_need
 from sphinx_implplan.plan.report import Report, build_report
 from sphinx_implplan.read.domain import get_domain
+from sphinx_implplan.today_config import build_today
 from sphinx_implplan.write.approval_states import build_approvals
+from sphinx_implplan.write.result_fields import build_test_results
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +42,7 @@ def make_corpus(app: Sphinx, needs: Mapping[str, Mapping[str, Any]]) -> Corpus:
         ),
         requirement_types=requirement_types(app.config),
         risk_levels=risk_levels(app.config),
+        test_results=build_test_results(app),
     )
     _CORPORA[app.env] = corpus
     _REPORTS.pop(app.env, None)
@@ -64,5 +67,7 @@ def build_plan_report(app: Sphinx) -> Report:
     """This build's report (write phase, or once the build has finished)."""
     report = _REPORTS.get(app.env)
     if report is None:
-        report = _REPORTS[app.env] = build_report(build_corpus(app), build_approvals(app))
+        report = _REPORTS[app.env] = build_report(
+            build_corpus(app), build_approvals(app), build_today(app.config)
+        )
     return report

@@ -18,7 +18,8 @@ A plan also changes when a document it names in ``:spec:`` gets a new title, whi
 its card and the views show as the text of their links.
 
 An item's approval state, which its card and the traceability views show, is
-followed by :mod:`.approval_pages`.
+followed by :mod:`.approval_pages`; a test's result, which its card and the views
+show, by :mod:`.result_pages`.
 
 A build where nothing changed finds no difference and writes no page.
 """
@@ -46,6 +47,7 @@ from sphinx_implplan.plan.open_questions import questions_in
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.approval_pages import approval_inputs, approval_pages
 from sphinx_implplan.write.references import document_title
+from sphinx_implplan.write.result_pages import result_inputs, result_pages
 from sphinx_implplan.write.views.spec import ViewKind, ViewSpec
 
 if TYPE_CHECKING:
@@ -275,7 +277,10 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     )
     approvals = approval_inputs(app, env)
     pages |= approval_pages(domain.data.get("approvals"), approvals, current, domain.views)
+    results = result_inputs(app, env)
+    pages |= result_pages(domain.data.get("test_results"), results, current, domain.views)
     domain.data["states"] = current
     domain.data["extend_targets"] = targets
     domain.data["approvals"] = approvals
+    domain.data["test_results"] = results
     return sorted(page for page in pages if page in env.found_docs)

@@ -1,5 +1,7 @@
 """``impl-traceability``: requirements against the plan items linking to them, the
-coverage line, and in HTML a CSV file of the rows."""
+coverage line, and in HTML a CSV file of the rows. Where the project reads test
+results, each verifying test is followed by its result, in words, and the coverage
+line counts the requirements passing."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from sphinx_implplan.plan.coverage import Coverage, TraceRow, coverage_of, trace
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.approval_marks import SUSPECT_LEGEND, SUSPECT_MARK, suspect_mark
 from sphinx_implplan.write.files import write_if_changed
+from sphinx_implplan.write.result_marks import result_word
 from sphinx_implplan.write.views.latex_layout import LEAD_COLUMNS, PART_NAME
 from sphinx_implplan.write.views.scope import nothing_in_scope, trace_scope
 from sphinx_implplan.write.views.spec import ViewKind
@@ -66,13 +69,17 @@ def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f} %"
 
 
-def coverage_line(coverage: Coverage) -> str:
+def coverage_line(coverage: Coverage, *, passing: bool = False) -> str:
+    """``passing``: also count the requirements passing (where results are read)."""
     if not coverage.requirements:
         return "Coverage: no requirements in scope."
+    passed = (
+        f"{coverage.passing} passing ({_percent(coverage.passing_percent)}), " if passing else ""
+    )
     return (
         f"Coverage: {coverage.implemented} of {coverage.requirements} requirements "
         f"implemented ({_percent(coverage.percent)}), {coverage.verified} verified "
-        f"({_percent(coverage.verified_percent)}), {coverage.measured} measured "
+        f"({_percent(coverage.verified_percent)}), {passed}{coverage.measured} measured "
         f"({_percent(coverage.measured_percent)})."
     )
 
@@ -95,7 +102,8 @@ def _drawn(context: ViewContext, spec: ViewSpec) -> tuple[list[nodes.Node], list
         return nothing, []
     rows = trace_rows(corpus, trace_scope(corpus, spec))
     coverage = coverage_of(rows)
-    drawn: list[nodes.Node] = [sentence(coverage_line(coverage), "implplan-coverage")]
+    line = coverage_line(coverage, passing=corpus.shows_results)
+    drawn: list[nodes.Node] = [sentence(line, "implplan-coverage")]
     shown = rows if spec.show == "all" else [row for row in rows if not row.implemented]
     if not rows:
         return drawn, []
@@ -139,14 +147,19 @@ def _suspect_links(context: ViewContext, row: TraceRow) -> bool:
     return any(context.approvals.is_suspect_link(item_id, rid) for item_id in linking)
 
 
-def _linked(context: ViewContext, requirement: str, item_ids: tuple[str, ...]) -> list[nodes.Node]:
+def _linked(
+    context: ViewContext, requirement: str, item_ids: tuple[str, ...], *, results: bool = False
+) -> list[nodes.Node]:
     """The items linking to ``requirement``, each followed by a mark where that link
-    is suspect."""
+    is suspect; ``results``: each test also by its result, "TEST_SYNC (passed)"."""
     shown: list[nodes.Node] = []
     for index, item_id in enumerate(item_ids):
         if index:
             shown.append(nodes.Text(", "))
         shown.append(context.ref(item_id))
+        if results:
+            result = context.corpus.test_outcome(item_id).result
+            shown += [nodes.Text(" ("), result_word(result), nodes.Text(")")]
         if context.approvals.is_suspect_link(item_id, requirement):
             shown += [nodes.Text(" "), suspect_mark()]
     return shown
@@ -164,7 +177,7 @@ def _table(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> nodes.
                 row.requirement.title,
                 mark,
                 _linked(context, rid, row.implemented_by),
-                _linked(context, rid, row.verified_by),
+                _linked(context, rid, row.verified_by, results=context.corpus.shows_results),
                 _linked(context, rid, row.measured_by),
                 _linked(context, rid, row.affected_by),
                 _linked(context, rid, row.addressed_by),
@@ -194,6 +207,8 @@ def _matrix(context: ViewContext, spec: ViewSpec, rows: list[TraceRow]) -> list[
         for item in matrix.columns:
             links = matrix.cells.get((rid, item.id), ())
             text = " ".join(ABBREVIATIONS[link] for link in links)
+            if "verifies" in links and context.corpus.shows_results:
+                text += f" ({context.corpus.test_outcome(item.id).result.value})"
             if text and context.approvals.is_suspect_link(item.id, rid):
                 text += f" {SUSPECT_MARK}"
             line.append(text)
