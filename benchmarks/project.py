@@ -12,6 +12,10 @@ sphinx-implplan and has one page each for a traceability view over everything, a
 risk matrix, a timeline and a summary; the baseline configures the same need types,
 options and links as plain sphinx-needs in ``conf.py`` and shows a ``needtable``
 with back-link columns on each of those four pages instead.
+
+A second shape, "many plans without ``:spec:``", is the same but for the plans: no
+``impl-plan`` names a ``:spec:``, so each counts every one of the S requirements,
+as a project with many plans over one spec does.
 """
 
 from __future__ import annotations
@@ -148,10 +152,11 @@ def _links(document: int, documents: int, seed: int) -> str:
     return ", ".join(dict.fromkeys(chosen))
 
 
-def plan_document(document: int, documents: int, *, baseline: bool) -> str:
+def plan_document(document: int, documents: int, *, baseline: bool, spec: bool = True) -> str:
+    """``spec=False``: the plan names no ``:spec:``, so it counts every requirement."""
     n = f"{document:05d}"
     following = (document + 1) % documents
-    spec = f"/spec/s{document:05d}" + (f", /spec/s{following:05d}" if documents > 1 else "")
+    spec_docs = f"/spec/s{document:05d}" + (f", /spec/s{following:05d}" if documents > 1 else "")
     impact = _LEVELS[document % 3]
     likelihood = _LEVELS[(document // 3) % 3]
 
@@ -161,13 +166,13 @@ def plan_document(document: int, documents: int, *, baseline: bool) -> str:
     def links(seed: int) -> str:
         return _links(document, documents, seed)
 
-    return textwrap.dedent(
+    text = textwrap.dedent(
         f"""\
         # Plan {document}
 
         ```{{impl-plan}} Plan for area {document}
         :id: PLAN_{n}
-        :spec: {spec}
+        :spec: {spec_docs}
         :status: in-progress
         :updated: 2026-11-02
         :owner: Team {document % 7}
@@ -276,6 +281,8 @@ def plan_document(document: int, documents: int, *, baseline: bool) -> str:
         ```
         """
     )
+    # the plan then counts every requirement, as without a spec
+    return text if spec else text.replace(f":spec: {spec_docs}\n", "", 1)
 
 
 def _index(scale: Scale) -> str:
@@ -329,9 +336,12 @@ def _baseline_conf() -> str:
     )
 
 
-def write_project(root: Path, scale: Scale, *, baseline: bool, views: bool = True) -> None:
+def write_project(
+    root: Path, scale: Scale, *, baseline: bool, views: bool = True, spec: bool = True
+) -> None:
     """The project's source folder (``views=False``: the overview pages keep their
-    headings but lose their views, to measure what the views cost)."""
+    headings but lose their views, to measure what the views cost; ``spec=False``:
+    the shape of many plans without ``:spec:``)."""
     documents = scale.documents
     files: dict[str, str] = {
         "conf.py": _baseline_conf() if baseline else _extension_conf(),
@@ -347,7 +357,9 @@ def write_project(root: Path, scale: Scale, *, baseline: bool, views: bool = Tru
         files[f"overview/{name}.md"] = f"# {title}\n\n{shown}\n"
     for document in range(documents):
         files[f"spec/s{document:05d}.md"] = spec_document(document)
-        files[f"plan/p{document:05d}.md"] = plan_document(document, documents, baseline=baseline)
+        files[f"plan/p{document:05d}.md"] = plan_document(
+            document, documents, baseline=baseline, spec=spec
+        )
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

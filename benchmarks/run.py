@@ -5,10 +5,12 @@
     python benchmarks/run.py --sizes 20 50 --repeat 1 --report-only   # a smoke run
 
 For each scale S it writes three projects (``project.py``): the extension's, the same
-without its four views, and the plain sphinx-needs baseline. It times, with
-``sphinx-build`` in a child process each time:
+without its four views, and the plain sphinx-needs baseline; and the extension's and
+the baseline in the shape of many plans without ``:spec:``, each plan counting every
+requirement. It times, with ``sphinx-build`` in a child process each time:
 
-- clean HTML builds, serial and ``-j 2``, with the peak memory of the serial ones;
+- clean HTML builds, serial and ``-j 2``, with the peak memory of the serial ones
+  (serial only for the shape of many plans), and the size of ``implplan.json``;
 - the four overview pages drawn again (an incremental build after touching them),
   with and without their views, three times a run: the difference is what the
   views cost;
@@ -44,9 +46,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from project import REQS_PER_SPEC, Scale, edit_requirement, requirement_id, write_project
 
-PROJECTS = ("extension", "no-views", "baseline")
+#: the shape of many plans without ``:spec:``, each counting every requirement
+MANY_PLANS = ("many-plans", "many-plans-baseline")
+PROJECTS = ("extension", "no-views", "baseline", *MANY_PLANS)
 #: the projects whose clean builds are timed
 TIMED = ("extension", "baseline")
+#: the projects whose ``implplan.json`` is measured
+REPORTS = ("extension", "many-plans")
 #: the overview pages are drawn again this many times a run, with and without the
 #: views: a few seconds' difference between two builds of a few seconds each, which
 #: a moment of a busy machine could hide in a single pair
@@ -90,6 +96,8 @@ class Results:
     #: an incremental build after touching the four overview pages, with and
     #: without their views: the difference is what drawing the views costs
     redraw: dict[str, list[Build]] = field(default_factory=dict)
+    #: the size of ``implplan.json`` in bytes, by project
+    report_bytes: dict[str, int] = field(default_factory=dict)
 
 
 def sphinx_build(source: Path, *options: str) -> Build:
@@ -184,7 +192,13 @@ def write_projects(size: int, work: Path) -> dict[str, Path]:
     sources = {name: work / f"s{size}" / name for name in PROJECTS}
     for name, source in sources.items():
         shutil.rmtree(source, ignore_errors=True)
-        write_project(source, scale, baseline=name == "baseline", views=name != "no-views")
+        write_project(
+            source,
+            scale,
+            baseline=name in ("baseline", "many-plans-baseline"),
+            views=name != "no-views",
+            spec=name not in MANY_PLANS,
+        )
     return sources
 
 
@@ -194,9 +208,10 @@ def clean_builds(
     """The clean builds of every scale take turns too: the growth from one scale to
     the next compares builds of the same run, minutes apart rather than a quarter
     of an hour."""
-    turns = [(size, name) for size in sorted(sources) for name in TIMED]
+    names = (*TIMED, *MANY_PLANS)
+    turns = [(size, name) for size in sorted(sources) for name in names]
     builds = take_turns(repeat, turns, "clean", lambda turn: clean_build(sources[turn[0]][turn[1]]))
-    return {size: {name: builds[size, name] for name in TIMED} for size in sources}
+    return {size: {name: builds[size, name] for name in names} for size in sources}
 
 
 def measure(
@@ -241,6 +256,10 @@ def measure(
                 f"{len(step.rewritten)} pages written",
                 flush=True,
             )
+    results.report_bytes = {
+        name: (sources[name] / "_build" / "html" / "implplan.json").stat().st_size
+        for name in REPORTS
+    }
     return results
 
 
@@ -367,6 +386,7 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
             decimals=0,
         )
     )
+    rows += many_plans_rows(results)
     every_build = [*results.clean.items(), *results.redraw.items(), *results.parallel.items()]
     warnings = dict.fromkeys(PROJECTS, 0)
     for name, builds in every_build:
@@ -382,6 +402,44 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
         )
     )
     return rows
+
+
+def _kib(size: int) -> str:
+    return f"{size / 1024:,.0f} KiB"
+
+
+def many_plans_rows(results: Results) -> list[Row]:
+    """The size of ``implplan.json`` in both shapes, and the clean build and memory of
+    the shape of many plans without ``:spec:``, none judged: each plan there counts
+    every requirement, which must cost plans plus requirements, not their product."""
+    plans = Scale(results.size).documents
+    many = "many plans without :spec:"
+    return [
+        Row("implplan.json", _kib(results.report_bytes["extension"]), "", "", "", None),
+        _compared(
+            f"clean build, {many}",
+            _seconds(results.clean["many-plans"]),
+            _seconds(results.clean["many-plans-baseline"]),
+            "s",
+            limit=None,
+        ),
+        _compared(
+            f"peak memory, {many}",
+            max(build.peak_mib for build in results.clean["many-plans"]),
+            max(build.peak_mib for build in results.clean["many-plans-baseline"]),
+            "MiB",
+            limit=None,
+            decimals=0,
+        ),
+        Row(
+            f"implplan.json, {many} ({plans:,} plans x {results.size:,} requirements in scope)",
+            _kib(results.report_bytes["many-plans"]),
+            "",
+            "",
+            "",
+            None,
+        ),
+    ]
 
 
 def _pages(steps: list[Incremental]) -> str:

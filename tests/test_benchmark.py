@@ -19,6 +19,10 @@ MEASURES = (
     "incremental build, one spec document changed",
     "pages written again",
     "peak memory, clean build",
+    "implplan.json",
+    "clean build, many plans without :spec:",
+    "peak memory, many plans without :spec:",
+    "implplan.json, many plans without :spec:",
     "warnings",
 )
 
@@ -53,6 +57,8 @@ def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -
     for scale in json.loads(results_file.read_text(encoding="utf-8")):
         for name, builds in scale["clean"].items():
             assert [build["warnings"] for build in builds] == [0], (scale["size"], name)
+        assert set(scale["clean"]) == {"extension", "baseline", "many-plans", "many-plans-baseline"}
+        assert all(size > 0 for size in scale["report_bytes"].values())
         (step,) = scale["incremental"]["extension"]
         written = set(step["rewritten"])
         # every page that shows the edited requirement, and no page that shows none

@@ -67,8 +67,11 @@ def test_external_requirements_count_like_local_ones(
         "open_questions": 0,
         "passing": 0,
     }
-    assert auth["uncovered"] == ["AUTH_3"]
-    assert [row["id"] for row in auth["requirements"]] == ["AUTH_1", "AUTH_2", "AUTH_3"]
+    assert auth["uncovered"] == 1
+    assert report["scopes"][auth["scope"]] == ["AUTH_1", "AUTH_2", "AUTH_3"]
+    assert [row["id"] for row in auth["requirements"]] == ["AUTH_1", "AUTH_2"]
+    # another project's requirements have no document here
+    assert report["requirements"]["AUTH_3"]["docname"] is None
 
     html = (plan.outdir / "index.html").read_text(encoding="utf8")
     assert view_text(html, "impl-traceability").startswith(

@@ -49,10 +49,11 @@ NOT_UNDER_APPROVAL: dict[str, Any] = {
 NO_TIMING_OR_RESULTS: dict[str, Any] = {"late": [], "not_started": [], "tests": []}
 
 EXPECTED_REPORT: dict[str, Any] = {
-    "version": 1,
+    "version": 2,
     "plans": {
         "PLAN_A": {
             "title": "Plan A",
+            "scope": "PLAN_A",
             "docname": "plan",
             "status": "in-progress",
             "updated": "2027-01-01",
@@ -90,23 +91,9 @@ EXPECTED_REPORT: dict[str, Any] = {
                     "measured_by": [],
                     "passing": False,
                 },
-                *(
-                    {
-                        "id": rid,
-                        "title": title,
-                        "implemented_by": [],
-                        "verified_by": [],
-                        "measured_by": [],
-                        "passing": False,
-                    }
-                    for rid, title in (
-                        ("FR_4", "Share notes"),
-                        ("FR_5", "Archive notes"),
-                        ("FR_6", "Print notes"),
-                    )
-                ),
             ],
-            "uncovered": ["FR_4", "FR_5", "FR_6"],
+            # FR_4 to FR_6 are in scope, linked by no item of the plan
+            "uncovered": 3,
             "open_questions": [],
             "phases": [
                 {
@@ -180,6 +167,8 @@ EXPECTED_REPORT: dict[str, Any] = {
         },
         "PLAN_B": {
             "title": "Plan B",
+            # no :spec:: every requirement of the build
+            "scope": "all",
             "docname": "plan-b",
             "status": "draft",
             "updated": None,
@@ -194,24 +183,15 @@ EXPECTED_REPORT: dict[str, Any] = {
             },
             "requirements": [
                 {
-                    "id": rid,
-                    "title": title,
-                    "implemented_by": ["CMP_B"] if rid == "FR_4" else [],
+                    "id": "FR_4",
+                    "title": "Share notes",
+                    "implemented_by": ["CMP_B"],
                     "verified_by": [],
                     "measured_by": [],
                     "passing": False,
                 }
-                for rid, title in (
-                    ("FR_1", "Import notes"),
-                    ("FR_2", "Export notes"),
-                    ("FR_3", "Search notes"),
-                    ("FR_4", "Share notes"),
-                    ("FR_5", "Archive notes"),
-                    ("FR_6", "Print notes"),
-                    ("OR_1", "Audit log"),
-                )
             ],
-            "uncovered": ["FR_1", "FR_2", "FR_3", "FR_5", "FR_6", "OR_1"],
+            "uncovered": 6,
             "open_questions": [],
             "phases": [
                 {
@@ -232,6 +212,24 @@ EXPECTED_REPORT: dict[str, Any] = {
             **NOT_UNDER_APPROVAL,
             **NO_TIMING_OR_RESULTS,
         },
+    },
+    "requirements": {
+        **{
+            rid: {"title": title, "docname": "spec"}
+            for rid, title in (
+                ("FR_1", "Import notes"),
+                ("FR_2", "Export notes"),
+                ("FR_3", "Search notes"),
+                ("FR_4", "Share notes"),
+                ("FR_5", "Archive notes"),
+                ("FR_6", "Print notes"),
+            )
+        },
+        "OR_1": {"title": "Audit log", "docname": "other-spec"},
+    },
+    "scopes": {
+        "all": ["FR_1", "FR_2", "FR_3", "FR_4", "FR_5", "FR_6", "OR_1"],
+        "PLAN_A": ["FR_1", "FR_2", "FR_3", "FR_4", "FR_5", "FR_6"],
     },
 }
 

@@ -18,7 +18,14 @@ from build_helpers import ROOTS, copy_root, unavailable
 from sphinx_implplan.cli import main
 from sphinx_implplan.plan.coverage import Coverage
 from sphinx_implplan.plan.report import REPORT_FILE, PhaseEntry, PlanReport, RiskEntry
-from sphinx_implplan.plan.verdict import CheckResult, DanglingLink, GapKind, PlanVerdict, judge_plan
+from sphinx_implplan.plan.verdict import (
+    CheckResult,
+    DanglingLink,
+    GapKind,
+    PlanVerdict,
+    Ref,
+    judge_plan,
+)
 from sphinx_implplan.plan.verdict_text import render_markdown, render_text
 
 if TYPE_CHECKING:
@@ -240,7 +247,7 @@ def test_bad_option(
 
 
 def _plan_report(
-    coverage: Coverage, *, uncovered: tuple[str, ...] = (), first_risk_mitigated: bool = True
+    coverage: Coverage, *, uncovered: int = 0, first_risk_mitigated: bool = True
 ) -> PlanReport:
     def risk(risk_id: str, band: str, mitigated: bool) -> RiskEntry:
         return RiskEntry(risk_id, "", None, None, None, band, None, mitigated)
@@ -282,11 +289,11 @@ def test_the_bar_compares_the_reported_percent() -> None:
 def test_every_gap_is_named() -> None:
     report = _plan_report(
         Coverage(requirements=1, implemented=0, verified=0, measured=0),
-        uncovered=("REQ_1",),
+        uncovered=1,
         first_risk_mitigated=False,
     )
     link = DanglingLink("CMP_1", "implements", "REQ_404")
-    verdict = judge_plan(report, [link], None)
+    verdict = judge_plan(report, [link], None, uncovered=[Ref("REQ_1", "")])
     assert [str(gap) for gap in verdict.gaps] == [
         "uncovered requirement REQ_1",
         "dangling link CMP_1 -> :implements: REQ_404",

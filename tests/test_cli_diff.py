@@ -199,7 +199,11 @@ def test_two_reports_are_compared_without_loading_sphinx(reports: Reports) -> No
         (b"\xff\xfe\x00", "not JSON"),
         ('{"a": 1}', "not an implplan.json report: no version and plans at its top"),
         ("[1, 2]", "not an implplan.json report"),
-        ('{"version": 2, "plans": {}}', "a report of version 2; this implplan reads version 1"),
+        (
+            '{"version": 3, "plans": {}}',
+            "a report of version 3; this implplan reads versions 1 and 2",
+        ),
+        ('{"version": 2, "plans": {}}', "not an implplan.json report: scopes is missing"),
         (
             '{"version": 1, "plans": {"P": {"title": "T"}}}',
             "not an implplan.json report: plans.P.docname is missing",

@@ -115,9 +115,12 @@ def test_a_report_reads_back_into_the_records_it_was_written_from(
         (lambda data: [data], "not an implplan.json report: no version and plans at its top"),
         (lambda data: {"plans": data["plans"]}, "no version and plans"),
         (
-            lambda data: {**data, "version": 2},
-            "a report of version 2; this implplan reads version 1",
+            lambda data: {**data, "version": 3},
+            "a report of version 3; this implplan reads versions 1 and 2",
         ),
+        (lambda data: {**data, "scopes": []}, "scopes is not dict"),
+        (lambda data: {**data, "scopes": {"all": "FR_001"}}, "scopes.all is not list"),
+        (lambda data: {**data, "requirements": {"FR_001": 1}}, "requirements.FR_001 is not an"),
         (lambda data: {**data, "version": True}, "a report of version True"),
         (lambda data: {**data, "version": "1"}, "a report of version '1'"),
         (lambda data: {**data, "plans": []}, "plans is not dict"),
@@ -139,7 +142,9 @@ def test_no_report_is_named_in_one_line(before: dict[str, Any], change: Any, mes
         (("risks", 0, "band"), 3, "plans.PLAN_OK.risks[0].band is not str or null"),
         (("risks", 0, "mitigated"), "yes", "plans.PLAN_OK.risks[0].mitigated is not bool"),
         (("phases", 1), "PH_2", "plans.PLAN_OK.phases[1] is not an object"),
-        (("uncovered",), [1], "plans.PLAN_OK.uncovered holds a value that is no str"),
+        (("uncovered",), ["FR_001"], "plans.PLAN_OK.uncovered is not int"),
+        (("scope",), None, "plans.PLAN_OK.scope is not str"),
+        (("scope",), "PLAN_404", "plans.PLAN_OK.scope names no scope: 'PLAN_404'"),
         (("requirements", 0, "implemented_by"), "CMP_STORE", "implemented_by is not list"),
     ],
 )
@@ -153,6 +158,13 @@ def test_a_wrong_value_is_named_by_its_place(
         place = place[step]
     place[last] = value
     with pytest.raises(ReportError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        read_report(data)
+
+
+def test_a_missing_key_is_named_at_the_top(before: dict[str, Any]) -> None:
+    data = copy.deepcopy(before)
+    del data["scopes"]
+    with pytest.raises(ReportError, match=r"not an implplan.json report: scopes is missing"):
         read_report(data)
 
 
@@ -270,6 +282,47 @@ def test_json_has_its_own_format_version(diff: ReportDiff) -> None:
     data = json.loads(dump_diff(diff))
     assert data["version"] == DIFF_VERSION == 1
     assert sorted(data) == ["plans", "regressions", "version"]
+
+
+# -- a report of version 1, kept from before version 2 ---------------------------------
+
+
+def as_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` as version 1 wrote it: every requirement in scope listed per plan,
+    with the ids of those not implemented, and nothing kept once for all plans."""
+    old = copy.deepcopy(data)
+    titles = {rid: entry["title"] for rid, entry in old.pop("requirements").items()}
+    scopes = old.pop("scopes")
+    for plan in old["plans"].values():
+        linked = {entry["id"]: entry for entry in plan["requirements"]}
+        blank = {"implemented_by": [], "verified_by": [], "measured_by": [], "passing": False}
+        plan["requirements"] = [
+            linked.get(rid, {"id": rid, "title": titles[rid], **blank})
+            for rid in scopes[plan.pop("scope")]
+        ]
+        plan["uncovered"] = [e["id"] for e in plan["requirements"] if not e["implemented_by"]]
+    old["version"] = 1
+    return old
+
+
+def test_a_version_1_report_is_compared_as_its_version_2(
+    before: dict[str, Any], after: dict[str, Any], diff: ReportDiff
+) -> None:
+    old = as_version_1(before)
+    assert len(old["plans"]["PLAN_OK"]["requirements"]) == 2
+    assert dump_diff(diff_reports(read_report(old), read_report(after))) == dump_diff(diff)
+    assert diff_reports(read_report(old), read_report(before)).plans == ()
+    back = diff_reports(read_report(after), read_report(as_version_1(before)))
+    assert back == diff_reports(read_report(after), read_report(before))
+
+
+def test_a_version_1_report_reads_into_scopes(before: dict[str, Any]) -> None:
+    report = read_report(as_version_1(before))
+    assert report.version == 1
+    plan = {plan.id: plan for plan in report.plans}["PLAN_OK"]
+    assert report.scope_of(plan) == ("FR_001", "FR_002")
+    assert report.uncovered_ids(plan) == []
+    assert plan.uncovered == 0
 
 
 # -- one value changed in a real report ------------------------------------------------

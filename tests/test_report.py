@@ -9,8 +9,11 @@ import random
 from typing import Any
 
 from sphinx_implplan.plan.approvals import Approval, ApprovalState, ApprovalStates, ItemApproval
+from sphinx_implplan.plan.coverage import coverage_of, open_questions_of, trace_rows
 from sphinx_implplan.plan.model import Corpus, Item
+from sphinx_implplan.plan.plan_coverage import plan_trace
 from sphinx_implplan.plan.report import REPORT_FILE, build_report, dump_report
+from sphinx_implplan.plan.rollup import plan_scope
 
 
 def _items() -> list[Item]:
@@ -143,10 +146,11 @@ NOT_UNDER_APPROVAL: dict[str, Any] = {
 NO_TIMING_OR_RESULTS: dict[str, Any] = {"late": [], "not_started": [], "tests": []}
 
 EXPECTED: dict[str, Any] = {
-    "version": 1,
+    "version": 2,
     "plans": {
         "PLAN_1": {
             "title": "Überblick — Alpha",
+            "scope": "PLAN_1",
             "docname": "plans/alpha",
             "status": "in-progress",
             "updated": "2024-05-01",
@@ -170,14 +174,6 @@ EXPECTED: dict[str, Any] = {
                     "passing": False,
                 },
                 {
-                    "id": "REQ_2",
-                    "title": "Log out",
-                    "implemented_by": [],
-                    "verified_by": [],
-                    "measured_by": [],
-                    "passing": False,
-                },
-                {
                     "id": "REQ_10",
                     "title": "Élan",
                     "implemented_by": ["CMP_1"],
@@ -186,7 +182,8 @@ EXPECTED: dict[str, Any] = {
                     "passing": False,
                 },
             ],
-            "uncovered": ["REQ_2"],
+            # only the requirements its items link to; REQ_2 is in scope, linked by none
+            "uncovered": 1,
             # by requirement id, then as written; REQ_3 is not in spec/core
             "open_questions": [
                 {"requirement": "REQ_2", "question": ""},
@@ -272,6 +269,7 @@ EXPECTED: dict[str, Any] = {
         },
         "PLAN_2": {
             "title": "Beta",
+            "scope": "all",
             "docname": "plans/beta",
             "status": None,
             "updated": None,
@@ -286,14 +284,6 @@ EXPECTED: dict[str, Any] = {
                 "passing": 0,
             },
             "requirements": [
-                {
-                    "id": "REQ_1",
-                    "title": "Log in",
-                    "implemented_by": [],
-                    "verified_by": [],
-                    "measured_by": [],
-                    "passing": False,
-                },
                 {
                     "id": "REQ_2",
                     "title": "Log out",
@@ -310,16 +300,8 @@ EXPECTED: dict[str, Any] = {
                     "measured_by": [],
                     "passing": False,
                 },
-                {
-                    "id": "REQ_10",
-                    "title": "Élan",
-                    "implemented_by": [],
-                    "verified_by": [],
-                    "measured_by": [],
-                    "passing": False,
-                },
             ],
-            "uncovered": ["REQ_1", "REQ_2", "REQ_10"],
+            "uncovered": 3,
             "open_questions": [
                 {"requirement": "REQ_2", "question": ""},
                 {"requirement": "REQ_3", "question": "CSV or JSON?"},
@@ -336,6 +318,7 @@ EXPECTED: dict[str, Any] = {
         },
         "PLAN_3": {
             "title": "Gamma",
+            "scope": "PLAN_3",
             "docname": "plans/gamma",
             "status": "draft",
             "updated": None,
@@ -350,7 +333,7 @@ EXPECTED: dict[str, Any] = {
                 "passing": 0,
             },
             "requirements": [],
-            "uncovered": [],
+            "uncovered": 0,
             "open_questions": [],
             "phases": [],
             "risks": [],
@@ -359,7 +342,68 @@ EXPECTED: dict[str, Any] = {
             **NO_TIMING_OR_RESULTS,
         },
     },
+    # every requirement in some plan's scope, once
+    "requirements": {
+        "REQ_1": {"title": "Log in", "docname": "spec/core"},
+        "REQ_2": {"title": "Log out", "docname": "spec/core"},
+        "REQ_3": {"title": "Export", "docname": "spec/other"},
+        "REQ_10": {"title": "Élan", "docname": "spec/core"},
+    },
+    # PLAN_2 has no spec: every requirement; PLAN_1 and PLAN_3 name their own
+    "scopes": {
+        "all": ["REQ_1", "REQ_2", "REQ_3", "REQ_10"],
+        "PLAN_1": ["REQ_1", "REQ_2", "REQ_10"],
+        "PLAN_3": [],
+    },
 }
+
+
+def test_a_plan_s_trace_counts_what_its_trace_rows_count() -> None:
+    """The report's walk of a plan's own links gives the figures of one row per
+    requirement in its scope, as the views count them."""
+    extra = [
+        Item("PLAN_4", "impl-plan", "Delta", docname="plans/delta"),
+        Item("RISK_4", "impl-risk", "R", plan="PLAN_4", links={"affects": ("REQ_1", "REQ_404")}),
+        Item("CMP_4", "impl-component", "C", plan="PLAN_4", links={"addresses": ("REQ_2",)}),
+        # a metric's :implements: counts, its :verifies: does not
+        Item("MET_4", "impl-metric", "M", plan="PLAN_4", links={"implements": ("REQ_3",)}),
+    ]
+    corpus = Corpus([*_items(), *extra])
+    for plan in corpus.plans:
+        rows = trace_rows(corpus, plan_scope(corpus, plan.id))
+        trace = plan_trace(corpus, plan)
+        assert trace.coverage == coverage_of(rows)
+        assert trace.scope.open_questions == tuple(open_questions_of(rows))
+        in_scope = [requirement.id for requirement in trace.scope.requirements]
+        assert in_scope == [row.requirement.id for row in rows]
+        assert list(trace.linked) == [
+            row for row in rows if row.implemented or row.verified or row.measured
+        ]
+
+
+def test_plans_of_one_selection_share_its_requirements() -> None:
+    corpus = Corpus([*_items(), Item("PLAN_4", "impl-plan", "Delta", docname="plans/delta")])
+    shared = plan_trace(corpus, corpus.items["PLAN_2"]).scope
+    assert plan_trace(corpus, corpus.items["PLAN_4"]).scope is shared
+    report = build_report(corpus)
+    assert {plan.id: plan.scope for plan in report.plans}["PLAN_4"] == "all"
+    assert set(report.scopes) == {"all", "PLAN_1", "PLAN_3"}
+    by_id = {plan.id: plan for plan in report.plans}
+    assert report.uncovered_ids(by_id["PLAN_4"]) == ["REQ_1", "REQ_2", "REQ_3", "REQ_10"]
+    assert report.uncovered_ids(by_id["PLAN_2"]) == ["REQ_1", "REQ_2", "REQ_10"]
+
+
+def test_a_plan_named_all_never_shares_the_name_of_every_requirement_s_scope() -> None:
+    # a project whose id rule allows the id "all": its plan counts one document
+    corpus = Corpus(
+        [*_items(), Item("all", "impl-plan", "Zeta", docname="z", fields={"spec": ["spec/other"]})]
+    )
+    report = build_report(corpus)
+    by_id = {plan.id: plan for plan in report.plans}
+    assert by_id["all"].scope == "plan:all"
+    assert report.scopes["plan:all"] == ("REQ_3",)
+    assert by_id["PLAN_2"].scope == "all"
+    assert len(report.scopes["all"]) == 4
 
 
 def test_report_file_name() -> None:
@@ -371,8 +415,11 @@ def test_build_report_whole_shape() -> None:
 
 
 def test_report_of_an_empty_corpus() -> None:
-    assert build_report(Corpus([])).to_json() == {"version": 1, "plans": {}}
-    assert dump_report(build_report(Corpus([]))) == '{\n  "plans": {},\n  "version": 1\n}\n'
+    empty = {"version": 2, "plans": {}, "requirements": {}, "scopes": {}}
+    assert build_report(Corpus([])).to_json() == empty
+    assert dump_report(build_report(Corpus([]))) == (
+        '{\n  "plans": {},\n  "requirements": {},\n  "scopes": {},\n  "version": 2\n}\n'
+    )
 
 
 def test_dump_is_stable_and_ends_with_a_newline() -> None:
@@ -431,15 +478,20 @@ def test_dump_of_a_small_report() -> None:
         '      "phases": [],\n'
         '      "requirements": [],\n'
         '      "risks": [],\n'
+        '      "scope": "all",\n'
         '      "status": null,\n'
         '      "suspect": [],\n'
         '      "tests": [],\n'
         '      "title": "Ä",\n'
-        '      "uncovered": [],\n'
+        '      "uncovered": 0,\n'
         '      "updated": null\n'
         "    }\n"
         "  },\n"
-        '  "version": 1\n'
+        '  "requirements": {},\n'
+        '  "scopes": {\n'
+        '    "all": []\n'
+        "  },\n"
+        '  "version": 2\n'
         "}\n"
     )
 
@@ -453,8 +505,9 @@ def test_ids_equal_as_numbers_do_not_depend_on_insertion_order() -> None:
         Item("CMP_02", "impl-component", "c", plan="PLAN_1", links={"implements": ("REQ_2",)}),
     ]
     forward = build_report(Corpus(items)).to_json()
-    assert [row["id"] for row in forward["plans"]["PLAN_1"]["requirements"]] == ["REQ_02", "REQ_2"]
-    assert forward["plans"]["PLAN_1"]["requirements"][1]["implemented_by"] == ["CMP_02", "CMP_2"]
+    assert forward["scopes"]["all"] == ["REQ_02", "REQ_2"]
+    assert [row["id"] for row in forward["plans"]["PLAN_1"]["requirements"]] == ["REQ_2"]
+    assert forward["plans"]["PLAN_1"]["requirements"][0]["implemented_by"] == ["CMP_02", "CMP_2"]
     assert build_report(Corpus(reversed(items))).to_json() == forward
 
 

@@ -9,8 +9,8 @@ comment) :mod:`sphinx_implplan.plan.report_diff_text`'s.
 
 Exit status 0, or 1 on a regression (coverage dropped, a new high risk without
 mitigation) unless ``--no-gate``; 2 on a usage or build error: a file that is no
-report, a report of another version, a revision that does not exist. Sphinx is
-imported only for ``--rev``.
+report, a report of a version other than 1 and 2, a revision that does not exist.
+Sphinx is imported only for ``--rev``.
 """
 
 from __future__ import annotations

@@ -1,40 +1,42 @@
-"""The plan report: per plan its coverage, uncovered requirements, open questions,
-phases (late or not started against the build's today), risks, decisions, tests with
-their results and the approval state of its items, as typed records made once from
-the corpus. No Sphinx imports.
+"""The plan report: per plan its coverage, the requirements its items link to, open
+questions, phases (late or not started against the build's today), risks,
+decisions, tests with their results and the approval state of its items, as typed
+records made once from the corpus. No Sphinx imports.
 
 The build writes it as ``implplan.json`` (:meth:`Report.to_json`) and
 ``implplan check`` judges the same records (:mod:`.verdict`) rather than reading the
 file back. Every key of the JSON shape is always present (unknown values are
 ``null``), lists are sorted by id and the text is serialised with sorted keys, so two
 builds of the same sources give the same bytes.
+
+The requirements in scope are written once per distinct scope (``scopes``), their
+titles once per requirement (``requirements``): hundreds of plans without ``:spec:``
+each count every requirement, and a list of them per plan made the file grow with
+plans times requirements. A plan lists only the requirements its items link to, and
+how many in its scope none implements; :meth:`Report.uncovered_ids` gives those ids.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 from sphinx_implplan.plan.approvals import NO_APPROVALS, ApprovalState, ApprovalStates
-from sphinx_implplan.plan.coverage import (
-    Coverage,
-    OpenQuestion,
-    coverage_of,
-    open_questions_of,
-    trace_rows,
-    uncovered,
-)
+from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.itemtypes import DECISION, PHASE, PLAN, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
+from sphinx_implplan.plan.plan_coverage import PlanTrace, ScopeRequirements, plan_trace
 from sphinx_implplan.plan.result_entries import TestEntry, result_entries
-from sphinx_implplan.plan.rollup import plan_scope
 from sphinx_implplan.plan.scoring import risk_is_mitigated
 from sphinx_implplan.plan.today import Timing, timing_of
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 REPORT_FILE = "implplan.json"
+#: the name of the scope of every requirement the build read
+ALL_SCOPE: Final = "all"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,15 @@ class RequirementEntry:
     measured_by: tuple[str, ...]
     #: verified, and every test verifying it passed
     passing: bool = False
+
+
+@dataclass(frozen=True)
+class RequirementInfo:
+    """A requirement in some plan's scope, written once for all plans."""
+
+    title: str
+    #: ``None`` for a requirement of another project (external needs)
+    docname: str | None
 
 
 @dataclass(frozen=True)
@@ -111,9 +122,11 @@ class PlanReport:
     status: str | None
     updated: str | None
     coverage: Coverage
+    #: the requirements in scope that an item of the plan implements, verifies or
+    #: measures, by id
     requirements: tuple[RequirementEntry, ...]
-    #: the ids of the requirements in scope that no item of the plan implements
-    uncovered: tuple[str, ...]
+    #: how many requirements in scope no item of the plan implements
+    uncovered: int
     phases: tuple[PhaseEntry, ...]
     risks: tuple[RiskEntry, ...]
     decisions: tuple[DecisionEntry, ...]
@@ -129,11 +142,14 @@ class PlanReport:
     late: tuple[str, ...] = ()
     not_started: tuple[str, ...] = ()
     tests: tuple[TestEntry, ...] = ()
+    #: the name of its scope among the report's ``scopes``
+    scope: str = ALL_SCOPE
 
     def to_json(self) -> dict[str, Any]:
         coverage = self.coverage
         return {
             "title": self.title,
+            "scope": self.scope,
             "docname": self.docname,
             "status": self.status,
             "updated": self.updated,
@@ -157,7 +173,7 @@ class PlanReport:
                 }
                 for entry in self.requirements
             ],
-            "uncovered": list(self.uncovered),
+            "uncovered": self.uncovered,
             "open_questions": [
                 {"requirement": found.requirement, "question": found.question}
                 for found in self.open_questions
@@ -229,12 +245,29 @@ class PlanReport:
 class Report:
     #: this project's plans, in document order
     plans: tuple[PlanReport, ...]
+    #: every requirement in some plan's scope, by id
+    requirements: Mapping[str, RequirementInfo] = field(default_factory=dict)
+    #: scope name -> the ids of the requirements it counts, in id order
+    scopes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     version: int = REPORT_VERSION
+
+    def scope_of(self, plan: PlanReport) -> tuple[str, ...]:
+        return self.scopes.get(plan.scope, ())
+
+    def uncovered_ids(self, plan: PlanReport) -> list[str]:
+        """The requirements in ``plan``'s scope that no item of it implements, by id."""
+        implemented = {entry.id for entry in plan.requirements if entry.implemented_by}
+        return [rid for rid in self.scope_of(plan) if rid not in implemented]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "version": self.version,
             "plans": {plan.id: plan.to_json() for plan in self.plans},
+            "requirements": {
+                rid: {"title": info.title, "docname": info.docname}
+                for rid, info in self.requirements.items()
+            },
+            "scopes": {name: list(ids) for name, ids in self.scopes.items()},
         }
 
 
@@ -306,18 +339,25 @@ def plan_report(
     plan: Item,
     approvals: ApprovalStates = NO_APPROVALS,
     today: datetime.date | None = None,
+    *,
+    trace: PlanTrace | None = None,
+    scope_name: str = ALL_SCOPE,
 ) -> PlanReport:
-    """``today``: the day phases are late or not started against; ``None`` for none."""
-    rows = trace_rows(corpus, plan_scope(corpus, plan.id))
+    """``today``: the day phases are late or not started against; ``None`` for none.
+    ``trace``: the plan's coverage, where the caller made it already; ``scope_name``:
+    its scope's name in the report."""
+    if trace is None:
+        trace = plan_trace(corpus, plan)
     approval = _plan_approvals(corpus, plan, approvals)
     phases = _phase_entries(corpus, plan, today)
+    coverage = trace.coverage
     return PlanReport(
         id=plan.id,
         title=plan.title,
         docname=plan.docname,
         status=plan.status,
         updated=_text(plan.get("updated")),
-        coverage=coverage_of(rows),
+        coverage=coverage,
         requirements=tuple(
             RequirementEntry(
                 id=row.requirement.id,
@@ -327,10 +367,11 @@ def plan_report(
                 measured_by=row.measured_by,
                 passing=row.passing,
             )
-            for row in rows
+            for row in trace.linked
         ),
-        uncovered=tuple(uncovered(rows)),
-        open_questions=tuple(open_questions_of(rows)),
+        uncovered=coverage.requirements - coverage.implemented,
+        scope=scope_name,
+        open_questions=trace.scope.open_questions,
         phases=tuple(phases),
         risks=tuple(
             RiskEntry(
@@ -366,12 +407,54 @@ def plan_report(
     )
 
 
+def _scope_names(
+    corpus: Corpus, traces: Mapping[str, PlanTrace]
+) -> dict[frozenset[str], tuple[str, ScopeRequirements]]:
+    """Each distinct set of requirements in scope -> its name and requirements:
+    ``all`` for every requirement of the build, else the first plan's id with it (a
+    plan whose id is ``all`` names a narrower scope ``plan:all``, so that two scopes
+    never share a name)."""
+    every = frozenset(requirement.id for requirement in corpus.requirements())
+    names: dict[frozenset[str], tuple[str, ScopeRequirements]] = {}
+    for plan_id in sorted(traces, key=natural_key):
+        scope = traces[plan_id].scope
+        if scope.ids not in names:
+            named = plan_id if plan_id != ALL_SCOPE else f"plan:{plan_id}"
+            names[scope.ids] = (ALL_SCOPE if scope.ids == every else named, scope)
+    return names
+
+
 def build_report(
     corpus: Corpus,
     approvals: ApprovalStates = NO_APPROVALS,
     today: datetime.date | None = None,
 ) -> Report:
-    return Report(tuple(plan_report(corpus, plan, approvals, today) for plan in corpus.plans))
+    plans = corpus.plans
+    traces = {plan.id: plan_trace(corpus, plan) for plan in plans}
+    names = _scope_names(corpus, traces)
+    requirements: dict[str, RequirementInfo] = {}
+    scopes: dict[str, tuple[str, ...]] = {}
+    for name, scope in sorted(names.values(), key=lambda named: natural_key(named[0])):
+        scopes[name] = tuple(requirement.id for requirement in scope.requirements)
+        for requirement in scope.requirements:
+            requirements.setdefault(
+                requirement.id, RequirementInfo(requirement.title, requirement.docname)
+            )
+    return Report(
+        plans=tuple(
+            plan_report(
+                corpus,
+                plan,
+                approvals,
+                today,
+                trace=traces[plan.id],
+                scope_name=names[traces[plan.id].scope.ids][0],
+            )
+            for plan in plans
+        ),
+        requirements=dict(sorted(requirements.items(), key=lambda pair: natural_key(pair[0]))),
+        scopes=scopes,
+    )
 
 
 def dump_report(report: Report) -> str:

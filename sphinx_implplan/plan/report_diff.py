@@ -3,6 +3,12 @@
 compared plan by plan (:func:`diff_reports`) and written as JSON (:func:`dump_diff`).
 No Sphinx imports; :mod:`.report_diff_text` writes the text and Markdown.
 
+A report of version 1 (a baseline kept from before version 2) is read into the
+records of version 2: its plans' full lists of requirements become the scopes, each
+plan keeps the entries its items link to, and its ``uncovered`` list the count. The
+comparison then reads both the same way: a plan's requirements are its scope's, and
+its uncovered ones the scope's ids that no entry of it names as implemented.
+
 A regression is a plan whose coverage percent fell, or a risk of the new report in
 band ``high`` without mitigation (the report's ``mitigated``, judged by
 :func:`.scoring.risk_is_mitigated`) that was not so in the old one: added, moved
@@ -15,11 +21,12 @@ import datetime
 import json
 import reprlib
 from collections.abc import Mapping
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
+from sphinx_implplan.plan.model import natural_key
 from sphinx_implplan.plan.report import (
     REPORT_FILE,
     REPORT_VERSION,
@@ -29,6 +36,7 @@ from sphinx_implplan.plan.report import (
     PlanReport,
     Report,
     RequirementEntry,
+    RequirementInfo,
     RiskEntry,
     SuspectEntry,
 )
@@ -44,8 +52,12 @@ _NOT_A_REPORT = f"not an {REPORT_FILE} report"
 _Record = TypeVar("_Record", bound="DataclassInstance")
 
 
+#: the versions of ``implplan.json`` this package reads
+READABLE_VERSIONS = (1, REPORT_VERSION)
+
+
 class ReportError(ValueError):
-    """Data that is no report of the version this package writes; one line."""
+    """Data that is no report of a version this package reads; one line."""
 
 
 def _shown(text: str) -> str:
@@ -123,12 +135,21 @@ def _later_ids(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]
     return _ids(data, key, where) if key in data else ()
 
 
-def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
+def _plan(plan_id: str, data: Mapping[str, Any], version: int) -> PlanReport:
     where = f"plans.{_shown(plan_id)}."
     text: dict[str, str | None] = {
         key: _typed(data, key, where, _FIELD_KINDS["str | None"])
         for key in ("docname", "status", "updated")
     }
+    requirements = _records(RequirementEntry, data, "requirements", where)
+    if version == 1:
+        # every requirement in scope, with the ids of those not implemented: the
+        # scope is made of the former by :func:`_scopes_of_version_1`
+        uncovered = len(_ids(data, "uncovered", where))
+        scope = plan_id
+    else:
+        uncovered = _typed(data, "uncovered", where, (int,))
+        scope = _typed(data, "scope", where, (str,))
     return PlanReport(
         id=plan_id,
         title=_typed(data, "title", where, (str,)),
@@ -136,8 +157,8 @@ def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
         status=text["status"],
         updated=text["updated"],
         coverage=_record(Coverage, _typed(data, "coverage", where, (dict,)), f"{where}coverage."),
-        requirements=_records(RequirementEntry, data, "requirements", where),
-        uncovered=_ids(data, "uncovered", where),
+        requirements=requirements,
+        uncovered=uncovered,
         phases=_records(PhaseEntry, data, "phases", where),
         risks=_records(RiskEntry, data, "risks", where),
         decisions=_records(DecisionEntry, data, "decisions", where),
@@ -149,25 +170,83 @@ def _plan(plan_id: str, data: Mapping[str, Any]) -> PlanReport:
         late=_later_ids(data, "late", where),
         not_started=_later_ids(data, "not_started", where),
         tests=_later_records(TestEntry, data, "tests", where),
+        scope=scope,
     )
 
 
+def _linked(entry: RequirementEntry) -> bool:
+    return bool(entry.implemented_by or entry.verified_by or entry.measured_by)
+
+
+def _scopes_of_version_1(plans: tuple[PlanReport, ...], version: int) -> Report:
+    """A report of version 1 as version 2 keeps it: each plan's list of requirements
+    in scope is its scope (one per distinct list), and the plan keeps the entries
+    its items link to."""
+    requirements: dict[str, RequirementInfo] = {}
+    names: dict[tuple[str, ...], str] = {}
+    upgraded = []
+    for plan in plans:
+        ids = tuple(entry.id for entry in plan.requirements)
+        for entry in plan.requirements:
+            # a version 1 report kept no document per requirement
+            requirements.setdefault(entry.id, RequirementInfo(entry.title, None))
+        upgraded.append(
+            replace(
+                plan,
+                requirements=tuple(entry for entry in plan.requirements if _linked(entry)),
+                scope=names.setdefault(ids, plan.id),
+            )
+        )
+    return Report(
+        tuple(upgraded),
+        requirements=requirements,
+        scopes={name: ids for ids, name in names.items()},
+        version=version,
+    )
+
+
+def _requirement_infos(data: Mapping[str, Any]) -> dict[str, RequirementInfo]:
+    found: dict[str, Any] = _typed(data, "requirements", "", (dict,))
+    infos = {}
+    for rid, entry in found.items():
+        where = f"requirements.{_shown(rid)}"
+        if not isinstance(entry, dict):
+            raise ReportError(f"{_NOT_A_REPORT}: {where} is not an object")
+        infos[rid] = _record(RequirementInfo, entry, f"{where}.")
+    return infos
+
+
+def _scopes(data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, Any] = _typed(data, "scopes", "", (dict,))
+    return {name: _ids(found, name, "scopes.") for name in found}
+
+
 def read_report(data: object) -> Report:
-    """The records of a parsed ``implplan.json``; :class:`ReportError` for anything
-    else, a report of another version included."""
+    """The records of a parsed ``implplan.json`` of version 1 or 2;
+    :class:`ReportError` for anything else, a report of another version included."""
     if not isinstance(data, dict) or "version" not in data or "plans" not in data:
         raise ReportError(f"{_NOT_A_REPORT}: no version and plans at its top")
     version = data["version"]
-    if type(version) is not int or version != REPORT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        readable = " and ".join(str(number) for number in READABLE_VERSIONS)
         raise ReportError(
-            f"a report of version {reprlib.repr(version)}; "
-            f"this implplan reads version {REPORT_VERSION}"
+            f"a report of version {reprlib.repr(version)}; this implplan reads versions {readable}"
         )
-    plans: dict[str, Any] = _typed(data, "plans", "", (dict,))
-    for plan_id, plan in plans.items():
+    plans_data: dict[str, Any] = _typed(data, "plans", "", (dict,))
+    for plan_id, plan in plans_data.items():
         if not isinstance(plan, dict):
             raise ReportError(f"{_NOT_A_REPORT}: plans.{_shown(plan_id)} is not an object")
-    return Report(tuple(_plan(plan_id, plan) for plan_id, plan in plans.items()), version)
+    plans = tuple(_plan(plan_id, plan, version) for plan_id, plan in plans_data.items())
+    if version == 1:
+        return _scopes_of_version_1(plans, version)
+    scopes = _scopes(data)
+    for plan in plans:
+        if plan.scope not in scopes:
+            raise ReportError(
+                f"{_NOT_A_REPORT}: plans.{_shown(plan.id)}.scope names no scope: "
+                f"{reprlib.repr(plan.scope)}"
+            )
+    return Report(plans, requirements=_requirement_infos(data), scopes=scopes, version=version)
 
 
 # -- the comparison ------------------------------------------------------------------
@@ -296,13 +375,71 @@ def _unmitigated_high(risk: RiskEntry | None) -> bool:
     return risk is not None and risk.band == "high" and not risk.mitigated
 
 
-def diff_plan(old: PlanReport | None, new: PlanReport) -> PlanDiff:
+class _Sides:
+    """The two reports, with what they keep once for every plan: the ids of each
+    scope as a set, and the ids a pair of scopes adds and removes, found once per
+    pair however many plans share it."""
+
+    def __init__(self, old: Report, new: Report) -> None:
+        self.old, self.new = old, new
+        self._sets: dict[tuple[bool, str], frozenset[str]] = {}
+        self._changes: dict[tuple[str | None, str], tuple[list[str], list[str]]] = {}
+
+    def ids(self, plan: PlanReport | None, *, new: bool) -> frozenset[str]:
+        if plan is None:
+            return frozenset()
+        key = (new, plan.scope)
+        if key not in self._sets:
+            report = self.new if new else self.old
+            self._sets[key] = frozenset(report.scope_of(plan))
+        return self._sets[key]
+
+    def added_and_removed(
+        self, old: PlanReport | None, new: PlanReport
+    ) -> tuple[list[str], list[str]]:
+        """The ids in ``new``'s scope and not in ``old``'s, and the other way round,
+        each in its report's order (by id)."""
+        key = (old.scope if old else None, new.scope)
+        if key not in self._changes:
+            was, now = self.ids(old, new=False), self.ids(new, new=True)
+            added = [rid for rid in self.new.scope_of(new) if rid not in was]
+            removed = [rid for rid in self.old.scope_of(old) if rid not in now] if old else []
+            self._changes[key] = (added, removed)
+        return self._changes[key]
+
+
+def _entries(report: Report, plan: PlanReport, ids: list[str]) -> tuple[RequirementEntry, ...]:
+    """The plan's entries for ``ids``: its own where its items link to the
+    requirement, else one linking nothing, with the title the report keeps."""
+    linked = {entry.id: entry for entry in plan.requirements}
+    found = []
+    for rid in ids:
+        entry = linked.get(rid)
+        if entry is None:
+            info = report.requirements.get(rid)
+            entry = RequirementEntry(rid, info.title if info else "", (), (), ())
+        found.append(entry)
+    return tuple(found)
+
+
+def _implemented(plan: PlanReport | None) -> set[str]:
+    return {entry.id for entry in plan.requirements if entry.implemented_by} if plan else set()
+
+
+def diff_plan(old: PlanReport | None, new: PlanReport, sides: _Sides) -> PlanDiff:
     """``new`` against ``old``, or against an empty plan where ``old`` is ``None``."""
-    requirements = {entry.id: entry for entry in old.requirements} if old else {}
-    requirements_now = {entry.id for entry in new.requirements}
-    kept = [entry for entry in new.requirements if entry.id in requirements]
-    was_uncovered = set(old.uncovered) if old else set()
-    is_uncovered = set(new.uncovered)
+    added, removed = sides.added_and_removed(old, new)
+    # in both scopes: only these can be newly uncovered or covered
+    was_in, now_in = sides.ids(old, new=False), sides.ids(new, new=True)
+    was_implemented, is_implemented = _implemented(old), _implemented(new)
+    newly_uncovered = sorted(
+        (rid for rid in was_implemented - is_implemented if rid in was_in and rid in now_in),
+        key=natural_key,
+    )
+    newly_covered = sorted(
+        (rid for rid in is_implemented - was_implemented if rid in was_in and rid in now_in),
+        key=natural_key,
+    )
     risks = {risk.id: risk for risk in old.risks} if old else {}
     risks_now = {risk.id for risk in new.risks}
     # the items in both reports, as (before, after)
@@ -317,12 +454,10 @@ def diff_plan(old: PlanReport | None, new: PlanReport) -> PlanDiff:
         change=PlanChange.ADDED if old is None else PlanChange.CHANGED,
         coverage_before=old.coverage if old else None,
         coverage_after=new.coverage,
-        requirements_added=tuple(e for e in new.requirements if e.id not in requirements),
-        requirements_removed=tuple(
-            e for e in requirements.values() if e.id not in requirements_now
-        ),
-        newly_uncovered=tuple(e for e in kept if e.id in is_uncovered - was_uncovered),
-        newly_covered=tuple(e for e in kept if e.id in was_uncovered - is_uncovered),
+        requirements_added=_entries(sides.new, new, added),
+        requirements_removed=_entries(sides.old, old, removed) if old else (),
+        newly_uncovered=_entries(sides.new, new, newly_uncovered),
+        newly_covered=_entries(sides.new, new, newly_covered),
         risks_added=tuple(risk for risk in new.risks if risk.id not in risks),
         risks_removed=tuple(risk for risk in risks.values() if risk.id not in risks_now),
         risks_closed=tuple(
@@ -360,6 +495,7 @@ def diff_plan(old: PlanReport | None, new: PlanReport) -> PlanDiff:
 
 def diff_reports(old: Report, new: Report) -> ReportDiff:
     """Every plan with a change, by id: added, removed, or changed in a way listed."""
+    sides = _Sides(old, new)
     old_plans = {plan.id: plan for plan in old.plans}
     new_plans = {plan.id: plan for plan in new.plans}
     found = []
@@ -369,7 +505,7 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
             gone = old_plans[plan_id]
             found.append(PlanDiff(plan_id, gone.title, PlanChange.REMOVED, gone.coverage, None))
             continue
-        found.append(diff_plan(old_plans.get(plan_id), plan))
+        found.append(diff_plan(old_plans.get(plan_id), plan, sides))
     return ReportDiff(tuple(plan for plan in found if plan.has_change))
 
 

@@ -7,19 +7,11 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sphinx_implplan.plan.coverage import (
-    Coverage,
-    OpenQuestion,
-    Scope,
-    coverage_of,
-    open_questions_of,
-    percent,
-    plan_spec,
-    trace_rows,
-)
+from sphinx_implplan.plan.coverage import Coverage, OpenQuestion, Scope, percent, plan_spec
 from sphinx_implplan.plan.itemtypes import DECISION, ITEM_TYPES_BY_DIRECTIVE, PHASE, RISK, TEST
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
 from sphinx_implplan.plan.outcomes import TestResult
+from sphinx_implplan.plan.plan_coverage import plan_trace
 from sphinx_implplan.plan.requirement_selection import selected_requirements
 from sphinx_implplan.plan.scoring import BANDS, risk_band, risk_score
 from sphinx_implplan.plan.today import Timing, timing_of
@@ -77,7 +69,8 @@ def plan_rollup(corpus: Corpus, plan: Item, today: datetime.date | None = None) 
     for decision in decisions:
         if decision.status in by_status:
             by_status[decision.status] += 1
-    rows = trace_rows(corpus, plan_scope(corpus, plan.id))
+    # a summary may sum up hundreds of plans over one spec: linear, not plans x spec
+    trace = plan_trace(corpus, plan)
     timings = {} if today is None else {phase.id: timing_of(phase, today) for phase in phases}
     tests: dict[TestResult, int] = {}
     plan_tests = corpus.of_type(TEST, (plan.id,))
@@ -91,10 +84,10 @@ def plan_rollup(corpus: Corpus, plan: Item, today: datetime.date | None = None) 
         phases_total=len(phases),
         deliverables_done=sum(phase.whole_number("deliverables_done") or 0 for phase in phases),
         deliverables_total=sum(phase.whole_number("deliverables_total") or 0 for phase in phases),
-        coverage=coverage_of(rows),
+        coverage=trace.coverage,
         open_risks=open_risks,
         decisions=by_status,
-        open_questions=tuple(open_questions_of(rows)),
+        open_questions=trace.scope.open_questions,
         late=tuple(phase for phase, timing in timings.items() if timing is Timing.LATE),
         not_started=tuple(
             phase for phase, timing in timings.items() if timing is Timing.NOT_STARTED

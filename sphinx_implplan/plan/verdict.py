@@ -35,7 +35,7 @@ a plan that misses its spec.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -214,16 +214,18 @@ def judge_plan(
     dangling: Sequence[DanglingLink],
     min_coverage: float | None,
     *,
+    uncovered: Iterable[Ref] = (),
     item_titles: Mapping[str, str] | None = None,
     allow_suspect: bool = False,
     fail_late: bool = False,
     require_passing: bool = False,
 ) -> PlanVerdict:
-    """One plan's figures and gaps, from its entry in the report; ``item_titles``:
-    the titles of its items, for those named in the approval lists."""
+    """One plan's figures and gaps, from its entry in the report; ``uncovered``: the
+    requirements in its scope that no item of it implements (the report keeps their
+    count only); ``item_titles``: the titles of its items, for those named in the
+    approval lists."""
     coverage = plan.coverage
-    titles = {requirement.id: requirement.title for requirement in plan.requirements}
-    uncovered = tuple(Ref(rid, titles.get(rid, "")) for rid in plan.uncovered)
+    uncovered_refs = tuple(uncovered)
     high_risks = tuple(
         Ref(risk.id, risk.title)
         for risk in plan.risks
@@ -237,7 +239,7 @@ def judge_plan(
     )
     gaps: list[Gap] = []
     if min_coverage is None:
-        gaps.extend(Gap(GapKind.UNCOVERED, requirement.id) for requirement in uncovered)
+        gaps.extend(Gap(GapKind.UNCOVERED, requirement.id) for requirement in uncovered_refs)
     elif coverage.percent is not None and coverage.percent < min_coverage:
         gaps.append(
             Gap(
@@ -267,7 +269,7 @@ def judge_plan(
         id=plan.id,
         title=plan.title,
         coverage=coverage,
-        uncovered=uncovered,
+        uncovered=uncovered_refs,
         open_questions=plan.open_questions,
         high_risks=high_risks,
         dangling=tuple(dangling),
@@ -296,12 +298,21 @@ def judge(
     dangling = dangling_links(corpus)
     plans = sorted(report.plans, key=lambda plan: plan.id)
     item_titles = {item_id: item.title for item_id, item in corpus.items.items()}
+
+    def uncovered(plan: PlanReport) -> list[Ref]:
+        # listed where asked: the report itself keeps only how many
+        return [
+            Ref(rid, info.title if (info := report.requirements.get(rid)) else "")
+            for rid in report.uncovered_ids(plan)
+        ]
+
     return CheckResult(
         plans=tuple(
             judge_plan(
                 plan,
                 dangling.get(plan.id, ()),
                 min_coverage,
+                uncovered=uncovered(plan),
                 item_titles=item_titles,
                 allow_suspect=allow_suspect,
                 fail_late=fail_late,
