@@ -124,6 +124,17 @@ def read_needs(app: SphinxTestApp) -> dict[str, dict[str, Any]]:
     return needs_in(app.outdir)
 
 
+def open_questions_of(report: dict[str, Any], plan_id: str) -> list[dict[str, str]]:
+    """A plan's open questions as a reader of ``implplan.json`` finds them: the
+    markers of the requirements of its scope, each kept once per requirement."""
+    requirements = report["requirements"]
+    return [
+        {"requirement": rid, "question": question}
+        for rid in report["scopes"][report["plans"][plan_id]["scope"]]
+        for question in requirements[rid]["open_questions"]
+    ]
+
+
 def read_needs_schema(app: SphinxTestApp) -> dict[str, Any]:
     data = json.loads((app.outdir / "needs.json").read_text(encoding="utf8"))
     schema: dict[str, Any] = data["versions"][data["current_version"]]["needs_schema"]

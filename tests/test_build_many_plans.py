@@ -84,7 +84,11 @@ def test_plans_without_spec_share_one_scope_of_every_requirement(
     assert report["version"] == 2
     assert report["scopes"] == {"all": every}
     assert list(report["requirements"]) == sorted(every)
-    assert report["requirements"]["FR_07"] == {"title": "Requirement 7", "docname": "spec"}
+    assert report["requirements"]["FR_07"] == {
+        "title": "Requirement 7",
+        "docname": "spec",
+        "open_questions": [],
+    }
     for plan_id, plan in report["plans"].items():
         number = int(plan_id.removeprefix("PLAN_"))
         first = number % REQUIREMENTS + 1

@@ -22,6 +22,7 @@ from build_helpers import (
     assert_no_traceback,
     build_warnings,
     copy_root,
+    open_questions_of,
     read_html,
     view_text,
 )
@@ -40,9 +41,13 @@ PLAN_A_QUESTIONS = [
 ]
 
 
-def _report(app: SphinxTestApp) -> dict[str, Any]:
+def _whole_report(app: SphinxTestApp) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((app.outdir / "implplan.json").read_text("utf-8"))
-    plans: dict[str, Any] = data["plans"]
+    return data
+
+
+def _report(app: SphinxTestApp) -> dict[str, Any]:
+    plans: dict[str, Any] = _whole_report(app)["plans"]
     return plans
 
 
@@ -52,16 +57,20 @@ def test_the_report_lists_the_open_questions_in_scope(app: SphinxTestApp) -> Non
     assert_no_traceback(app)
     # open questions are no problem of the build
     assert build_warnings(app) == []
-    plans = _report(app)
-    assert plans["PLAN_A"]["open_questions"] == PLAN_A_QUESTIONS
+    whole = _whole_report(app)
+    plans = whole["plans"]
+    assert open_questions_of(whole, "PLAN_A") == PLAN_A_QUESTIONS
     assert plans["PLAN_A"]["coverage"]["open_questions"] == 3
     # no spec: every requirement, OR_1 too, in requirement id order
-    assert plans["PLAN_B"]["open_questions"] == [
+    assert open_questions_of(whole, "PLAN_B") == [
         *PLAN_A_QUESTIONS,
         {"requirement": "OR_1", "question": "how long?"},
     ]
     assert plans["PLAN_B"]["coverage"]["open_questions"] == 4
-    assert plans["PLAN_C"]["open_questions"] == []
+    assert open_questions_of(whole, "PLAN_C") == []
+    # each marker is written once, with its requirement, however many plans count it
+    assert whole["requirements"]["FR_3"]["open_questions"] == ["how many milliseconds?", ""]
+    assert all("open_questions" not in plan for plan in plans.values())
     assert plans["PLAN_C"]["coverage"]["open_questions"] == 0
     # the keys that were there before keep their values
     assert plans["PLAN_A"]["coverage"] == {

@@ -27,6 +27,7 @@ from build_helpers import (
     copy_root,
     edit,
     line_in,
+    open_questions_of,
     read_html,
     view_text,
     visible_text,
@@ -52,11 +53,13 @@ def project(tmp_path: Path) -> Path:
 
 def report(app: SphinxTestApp) -> dict[str, Any]:
     """The plans of the build's report, each with the ids of its scope added under
-    ``in_scope`` (the report keeps them once per scope)."""
+    ``in_scope`` and its open questions under ``open_questions`` (the report keeps
+    them once per scope and once per requirement)."""
     data: dict[str, Any] = json.loads((app.outdir / "implplan.json").read_text("utf-8"))
     plans: dict[str, Any] = data["plans"]
-    for plan in plans.values():
+    for plan_id, plan in plans.items():
         plan["in_scope"] = data["scopes"][plan["scope"]]
+        plan["open_questions"] = open_questions_of(data, plan_id)
     return plans
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from build_helpers import build_again, build_warnings, edit
+from build_helpers import build_again, build_warnings, edit, open_questions_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,8 +57,12 @@ def project(tmp_path: Path, *folders: str, directive_folder: str = "../specs") -
 
 
 def report(app: SphinxTestApp) -> dict[str, Any]:
+    """The plans of the build's report, each with its open questions added (the
+    report keeps them once per requirement)."""
     data: dict[str, Any] = json.loads((app.outdir / "implplan.json").read_text("utf-8"))
     plans: dict[str, Any] = data["plans"]
+    for plan_id, plan in plans.items():
+        plan["open_questions"] = open_questions_of(data, plan_id)
     return plans
 
 

@@ -94,7 +94,6 @@ EXPECTED_REPORT: dict[str, Any] = {
             ],
             # FR_4 to FR_6 are in scope, linked by no item of the plan
             "uncovered": 3,
-            "open_questions": [],
             "phases": [
                 {
                     "id": "PH_1",
@@ -192,7 +191,6 @@ EXPECTED_REPORT: dict[str, Any] = {
                 }
             ],
             "uncovered": 6,
-            "open_questions": [],
             "phases": [
                 {
                     "id": "PH_B1",
@@ -215,7 +213,7 @@ EXPECTED_REPORT: dict[str, Any] = {
     },
     "requirements": {
         **{
-            rid: {"title": title, "docname": "spec"}
+            rid: {"title": title, "docname": "spec", "open_questions": []}
             for rid, title in (
                 ("FR_1", "Import notes"),
                 ("FR_2", "Export notes"),
@@ -225,7 +223,7 @@ EXPECTED_REPORT: dict[str, Any] = {
                 ("FR_6", "Print notes"),
             )
         },
-        "OR_1": {"title": "Audit log", "docname": "other-spec"},
+        "OR_1": {"title": "Audit log", "docname": "other-spec", "open_questions": []},
     },
     "scopes": {
         "all": ["FR_1", "FR_2", "FR_3", "FR_4", "FR_5", "FR_6", "OR_1"],

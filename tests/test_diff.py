@@ -291,9 +291,15 @@ def as_version_1(data: dict[str, Any]) -> dict[str, Any]:
     """``data`` as version 1 wrote it: every requirement in scope listed per plan,
     with the ids of those not implemented, and nothing kept once for all plans."""
     old = copy.deepcopy(data)
-    titles = {rid: entry["title"] for rid, entry in old.pop("requirements").items()}
+    requirements = old.pop("requirements")
+    titles = {rid: entry["title"] for rid, entry in requirements.items()}
     scopes = old.pop("scopes")
     for plan in old["plans"].values():
+        plan["open_questions"] = [
+            {"requirement": rid, "question": question}
+            for rid in scopes[plan["scope"]]
+            for question in requirements[rid]["open_questions"]
+        ]
         linked = {entry["id"]: entry for entry in plan["requirements"]}
         blank = {"implemented_by": [], "verified_by": [], "measured_by": [], "passing": False}
         plan["requirements"] = [
@@ -323,6 +329,10 @@ def test_a_version_1_report_reads_into_scopes(before: dict[str, Any]) -> None:
     assert report.scope_of(plan) == ("FR_001", "FR_002")
     assert report.uncovered_ids(plan) == []
     assert plan.uncovered == 0
+    # the open questions, per plan in version 1, come back the same as from version 2
+    assert [plan.open_questions for plan in report.plans] == [
+        plan.open_questions for plan in read_report(before).plans
+    ]
 
 
 # -- one value changed in a real report ------------------------------------------------

@@ -57,6 +57,9 @@ class RequirementInfo:
     title: str
     #: ``None`` for a requirement of another project (external needs)
     docname: str | None
+    #: its ``[NEEDS CLARIFICATION]`` markers as written, once however many plans
+    #: count it (a bare marker is ``""``)
+    open_questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,10 +177,6 @@ class PlanReport:
                 for entry in self.requirements
             ],
             "uncovered": self.uncovered,
-            "open_questions": [
-                {"requirement": found.requirement, "question": found.question}
-                for found in self.open_questions
-            ],
             "phases": [
                 {
                     "id": phase.id,
@@ -264,7 +263,11 @@ class Report:
             "version": self.version,
             "plans": {plan.id: plan.to_json() for plan in self.plans},
             "requirements": {
-                rid: {"title": info.title, "docname": info.docname}
+                rid: {
+                    "title": info.title,
+                    "docname": info.docname,
+                    "open_questions": list(info.open_questions),
+                }
                 for rid, info in self.requirements.items()
             },
             "scopes": {name: list(ids) for name, ids in self.scopes.items()},
@@ -438,7 +441,8 @@ def build_report(
         scopes[name] = tuple(requirement.id for requirement in scope.requirements)
         for requirement in scope.requirements:
             requirements.setdefault(
-                requirement.id, RequirementInfo(requirement.title, requirement.docname)
+                requirement.id,
+                RequirementInfo(requirement.title, requirement.docname, requirement.open_questions),
             )
     return Report(
         plans=tuple(

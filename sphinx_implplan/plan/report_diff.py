@@ -147,9 +147,12 @@ def _plan(plan_id: str, data: Mapping[str, Any], version: int) -> PlanReport:
         # scope is made of the former by :func:`_scopes_of_version_1`
         uncovered = len(_ids(data, "uncovered", where))
         scope = plan_id
+        open_questions = _records(OpenQuestion, data, "open_questions", where)
     else:
         uncovered = _typed(data, "uncovered", where, (int,))
         scope = _typed(data, "scope", where, (str,))
+        # kept once per requirement: filled in from the plan's scope by read_report
+        open_questions = ()
     return PlanReport(
         id=plan_id,
         title=_typed(data, "title", where, (str,)),
@@ -162,7 +165,7 @@ def _plan(plan_id: str, data: Mapping[str, Any], version: int) -> PlanReport:
         phases=_records(PhaseEntry, data, "phases", where),
         risks=_records(RiskEntry, data, "risks", where),
         decisions=_records(DecisionEntry, data, "decisions", where),
-        open_questions=_records(OpenQuestion, data, "open_questions", where),
+        open_questions=open_questions,
         approved=_later_ids(data, "approved", where),
         suspect=_later_records(SuspectEntry, data, "suspect", where),
         changed_since_approval=_later_records(ChangedEntry, data, "changed_since_approval", where),
@@ -187,9 +190,14 @@ def _scopes_of_version_1(plans: tuple[PlanReport, ...], version: int) -> Report:
     upgraded = []
     for plan in plans:
         ids = tuple(entry.id for entry in plan.requirements)
+        questions: dict[str, list[str]] = {}
+        for found in plan.open_questions:
+            questions.setdefault(found.requirement, []).append(found.question)
         for entry in plan.requirements:
             # a version 1 report kept no document per requirement
-            requirements.setdefault(entry.id, RequirementInfo(entry.title, None))
+            requirements.setdefault(
+                entry.id, RequirementInfo(entry.title, None, tuple(questions.get(entry.id, ())))
+            )
         upgraded.append(
             replace(
                 plan,
@@ -246,7 +254,24 @@ def read_report(data: object) -> Report:
                 f"{_NOT_A_REPORT}: plans.{_shown(plan.id)}.scope names no scope: "
                 f"{reprlib.repr(plan.scope)}"
             )
-    return Report(plans, requirements=_requirement_infos(data), scopes=scopes, version=version)
+    requirements = _requirement_infos(data)
+    plans = tuple(
+        replace(plan, open_questions=_open_questions(scopes[plan.scope], requirements))
+        for plan in plans
+    )
+    return Report(plans, requirements=requirements, scopes=scopes, version=version)
+
+
+def _open_questions(
+    scope: tuple[str, ...], requirements: Mapping[str, RequirementInfo]
+) -> tuple[OpenQuestion, ...]:
+    """The markers in the requirements of a scope, by requirement id then as written."""
+    return tuple(
+        OpenQuestion(rid, question)
+        for rid in scope
+        if rid in requirements
+        for question in requirements[rid].open_questions
+    )
 
 
 # -- the comparison ------------------------------------------------------------------
