@@ -119,6 +119,22 @@ def test_a_changelog_of_versions_is_no_series_of_phases() -> None:
 @pytest.mark.parametrize(
     ("heading", "number", "name"),
     [
+        # the document's section number before the phase's word and number
+        ("3.4 Phase 4 \u2014 Testing & Launch", "4", "Testing & Launch"),
+        ("2.1. Stage 1: Pilot", "1", "Pilot"),
+    ],
+)
+def test_a_section_number_before_a_phase_heading(heading: str, number: str, name: str) -> None:
+    title = phase_heading(heading)
+    assert title is not None
+    assert (title.number, title.name) == (number, name)
+    # a section number alone, or one number before the word, names no phase
+    assert phase_heading("3.4 Testing & Launch") is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "number", "name"),
+    [
         ("1\ub2e8\uacc4: \uc900\ube44", "1", "\uc900\ube44"),
         ("\u7b2c2\u6bb5\u968e \u958b\u767a", "2", "\u958b\u767a"),
         ("\u7b2c\u4e09\u9636\u6bb5\uff1a\u8bd5\u70b9", "3", "\u8bd5\u70b9"),
@@ -280,6 +296,42 @@ def test_headings_led_by_a_time_and_holding_checklists_are_phases() -> None:
         "Fri 18:00 \u2192 22:00 \u00b7 Kickoff",
         "Sat 10:00 \u2192 20:00 \u00b7 Content",
         "Sun 08:00 \u2192 15:00 \u00b7 Polish, build, submit",
+    ]
+
+
+COUNTED_DOWN = """\
+# Fair
+
+## The plan
+
+### T-3 months \u2192 T-1 month \u00b7 Programme
+
+- [ ] Workshops
+
+### T-4 weeks \u2192 T-1 week \u00b7 Logistics
+
+- [ ] Tables
+
+### Fair week \u00b7 T-4 days \u2192 T-0
+
+- [ ] Load-in
+
+### Clear-up \u00b7 T+1 day \u2192 T+2 weeks
+
+- [ ] Thank-you post
+
+### Budget \u00b7 shared with the council
+
+- [ ] Invoice
+"""
+
+
+def test_siblings_dated_after_their_name_join_a_dated_series() -> None:
+    assert _titles(COUNTED_DOWN) == [
+        "T-3 months \u2192 T-1 month \u00b7 Programme",
+        "T-4 weeks \u2192 T-1 week \u00b7 Logistics",
+        "Fair week \u00b7 T-4 days \u2192 T-0",
+        "Clear-up \u00b7 T+1 day \u2192 T+2 weeks",
     ]
 
 

@@ -326,6 +326,18 @@ def test_a_schedule_table_anywhere_gives_the_phases_it_names_their_dates() -> No
     assert result.text.count("{impl-timeline}") == 1
 
 
+def test_an_entry_written_twice_leaves_once() -> None:
+    # the directive holds the words of one entry: the second stays as written
+    source = "# Plan: Sync\n- Phase 1: 2 weeks\n- Phase 1: 2 weeks\n### Phase 1: Foundation\n"
+    result = lossless(source)
+    assert result.text.count("- Phase 1: 2 weeks") == 1
+    table = (
+        "# Plan: Sync\n\n## Timeline\n\n| Phase | Duration |\n|---|---|\n"
+        "| 1 | 2 weeks |\n| 1 | 2 weeks |\n\n## Phase 1: Foundation\n"
+    )
+    assert lossless(table).text.count("| 1 | 2 weeks |") == 1
+
+
 NUMBERED = """\
 # Benefits portal
 
@@ -363,6 +375,133 @@ def test_rows_name_a_phase_by_its_number_word_or_title() -> None:
     lines = result.text.splitlines()
     assert "| Gate 2 | WW13\u2013WW14 |" in lines
     assert "| Gate 1: Authorization boundary | 3\uc8fc |" in lines
+
+
+LETTERED = """\
+# Depot scanners
+
+## Plan on a page
+
+| Phase | Weeks | Owner |
+|---|---|---|
+| A. Pilot depot | 1\u20133 | Ana |
+| B. Scanner fleet | 4\u20137 | Ben |
+| C. Handheld | 8 | Ana |
+| 4) Paper retirement | 9\u201310 | Ben |
+
+## Phases
+
+**Phase A \u2014 Pilot depot**
+
+- [ ] Ten scanners
+
+**Phase B \u2014 Scanner fleet and chargers**
+
+- [ ] The rest
+
+**Phase C \u2014 Printers**
+
+- [ ] Labels
+
+**Phase D \u2014 Paper retirement**
+
+- [ ] Stop printing
+"""
+
+
+def test_rows_name_a_phase_by_its_letter_and_name() -> None:
+    result = lossless(LETTERED)
+    pilot, fleet, printers, paper = directive_items(result.text)
+    assert _schedule(pilot) == {"duration": "3 weeks"}
+    # the row's words are all in the title: the phase of that letter
+    assert _schedule(fleet) == {"duration": "4 weeks"}
+    # a row naming another phase by the letter, or the name under another number,
+    # names none
+    assert _schedule(printers) == {}
+    assert _schedule(paper) == {}
+
+
+MONTHS = """\
+---
+start: 2027-02-01
+---
+
+# Reef survey
+
+## Work packages
+
+### WP1 \u2014 Sensors
+
+**Lead:** Lab \u00b7 **Months:** M1\u2013M4 \u00b7 **Partners:** Port
+
+- [ ] Buoys
+
+### WP2 \u2014 Survey
+
+Months: M3 to M12
+
+- [ ] Dives
+"""
+
+
+def test_project_months_of_a_months_label_are_dated_from_the_front_matter_start() -> None:
+    result = lossless(MONTHS)
+    sensors, survey = directive_items(result.text)
+    assert _schedule(sensors) == {"start": "2027-02-01", "end": "2027-05-31"}
+    assert _schedule(survey) == {"start": "2027-04-01", "end": "2028-01-31"}
+    # no start date anywhere: project months place nothing
+    undated = lossless(MONTHS.split("---\n", 2)[2])
+    assert [_schedule(phase) for phase in directive_items(undated.text)] == [{}, {}]
+
+
+ROMANIAN_AND_FINNISH = """\
+# Plan
+
+*Hyv\u00e4ksytty 3.2.2026 (sopimus 2024\u20132027)*
+
+## Etape
+
+### Etapa 1: Analiz\u0103
+
+Perioad\u0103: 4\u201315 mai 2026
+
+- [ ] Ateliere
+
+### Etapa 2: Configurare server
+
+- [ ] Server
+
+### Vaihe 3 \u2013 M\u00e4\u00e4rittely
+
+Aikataulu: viikot 8\u201310
+
+- [ ] Haastattelut
+
+### Vaihe 4 \u2013 K\u00e4ytt\u00f6\u00f6notto
+
+Valmis viimeist\u00e4\u00e4n **29.5.2026**.
+
+- [ ] Koulutus
+
+## Calendar
+
+| Etap\u0103 | \u00cenceput | Sf\u00e2r\u0219it |
+|---|---|---|
+| 2. Configurare | 18.05.2026 | 29.05.2026 |
+"""
+
+
+def test_schedule_labels_and_columns_in_romanian_and_finnish() -> None:
+    result = lossless(ROMANIAN_AND_FINNISH)
+    first, second, third, fourth = directive_items(result.text)
+    assert _schedule(first) == {"start": "2026-05-04", "end": "2026-05-15"}
+    # a row naming its phase by number and a shorter name
+    assert _schedule(second) == {"start": "2026-05-18", "end": "2026-05-29"}
+    # weeks of the year the dotted date under the title states, not of the contract's
+    assert _schedule(third) == {"start": "2026-02-16", "end": "2026-03-08"}
+    # a line that says, in bold or not, when the phase is done by
+    assert _schedule(fourth) == {"end": "2026-05-29"}
+    assert "Valmis viimeist\u00e4\u00e4n **29.5.2026**." in result.text
 
 
 INCREMENTS = """\

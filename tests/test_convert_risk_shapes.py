@@ -356,3 +356,79 @@ def test_a_definition_list_of_another_shape_stays_with_a_note() -> None:
     result = lossless(_plan(section))
     assert not result.counts["impl-risk"]
     assert any("definition list kept" in message for _, message in result.notes)
+
+
+RISK_DETAILS = """\
+## Rollback
+
+Point the pool back at the old cluster.
+
+<details>
+<summary><strong>Risks and rollback triggers</strong> (click to expand)</summary>
+
+| Risk | Trigger |
+|---|---|
+| Copy not finished before the window | Postpone a week |
+| Plans regress on the new version | Roll back |
+
+</details>
+
+<details>
+<summary>Retro notes</summary>
+
+- Nobody owned the spec review
+
+</details>
+"""
+
+
+def test_a_details_block_summarised_as_risks_under_another_heading() -> None:
+    result = lossless(_plan(RISK_DETAILS))
+    assert [risk["title"] for risk in _risks(result.text)] == [
+        "Copy not finished before the window",
+        "Plans regress on the new version",
+    ]
+    lines = result.text.splitlines()
+    assert "<details>" in lines
+    assert "</details>" in lines
+    # a block summarised as anything else stays as written
+    assert "- Nobody owned the spec review" in lines
+
+
+LABELLED_LISTS = """\
+## Phases
+
+**Phase A \u2014 Pilot**
+
+- [ ] Ten vans
+
+*Risks:*
+
+- Rate limit too low
+- Drivers distrust tracking
+
+*Notes:*
+
+- Freeze in the last week
+
+**Phase B \u2014 Fleet**
+
+- [ ] The rest
+
+The risks of this phase are low:
+
+- Spare tablets run out
+"""
+
+
+def test_a_list_under_a_label_naming_risks_outside_a_risk_section() -> None:
+    result = lossless(_plan(LABELLED_LISTS))
+    assert [risk["title"] for risk in _risks(result.text)] == [
+        "Rate limit too low",
+        "Drivers distrust tracking",
+    ]
+    lines = result.text.splitlines()
+    assert "*Risks:*" in lines
+    # a list under another label, or under a sentence about risks, stays a list
+    assert "- Freeze in the last week" in lines
+    assert "- Spare tablets run out" in lines

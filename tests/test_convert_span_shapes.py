@@ -537,6 +537,29 @@ def test_a_runbook_countdown_and_a_jam_of_hours() -> None:
             {"start": "2025-03-03", "end": "2025-03-14"},
         ),
         ("until March 2026", {"end": "2026-03-31"}),
+        # Romanian months, weeks and deadlines
+        ("18\u201329 mai 2025", {"start": "2025-05-18", "end": "2025-05-29"}),
+        ("iunie", {"start": "2025-06-01", "end": "2025-06-30"}),
+        ("s\u0103pt\u0103m\u00e2nile 1\u20132", {"duration": "2 weeks"}),
+        ("s\u0103pt. 3\u20136", {"duration": "4 weeks"}),
+        ("p\u00e2n\u0103 la 30 septembrie 2025", {"end": "2025-09-30"}),
+        # Finnish months, a range of them sharing its ending, and deadlines
+        ("maalis\u2013huhtikuu 2026", {"start": "2026-03-01", "end": "2026-04-30"}),
+        ("1. lokakuuta 2025", {"start": "2025-10-01"}),
+        ("valmis viimeist\u00e4\u00e4n 29.5.2026", {"end": "2026-05-29"}),
+        ("klart senast 31 januari 2026", {"end": "2026-01-31"}),
+        # what is to be done by a day
+        ("finish by end of January", {"end": "2025-01-31"}),
+        ("ready by 20 March 2026", {"end": "2026-03-20"}),
+        # Thai months, abbreviated or not, in years of the Buddhist era
+        (
+            "15 \u0e01.\u0e04. \u2013 15 \u0e2a.\u0e04. 2568",
+            {"start": "2025-07-15", "end": "2025-08-15"},
+        ),
+        ("\u0e21\u0e35\u0e19\u0e32\u0e04\u0e21 2569", {"start": "2026-03-01", "end": "2026-03-31"}),
+        ("2 \u0e2a\u0e31\u0e1b\u0e14\u0e32\u0e2b\u0e4c", {"duration": "2 weeks"}),
+        # a stem alone is no month (``elo`` is life, ``joulu`` Christmas)
+        ("elo 2025", None),
     ],
 )
 def test_dates_in_more_forms(text: str, expected: dict[str, str] | None) -> None:
@@ -568,6 +591,13 @@ def test_dates_in_more_forms(text: str, expected: dict[str, str] | None) -> None
         ("1 week, 2 days", None),
         # when, from an event the plan may not date: no duration
         ("two weeks after cut-over", None),
+        # an estimate's range lasts as long as its longer end
+        ("3\u20134 days", "4 days"),
+        ("2-3 weeks, depending on store review", "3 weeks"),
+        ("3 to 4 wks", "4 weeks"),
+        # days named by number, and a range of dates, are no such range
+        ("Days 3-4", "2 days"),
+        ("1-2", None),
     ],
 )
 def test_durations_in_more_forms(text: str, duration: str | None) -> None:
@@ -602,10 +632,38 @@ def test_the_one_span_among_a_titles_parts() -> None:
         ("Q1 2025 \u00b7 January \u2013 March", "January \u2013 March"),
         ("Phase 1 \u2014 Jan 12 \u2013 Jan 23", "Jan 12 \u2013 Jan 23"),
         ("Phase 3 - Build - March", "March"),
+        # the one month or range among the words of a closing remark
+        ("v1.0 \u2014 Import \u2705 (shipped February 2026)", "February 2026"),
+        ("v1.2 \u2014 Planner (June\u2013July 2026 if the day job allows)", "June\u2013July 2026"),
+        ("Phase 2 (April 2025 at the earliest)", "April 2025"),
     ],
 )
 def test_a_range_at_a_titles_end(title: str, part: str) -> None:
     assert span_in_title(title, None, 2025) == part
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # what the phase waits for, a day alone, two dates: no span of the phase
+        "Phase 2 (after the January 2026 freeze)",
+        "Phase 2 (once the May 2026 audit is done)",
+        "Phase 2 (demo on 12 May 2026)",
+        "Phase 2 (between March 2026 and a review in June 2026)",
+    ],
+)
+def test_a_remark_naming_no_one_span_of_the_phase(title: str) -> None:
+    assert span_in_title(title, None, 2025) is None
+
+
+def test_the_middle_of_a_month_is_its_15th() -> None:
+    due = span_of("due mid-April 2026", None, 2025)
+    assert due is not None
+    assert dict(due.values(None)) == {"end": "2026-04-15"}
+    found = span_of("mid-Nov to mid-Jan", None, 2025)
+    assert found is not None
+    assert dict(found.values(None)) == {"start": "2025-11-15", "end": "2026-01-15"}
+    assert span_of("midsummer", None, 2025) is None
 
 
 LANGUAGES = """\
@@ -817,10 +875,42 @@ def test_a_countdown_to_the_launch_date() -> None:
         (["Cutover window: Sunday 21 March 2027, 01:00\u201305:00 CET"], "2027-03-21"),
         (["Cutover window: 21\u201322 March 2027"], None),
         (["Go/No-go call: Saturday 20 March 2027, 16:00 CET"], None),
+        # an event plan counts to its event
+        (["Event day: Saturday 10 October 2026 \u00b7 Place: the depot"], "2026-10-10"),
     ],
 )
 def test_the_day_a_countdown_counts_to(texts: list[str], day: str | None) -> None:
     assert day_zero_in(texts, 2025) == day
+
+
+HEADER_TABLE = """\
+# Runbook: cache move
+
+| | |
+|---|---|
+| **Service** | session-cache |
+| **Change window** | Sun 8 Mar 2026, 02:00\u201304:00 UTC |
+
+## Steps
+
+### Step 1 \u2014 Prepare (T-3d)
+
+- [ ] Provision
+
+### Step 2 \u2014 Months ahead (T-2 months \u2192 T-1 month)
+
+- [ ] Plan
+"""
+
+
+def test_day_t_from_a_runbooks_header_table() -> None:
+    assert _spans(HEADER_TABLE) == [
+        {"start": "2026-03-05"},
+        {"start": "2026-01-08", "end": "2026-03-07"},
+    ]
+    # a table of more columns is no header of labels
+    wide = HEADER_TABLE.replace("| | |\n|---|---|", "| | | |\n|---|---|---|")
+    assert _spans(wide) == [{}, {}]
 
 
 # -- schedules stated elsewhere in the plan ---------------------------------------------

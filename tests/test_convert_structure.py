@@ -121,6 +121,38 @@ def test_other_series_stay_as_written(sections: str) -> None:
         assert line in result.text.splitlines()
 
 
+HEADING_ONE_PARTS = """\
+**Tool Library \u2014 Launch Plan**
+
+We open in May.
+
+# \U0001f4e6 Collecting (Mar 2\u201315)
+
+- [x] Flyers
+
+# \U0001f511 Lending desk
+
+- [ ] Shelves
+
+# Who does what
+
+Dana leads.
+"""
+
+
+def test_level_one_parts_after_a_bold_title_line_are_phases() -> None:
+    result = lossless(HEADING_ONE_PARTS)
+    # the first heading is a part, not the title: the bold line names the plan
+    assert result.text.startswith("```{impl-plan} Tool Library \u2014 Launch Plan\n")
+    assert [item["title"] for item in directive_items(result.text)] == [
+        "Collecting (Mar 2\u201315)",
+        "Lending desk",
+    ]
+    # a level 1 heading first in the document is its title, whatever follows
+    titled = lossless(HEADING_ONE_PARTS.split("\n\n", 2)[2])
+    assert titled.text.splitlines()[0] == "# \U0001f4e6 Collecting (Mar 2\u201315)"
+
+
 def test_a_checklist_series_naming_tests_is_kept_with_a_note() -> None:
     source = _plan(
         "## Tasks\n\n### Tests for User Story 1\n\n- [ ] T001\n\n### Implementation\n\n- [ ] T002\n"

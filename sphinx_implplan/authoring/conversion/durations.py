@@ -34,18 +34,20 @@ ROUGHLY = re.compile(
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: the units of a week, accents folded: English, German, French, Spanish, Portuguese,
 #: Italian, Dutch, Swedish, Turkish, Polish, Czech, Indonesian, Finnish, Ukrainian,
-#: Russian, Japanese, Chinese and Korean
+#: Russian, Japanese, Chinese, Korean and Thai
 _WEEK_UNITS = (
     r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|hafta|tydzien"
     r"|tygodnie|tygodni|tydny?|tydnu|minggu|viikkoa?"
     r"|\u0442\u0438\u0436\u043d(?:\u0456|\u0456\u0432|\u044f)|\u0442\u0438\u0436\u0434\u0435\u043d\u044c"
     r"|\u043d\u0435\u0434\u0435\u043b(?:\u044f|\u0438|\u044c|\u044e)"
     r"|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"
+    # Thai, folded
+    r"|\u0e2a\u0e31\u0e1b\u0e14\u0e32\u0e2b\u0e4c"
 )
 _DAY_UNITS = (
     r"days?|tage?n?|jours?|dias?|giorn[oi]|dagen|dag(?:ar)?|gun|dni|dny|den|hari|paivaa?"
     r"|\u0434\u043d(?:\u0456|\u0456\u0432|\u044f|\u0435\u0439|\u0438)|\u0434\u0435\u043d\u044c"
-    r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?"
+    r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?|\u0e27\u0e31\u0e19"
 )
 #: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
 #: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,
@@ -57,6 +59,9 @@ _COUNTED = re.compile(
     rf"|(?P<unit>{_WEEK_UNITS}|{_DAY_UNITS}))"
 )
 _WEEK_UNIT = re.compile(_WEEK_UNITS)
+#: ``3-4 days``, ``2\u20133 weeks``: a range of counts of one unit (``Days 3-4`` names
+#: days, its unit first)
+_COUNT_RANGE = re.compile(r"\d{1,3}\s*(?:-|\u2013|\u2014|to)\s*(?P<last>\d{1,3}\s*[^\d\s-].*)")
 _COUNT = r"(\d{1,2}|one|two|three|four|five|six)"
 #: ``3 sprints of 2 weeks``, ``2 \u00d7 2 weeks``, ``3x 1-week sprints``: so many times
 #: a length
@@ -94,7 +99,7 @@ def _count(text: str) -> int:
 def duration_of(text: str, sprint_days: int | None = None) -> str | None:
     """``2 weeks``, ``10d`` as written; ``~1 wk``, ``5 working days``, ``2 Wochen``,
     ``3\u65e5\u9593``, ``3 sprints of 2 weeks`` as the extension writes a duration; ``3 sprints`` where ``sprint_days`` says how long one
-    is; ``None`` for any other text."""
+    is; ``3-4 days`` as its longer end; ``None`` for any other text."""
     text = ROUGHLY.sub("", " ".join(text.split()).strip().rstrip("."))
     if (written := checks.duration(text)) is not None:
         return written
@@ -106,6 +111,11 @@ def duration_of(text: str, sprint_days: int | None = None) -> str | None:
     sprints = _SPRINT_COUNT.fullmatch(text)
     if sprints is not None:
         return _in_days(_count(sprints.group(1)) * sprint_days) if sprint_days else None
+    ranged = _COUNT_RANGE.fullmatch(text)
+    if ranged is not None:
+        # ``3-4 days``: an estimate's range lasts as long as its longer end, so that
+        # the duration is never shorter than the work
+        return duration_of(ranged.group("last"), sprint_days)
     match = _COUNTED.fullmatch(fold(text))
     if match is None:
         return None

@@ -72,13 +72,53 @@ def plan_title(root: Section, fallback: str) -> tuple[str, Section | None]:
     """The plan's title and the section of the document's title heading. Front matter's
     ``title`` names the plan of a document whose first heading is no level 1 heading."""
     title_section = next((section for section in root.walk() if section.heading is not None), None)
+    if title_section is not None and _first_of_parts(root, title_section):
+        title_section = None
     given = front_matter(root)[1].get("title", "").strip()
     if given and (title_section is None or title_section.level != 1):
         return _without_prefix(given) or given, None
     if title_section is None:
-        return fallback, None
+        bold = _bold_title(root)
+        return (_without_prefix(bold) or bold or fallback) if bold else fallback, None
     text = title_section.title.shown
     return _without_prefix(text) or text or fallback, title_section
+
+
+def _first_of_parts(root: Section, first: Section) -> bool:
+    """Whether the document's first heading is the first of its parts, not its title:
+    a document written before it (a bold title line, an introduction), whose level 1
+    headings are several, the first holding a checklist (``# Kickoff week`` then
+    tasks), as Google Docs and Notion export a plan of Heading 1 parts."""
+    written = any(block.type == "paragraph" for block in root.blocks)
+    parts = [section for section in root.subsections if section.level == 1]
+    return (
+        written
+        and first.level == 1
+        and len(parts) >= 2
+        and any(_is_task_list(block) for block in first.blocks)
+    )
+
+
+def _is_task_list(block: SyntaxTreeNode) -> bool:
+    return block.type == "bullet_list" and any(
+        _TASK.match(item.children[0].children[0].content)
+        for item in block.children
+        if item.children and item.children[0].children and item.children[0].type == "paragraph"
+    )
+
+
+_TASK = re.compile(r"\[[ xX]\]\s")
+#: a paragraph that is one bold line: a document's title where it has no heading
+_BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
+
+
+def _bold_title(root: Section) -> str | None:
+    """The text of the document's first paragraph where that is one bold line."""
+    first = next((block for block in root.blocks if block.type == "paragraph"), None)
+    if first is None or not first.children:
+        return None
+    match = _BOLD_LINE.fullmatch(first.children[0].content.strip())
+    return " ".join((match.group(1) or match.group(2)).split()) if match else None
 
 
 def _without_prefix(text: str) -> str:

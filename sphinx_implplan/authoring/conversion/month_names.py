@@ -4,34 +4,55 @@ in: the words each month goes by (:mod:`.written_dates` reads dates with them)."
 from __future__ import annotations
 
 #: month names, accents folded (:func:`.written_dates.fold`); short forms only where no common word
-#: of a plan is spelt the same (no ``set``, ``out``, ``ago``, ``gen``)
+#: of a plan is spelt the same (no ``set``, ``out``, ``ago``, ``gen``, Romanian ``noi``);
+#: Finnish ones also as dates and phrases inflect them (``syyskuuta``, ``syyskuussa``)
 MONTH_WORDS: dict[int, str] = {
     1: (
-        "january jan januar janner janvier janv enero janeiro gennaio januari "
-        "ocak styczen stycznia leden ledna"
+        "january jan januar janner janvier janv enero janeiro gennaio januari ocak "
+        "styczen stycznia leden ledna ianuarie ian tammikuu tammikuuta tammikuussa"
     ),
     2: (
-        "february feb februar fevrier fevr fev febrero fevereiro febbraio "
-        "februari subat luty lutego unor unora"
+        "february feb februar fevrier fevr fev febrero fevereiro febbraio februari subat "
+        "luty lutego unor unora februarie helmikuu helmikuuta helmikuussa"
     ),
-    3: ("march mar marz mrz mars marzo marco maart mrt mart marzec marca brezen brezna maret"),
-    4: "april apr avril avr abril aprile nisan kwiecien kwietnia duben dubna",
-    5: "may mai mayo maio maggio mei maj mayis maja kveten kvetna",
-    6: ("june jun juni juin junio junho giugno haziran czerwiec czerwca cerven cervna"),
-    7: ("july jul juli juillet juil julio julho luglio temmuz lipiec lipca cervenec cervence"),
-    8: ("august aug aout agosto augustus augusti agustos agustus sierpien sierpnia srpen srpna"),
+    3: (
+        "march mar marz mrz mars marzo marco maart mrt mart marzec marca brezen brezna "
+        "maret martie maaliskuu maaliskuuta maaliskuussa"
+    ),
+    4: (
+        "april apr avril avr abril aprile nisan kwiecien kwietnia duben dubna aprilie "
+        "huhtikuu huhtikuuta huhtikuussa"
+    ),
+    5: (
+        "may mai mayo maio maggio mei maj mayis maja kveten kvetna toukokuu toukokuuta toukokuussa"
+    ),
+    6: (
+        "june jun juni juin junio junho giugno haziran czerwiec czerwca cerven cervna "
+        "iunie iun kesakuu kesakuuta kesakuussa"
+    ),
+    7: (
+        "july jul juli juillet juil julio julho luglio temmuz lipiec lipca cervenec "
+        "cervence iulie iul heinakuu heinakuuta heinakuussa"
+    ),
+    8: (
+        "august aug aout agosto augustus augusti agustos agustus sierpien sierpnia srpen "
+        "srpna elokuu elokuuta elokuussa"
+    ),
     9: (
-        "september sep sept septembre septiembre setiembre setembro settembre "
-        "eylul wrzesien wrzesnia zari"
+        "september sep sept septembre septiembre setiembre setembro settembre eylul "
+        "wrzesien wrzesnia zari septembrie syyskuu syyskuuta syyskuussa"
     ),
     10: (
-        "october oct oktober okt octobre octubre outubro ottobre ekim "
-        "pazdziernik pazdziernika rijen rijna"
+        "october oct oktober okt octobre octubre outubro ottobre ekim pazdziernik "
+        "pazdziernika rijen rijna octombrie lokakuu lokakuuta lokakuussa"
     ),
-    11: ("november nov novembre noviembre novembro kasim listopad listopada listopadu"),
+    11: (
+        "november nov novembre noviembre novembro kasim listopad listopada listopadu "
+        "noiembrie marraskuu marraskuuta marraskuussa"
+    ),
     12: (
-        "december dec dezember dez decembre diciembre dezembro dicembre aralik "
-        "grudzien grudnia prosinec prosince desember"
+        "december dec dezember dez decembre diciembre dezembro dicembre aralik grudzien "
+        "grudnia prosinec prosince desember decembrie joulukuu joulukuuta joulukuussa"
     ),
 }
 #: month names in Cyrillic (Ukrainian, Russian) and Greek, as written; folded like
@@ -49,4 +70,20 @@ MORE_MONTH_WORDS: dict[int, str] = {
     10: "\u0436\u043e\u0432\u0442\u0435\u043d\u044c \u0436\u043e\u0432\u0442\u043d\u044f \u043e\u043a\u0442\u044f\u0431\u0440\u044c \u043e\u043a\u0442\u044f\u0431\u0440\u044f \u03bf\u03ba\u03c4\u03ce\u03b2\u03c1\u03b9\u03bf\u03c2 \u03bf\u03ba\u03c4\u03c9\u03b2\u03c1\u03af\u03bf\u03c5",
     11: "\u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434 \u043b\u0438\u0441\u0442\u043e\u043f\u0430\u0434\u0430 \u043d\u043e\u044f\u0431\u0440\u044c \u043d\u043e\u044f\u0431\u0440\u044f \u03bd\u03bf\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03bd\u03bf\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
     12: "\u0433\u0440\u0443\u0434\u0435\u043d\u044c \u0433\u0440\u0443\u0434\u043d\u044f \u0434\u0435\u043a\u0430\u0431\u0440\u044c \u0434\u0435\u043a\u0430\u0431\u0440\u044f \u03b4\u03b5\u03ba\u03ad\u03bc\u03b2\u03c1\u03b9\u03bf\u03c2 \u03b4\u03b5\u03ba\u03b5\u03bc\u03b2\u03c1\u03af\u03bf\u03c5",
+}
+#: Thai month names and their abbreviations (``\u0e01.\u0e04.``, the dot after the
+#: last letter left to the reading), as written; folded like the others
+THAI_MONTH_WORDS: dict[int, str] = {
+    1: "\u0e21\u0e01\u0e23\u0e32\u0e04\u0e21 \u0e21.\u0e04",
+    2: "\u0e01\u0e38\u0e21\u0e20\u0e32\u0e1e\u0e31\u0e19\u0e18\u0e4c \u0e01.\u0e1e",
+    3: "\u0e21\u0e35\u0e19\u0e32\u0e04\u0e21 \u0e21\u0e35.\u0e04",
+    4: "\u0e40\u0e21\u0e29\u0e32\u0e22\u0e19 \u0e40\u0e21.\u0e22",
+    5: "\u0e1e\u0e24\u0e29\u0e20\u0e32\u0e04\u0e21 \u0e1e.\u0e04",
+    6: "\u0e21\u0e34\u0e16\u0e38\u0e19\u0e32\u0e22\u0e19 \u0e21\u0e34.\u0e22",
+    7: "\u0e01\u0e23\u0e01\u0e0e\u0e32\u0e04\u0e21 \u0e01.\u0e04",
+    8: "\u0e2a\u0e34\u0e07\u0e2b\u0e32\u0e04\u0e21 \u0e2a.\u0e04",
+    9: "\u0e01\u0e31\u0e19\u0e22\u0e32\u0e22\u0e19 \u0e01.\u0e22",
+    10: "\u0e15\u0e38\u0e25\u0e32\u0e04\u0e21 \u0e15.\u0e04",
+    11: "\u0e1e\u0e24\u0e28\u0e08\u0e34\u0e01\u0e32\u0e22\u0e19 \u0e1e.\u0e22",
+    12: "\u0e18\u0e31\u0e19\u0e27\u0e32\u0e04\u0e21 \u0e18.\u0e04",
 }

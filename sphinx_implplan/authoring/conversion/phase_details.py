@@ -26,16 +26,16 @@ from sphinx_implplan.authoring.conversion.section_kinds import without_emoji
 
 _OPENING = re.compile(r"\s*<details\b[^>]*>", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.IGNORECASE | re.DOTALL)
-_CLOSING = re.compile(r"\s*</details>\s*$", re.IGNORECASE)
+CLOSING = re.compile(r"\s*</details>\s*$", re.IGNORECASE)
 _TAG = re.compile(r"<[^<>]*>")
 
 
-def _summary_text(block: SyntaxTreeNode) -> str | None:
+def summary_text(block: SyntaxTreeNode) -> str | None:
     """The plain text of the summary an opening ``<details>`` block holds."""
     if block.type != "html_block" or not _OPENING.match(block.content):
         return None
     found = _SUMMARY.search(block.content)
-    if found is None or _CLOSING.search(block.content):
+    if found is None or CLOSING.search(block.content):
         return None
     text = " ".join(html.unescape(_TAG.sub("", found.group("text"))).split())
     return without_emoji(text) or None
@@ -47,14 +47,14 @@ def _groups(blocks: list[SyntaxTreeNode]) -> list[tuple[str, SyntaxTreeNode, lis
     found = []
     index = 0
     while index < len(blocks):
-        summary = _summary_text(blocks[index])
+        summary = summary_text(blocks[index])
         if summary is None:
             index += 1
             continue
         inner: list[SyntaxTreeNode] = []
         end = index + 1
         while end < len(blocks) and not (
-            blocks[end].type == "html_block" and _CLOSING.match(blocks[end].content)
+            blocks[end].type == "html_block" and CLOSING.match(blocks[end].content)
         ):
             inner.append(blocks[end])
             end += 1

@@ -50,47 +50,51 @@ def _named(names: str, says: Says) -> dict[str, Says]:
 
 #: the labels, as compared once folded (:func:`.written_dates.fold`), and what each
 #: says: in English, German, Portuguese, Spanish, French, Italian, Dutch, Swedish,
-#: Polish, Czech, Turkish, Indonesian, Ukrainian, Russian, Chinese, Japanese and Korean
+#: Polish, Czech, Romanian, Finnish, Turkish, Indonesian, Ukrainian, Russian, Chinese,
+#: Japanese, Korean and Thai
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
-        "schedule, zeitraum, sprint, sprints, periodo, fecha, fechas, tarih, calendrier,"
+        "schedule, months, project months, zeitraum, perioada, aikataulu, ajankohta, sprint, sprints, periodo, fecha, fechas, tarih, calendrier,"
         "tid, tidsperiod, datum, vecka, veckor, okres, harmonogram, obdob\u00ed, jadwal,"
         "periode, \u043f\u0435\u0440\u0456\u043e\u0434, \u0434\u0430\u0442\u0438,"
         "\u0441\u0440\u043e\u043a\u0438, \u65f6\u95f4, \u5468\u671f, \u65e5\u7a0b,"
         "\u8ba1\u5212\u65f6\u95f4, \u671f\u9593, \u30b9\u30b1\u30b8\u30e5\u30fc\u30eb,"
-        "\uae30\uac04, \uc77c\uc815",
+        "\uae30\uac04, \uc77c\uc815, \u0e0a\u0e48\u0e27\u0e07\u0e40\u0e27\u0e25\u0e32",
         Says.PERIOD,
     ),
     **_named(
         "duration, estimate, est, estimated effort, estimated duration, effort, length,"
         "dauer, duraci\u00f3n, dur\u00e9e, s\u00fcre, duur, dura\u00e7\u00e3o, durata,"
-        "varaktighet, czas trwania, doba trv\u00e1n\u00ed, durasi, estimasi,"
+        "varaktighet, kesto, czas trwania, doba trv\u00e1n\u00ed, durasi, estimasi,"
         "\u0442\u0440\u0438\u0432\u0430\u043b\u0456\u0441\u0442\u044c,"
         "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
-        "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593",
+        "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593,"
+        "\u0e23\u0e30\u0e22\u0e30\u0e40\u0e27\u0e25\u0e32",
         Says.PERIOD,
     ),
     **_named(
         "eta, target, target date, target end, due, due date, deadline, \u00e9ch\u00e9ance,"
         "prazo, termin, frist, zieltermin, f\u00e4llig, plazo, scadenza, slutdatum,"
-        "klart senast, tenggat, batas waktu, \u0442\u0435\u0440\u043c\u0456\u043d,"
+        "klart senast, valmis viimeistaan, maaraaika, takaraja, termen, termen limita,"
+        "tenggat, batas waktu, \u0442\u0435\u0440\u043c\u0456\u043d,"
         "\u0441\u0442\u0440\u043e\u043a, \u0441\u0440\u043e\u043a,"
         "\u0434\u0435\u0434\u043b\u0430\u0439\u043d, \u622a\u6b62, \u622a\u6b62\u65e5\u671f,"
-        "\u671f\u9650, \u7d0d\u671f, \ub9c8\uac10",
+        "\u671f\u9650, \u7d0d\u671f, \ub9c8\uac10,"
+        "\u0e01\u0e33\u0e2b\u0e19\u0e14\u0e40\u0e2a\u0e23\u0e47\u0e08",
         Says.DUE,
     ),
     **_named(
         "start, starts, start date, begin, beginn, inicio, d\u00e9but, ba\u015flang\u0131\u00e7,"
         "startdatum, rozpocz\u0119cie, pocz\u0105tek, za\u010d\u00e1tek, zah\u00e1jen\u00ed,"
-        "inizio, mulai, tanggal mulai, \u043f\u043e\u0447\u0430\u0442\u043e\u043a,"
+        "inizio, inceput, data de inceput, alku, aloitus, mulai, tanggal mulai, \u043f\u043e\u0447\u0430\u0442\u043e\u043a,"
         "\u043d\u0430\u0447\u0430\u043b\u043e, \u5f00\u59cb, \u5f00\u59cb\u65e5\u671f,"
         "\u958b\u59cb, \uc2dc\uc791",
         Says.START,
     ),
     **_named(
         "end, ends, end date, finish, ende, fim, fin, biti\u015f, slut, zako\u0144czenie,"
-        "koniec, konec, selesai, tanggal selesai, \u043a\u0456\u043d\u0435\u0446\u044c,"
+        "koniec, konec, sfarsit, data de sfarsit, loppu, selesai, tanggal selesai, \u043a\u0456\u043d\u0435\u0446\u044c,"
         "\u0437\u0430\u0432\u0435\u0440\u0448\u0435\u043d\u043d\u044f,"
         "\u043e\u043a\u043e\u043d\u0447\u0430\u043d\u0438\u0435, \u7ed3\u675f,"
         "\u7ed3\u675f\u65e5\u671f, \u7d42\u4e86, \uc885\ub8cc",
@@ -202,7 +206,8 @@ def span_lines(
 ) -> list[ScheduleLine]:
     """The parts of a line that is only spans, each as a period; none where a part
     is no span."""
-    text = raw_line.strip().strip(_SPAN_LINE_MARKS)
+    # read as shown: ``Done by **31.1.2026**.`` is no bolder a span than without
+    text = Text.parse(raw_line.strip()).plain.strip(_SPAN_LINE_MARKS)
     parts = [part.strip() for part in _SPAN_PARTS.split(text) if part.strip()]
     if not parts or any(span_of(part, sprint_days, year) is None for part in parts):
         return []

@@ -108,6 +108,16 @@ def _split_lead(heading: str) -> tuple[str, str] | None:
     return None
 
 
+def _split_ending(heading: str) -> tuple[str, str] | None:
+    """``(name, ending)`` of a heading at its last separator (``Wrap-up \u00b7 T+1 day
+    \u2192 T+3 weeks``)."""
+    for end in _LEAD_ENDS:
+        name, found, ending = heading.rpartition(end)
+        if found and name.strip() and ending.strip():
+            return name.strip(), ending.strip()
+    return None
+
+
 def _is_when(text: str) -> bool:
     # a countdown's point says when as a span does: ``T-0``, ``T+1 to T+7``
     return (
@@ -133,10 +143,13 @@ def _dated(subsections: list[Section], free: list[bool]) -> dict[int, PhaseTitle
             members.append((index, parts[0], parts[1]))
         elif (last := _BRACKETED.fullmatch(_heading(subsection))) and _is_dated(last[2]):
             bracketed.append((index, last[2], last[1]))
+        elif (ending := _split_ending(_heading(subsection))) is not None and _is_dated(ending[1]):
+            bracketed.append((index, ending[1], ending[0]))
     if len(members) < 2:
         return {}
-    # ``## Event week (15-21 September)`` after ``## 1 month out - August``: a heading
-    # dated in brackets is one of the series its siblings form
+    # ``## Event week (15-21 September)``, ``### Event week \u00b7 T-3 days \u2192 T-0``
+    # after ``## 1 month out - August``: a heading dated in brackets or after its
+    # name is one of the series its siblings form
     members = sorted(members + [one for one in bracketed if names_work(one[2])])
     found: dict[int, PhaseTitle] = {}
     for place, (index, when, name) in enumerate(members, 1):

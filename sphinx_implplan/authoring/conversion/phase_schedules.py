@@ -58,28 +58,30 @@ _COLUMNS: dict[str, frozenset[str]] = {
         "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
         "increment, increments, gate, gates, wave, waves, workstream, release, part,"
         "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
-        "faza, etap, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
+        "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
         "nazev, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4, \u9636\u6bb5"
     ),
     "start": _names(
         "start, start date, starts, from, begin, beginning, planned start, kickoff, kick off,"
-        "inicio, data de inicio, beginn, debut, baslangic, zacatek, od, von, van, desde,"
+        "inicio, data de inicio, inceput, data de inceput, alku, aloitus, beginn, debut, baslangic, zacatek, od, von, van, desde,"
         "\u958b\u59cb, \uc2dc\uc791"
     ),
     "end": _names(
         "end, end date, ends, to, until, eind, einde, fim, fin, ende, finish, completion,"
         "planned end, planned finish, planned completion, due, due date, deadline, target,"
-        "target date, eta, prazo, termin, bitis, konec, echeance, frist, do, bis, tot, hasta,"
+        "target date, eta, prazo, termin, sfarsit, data de sfarsit, termen, loppu, valmis,"
+        " bitis, konec, echeance, frist, do, bis, tot, hasta,"
         "ate, \u7d42\u4e86, \u671f\u9650, \uc885\ub8cc"
     ),
     "duration": _names(
-        "duration, length, effort, estimate, duur, duracao, dauer, duree, duracion, sure, durata"
+        "duration, length, effort, estimate, duur, duracao, dauer, duree, duracion, sure, durata,"
+        "kesto"
     ),
     # a span, as a title carries it: ``Weeks 2-3``, ``Feb-Mar 2027``
     "span": _names(
         "weeks, week, days, sprint, sprints, when, timeframe, time frame, weken, semanas,"
         "semana, dagen, dias, periode, periodo, period, dates, window, timeline, zeitraum,"
-        "tarih, fecha, fechas, kw, ww, cw, work weeks, calendar weeks, \u671f\u9593, \uae30\uac04"
+        "tarih, fecha, fechas, perioada, aikataulu, ajankohta, saptamani, viikot, kw, ww, cw, work weeks, calendar weeks, \u671f\u9593, \uae30\uac04"
     ),
 }
 #: the unit a Weeks or Days column counts, in Dutch and Portuguese too; calendar
@@ -144,12 +146,15 @@ def _convert_list(conversion: Conversion, block: SyntaxTreeNode, view_placed: bo
     items = list_items(block, conversion.lines)
     attached: list[ListItem] = []
     kept: list[ListItem] = []
+    # a phase's directive holds the words of one entry: a second stays as written
+    left: set[int] = set()
     for item in items:
         found = _entry_schedule(conversion, item)
         if found is not None and attach_schedule(conversion, found[0], found[1], item.start):
             attached.append(item)
             lead, rest = lead_and_rest(item.text or Text("", "", False))
-            if _leaves(lead.plain, [rest.plain], found[1]):
+            if id(found[0]) not in left and _leaves(lead.plain, [rest.plain], found[1]):
+                left.add(id(found[0]))
                 continue
         kept.append(item)
     if not attached:
@@ -187,13 +192,15 @@ def _convert_table(conversion: Conversion, found: Table, view_placed: bool) -> b
     ranges = _range_columns(found)
     attached: list[TableRow] = []
     kept_rows: list[TableRow] = []
+    left: set[int] = set()
     for row in found.rows:
         scheduled = _row_schedule(conversion, found, row, ranges)
         if scheduled is not None and attach_schedule(
             conversion, scheduled[0], scheduled[1], row.line
         ):
             attached.append(row)
-            if _row_leaves(found, row, scheduled[1]):
+            if id(scheduled[0]) not in left and _row_leaves(found, row, scheduled[1]):
+                left.add(id(scheduled[0]))
                 continue
         kept_rows.append(row)
     if not attached:

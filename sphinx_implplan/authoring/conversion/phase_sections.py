@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.durations import sprint_days_in
+from sphinx_implplan.authoring.conversion.header import front_matter
 from sphinx_implplan.authoring.conversion.markdown import (
     Section,
     Text,
     normal_header,
     plain_text,
     span,
+    table,
 )
 from sphinx_implplan.authoring.conversion.phase_bold import holds_bold_phases
 from sphinx_implplan.authoring.conversion.phase_labels import label_segments
@@ -116,6 +118,7 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
     conversion.plan_start = _plan_start(conversion, root)
     conversion.plan_year = _plan_year(conversion, root)
     texts = [Text.parse(conversion.lines[number]).plain for number in _outside(conversion, root)]
+    texts += _label_rows(conversion, root)
     conversion.day_zero = day_zero_in(texts, conversion.plan_year)
     conversion.week_year = week_year_in(texts, conversion.plan_year)
     conversion.in_sequence = in_sequence(texts)
@@ -211,10 +214,14 @@ def _texts(root: Section) -> list[str]:
 def _plan_start(conversion: Conversion, root: Section) -> str | None:
     """A ``**Start date**: YYYY-MM-DD`` line of the plan, outside its phases; also
     plain, among other labels and written in words (``Project start: 1 January 2025
-    \u00b7 Duration: 36 months``)."""
+    \u00b7 Duration: 36 months``); else a start date in its front matter."""
     for number in _outside(conversion, root, quoted=False):
         found = _start_in_line(conversion.lines[number])
         if found is not None:
+            return found
+    # else the front matter's (``start: "2026-01-01"``), which MyST keeps as written
+    for name, value in front_matter(root)[1].items():
+        if name in _PLAN_START_LABELS and (found := checks.date(value.strip())) is not None:
             return found
     return None
 
@@ -233,6 +240,28 @@ def _outside(conversion: Conversion, root: Section, *, quoted: bool = True) -> I
                 yield from range(*span(block))
 
 
+def _label_rows(conversion: Conversion, root: Section) -> list[str]:
+    """The rows of the plan's two-column tables outside its phases, as ``label:
+    value`` lines: a runbook's header table (``| **Maintenance window** | Sat 14 Jun
+    2025, 01:00-03:00 UTC |``) says what a label line would."""
+    found: list[str] = []
+    waiting = [root]
+    while waiting:
+        section = waiting.pop(0)
+        if section.heading is not None and section.start in conversion.phase_titles:
+            continue
+        waiting[:0] = section.subsections
+        for block in section.blocks:
+            if block.type != "table":
+                continue
+            found.extend(
+                f"{row.cells[0].plain}: {row.cells[1].plain}"
+                for row in table(block).rows
+                if len(row.cells) == 2 and row.cells[0].plain and row.cells[1].plain
+            )
+    return found
+
+
 _START_LABEL = re.compile(r"\W*(?P<label>[^\W\d][^:*_]{0,29}?)[*_]*\s*:[*_]*\s*(?P<value>.+)")
 
 
@@ -248,8 +277,9 @@ def _start_in_line(raw_line: str) -> str | None:
     return None
 
 
-#: a year, not part of a version (``2025.1``); a sentence may end with it (``of 2025.``)
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?!\d|\.\d)")
+#: a year, not part of a version (``2025.1``); a sentence may end with it (``of 2025.``);
+#: also a dotted date's (``19.8.2025``)
+_YEAR = re.compile(r"(?:\b\d{1,2}\.\d{1,2}\.|(?<![\d.]))((?:19|20)\d\d)(?!\d|\.\d)")
 
 
 def _plan_year(conversion: Conversion, root: Section) -> int | None:

@@ -14,16 +14,19 @@ from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.countdowns import Countdown, countdown
-from sphinx_implplan.authoring.conversion.dates_in_prose import clauses
+from sphinx_implplan.authoring.conversion.dates_in_prose import clauses, one_date_among
 from sphinx_implplan.authoring.conversion.durations import ROUGHLY, duration_of, length
 from sphinx_implplan.authoring.conversion.section_kinds import is_span, phase_heading
 from sphinx_implplan.authoring.conversion.written_dates import dated, names_a_date
 
 _RANGE = r"(\d{1,4})(?:\s*(?:-|\u2013|\u2014|to|through|until|and|&)\s*(?:[^\W\d_]+\s*)?(\d{1,4}))?"
 #: also in German, French, Spanish and Italian: ``Woche 1``, ``Semaines 2-3``
-#: also in Dutch and Portuguese: ``Weken 2-3``, ``Dias 1-4``
+#: also in Dutch and Portuguese: ``Weken 2-3``, ``Dias 1-4``; weeks in Romanian
 _WEEKS = re.compile(
-    rf"(?:weeks?|wks?|wochen?|semaines?|semanas?|settiman[ae]|weken)\s*{_RANGE}", re.IGNORECASE
+    r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settiman[ae]|weken"
+    # Romanian: ``s\u0103pt\u0103m\u00e2nile 1-3``, ``s\u0103pt. 4-7``
+    r"|s[a\u0103]pt[a\u0103]m[a\u00e2]n(?:a|ile|i)|s[a\u0103]pt\.)\s*" + _RANGE,
+    re.IGNORECASE,
 )
 _DAYS = re.compile(
     rf"(?:days?|tage?|jours?|d\u00edas?|dias?|giorn[oi]|dagen|dag)\s*{_RANGE}", re.IGNORECASE
@@ -38,12 +41,16 @@ _DATE_JOINERS = re.compile(
     r"to|until|through|from|starts?|->|[-\u2013\u2014\u2192\s:,]", re.IGNORECASE
 )
 
-#: ``end of March 2027``, ``by March 2027``, ``until Q3``: the day a phase ends by;
-#: also in German, Spanish, French, Dutch, Italian, Swedish, Polish and Czech
+#: ``end of March 2027``, ``by March 2027``, ``until Q3``, ``finish by end of January``:
+#: the day a phase ends by;
+#: also in German, Spanish, French, Dutch, Italian, Swedish, Polish, Czech, Finnish and
+#: Romanian
 _BY = re.compile(
-    r"(?:(?:target|due|eta|deadline)\s*:\s*|(?:target|due|eta|deadline|end of|end|by|ende"
+    r"(?:(?:target|due|eta|deadline)\s*:\s*|(?:target|due|eta|deadline|end of|end|by"
+    r"|(?:finish(?:ed)?|done|complete(?:d)?|ready) by|ende"
     r"|bis|fin de|fin|final de|eind|einde|until|till|no later than|hasta|entro|senast"
-    r"|do ko(?:\u0144|n)ca|nejpozd(?:\u011b|e)ji)\s+)+",
+    r"|do ko(?:\u0144|n)ca|nejpozd(?:\u011b|e)ji|(?:valmis )?viimeist(?:\u00e4\u00e4|aa)n|klart senast"
+    r"|p(?:\u00e2|a)n(?:\u0103|a) (?:la|pe|(?:\u00ee|i)n))\s+)+",
     re.IGNORECASE,
 )
 
@@ -267,7 +274,26 @@ def span_in_title(title: str, sprint_days: int | None, year: int | None) -> str 
         found = span_of(match.group(1), sprint_days, year) if match is not None else None
         if match is not None and found is not None and found.titled():
             return _range_ending(title, match.start(1), year) or match.group(1).strip()
-    return _span_between_parts(title, sprint_days, year)
+    return _span_between_parts(title, sprint_days, year) or _date_in_remark(title, year)
+
+
+#: a remark that dates what the phase waits for, not the phase: ``(after the May
+#: freeze)``
+_WAITS = re.compile(
+    r"\b(?:after|following|once|since|post|pending|depends|blocked)\b", re.IGNORECASE
+)
+
+
+def _date_in_remark(title: str, year: int | None) -> str | None:
+    """``(released January 2025)``, ``(April\u2013May 2025 if life allows)``: the one
+    month, quarter or range of days among the words of a title's closing remark; a
+    day alone (``(demo on 12 May)``) may be any day of the phase."""
+    match = _TITLE_PARTS[0].search(title)
+    if match is None or _WAITS.search(match.group(1)):
+        return None
+    among = one_date_among(match.group(1), year, range_only=False)
+    written = dated(among, year) if among is not None else None
+    return among if written is not None and not written.one_day else None
 
 
 #: the part before a spaced dash at a text's end: ``January`` of ``Q1 \u00b7 January \u2013``

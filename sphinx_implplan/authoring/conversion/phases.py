@@ -67,6 +67,9 @@ _NAME_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 #: a reference by a word and a number (``Increment 2``, ``Gate 1``) or by a number and
 #: its suffix word (``1\ub2e8\uacc4``), as names compare
 _NUMBERED_REFERENCE = re.compile(r"(?:\S+ ){1,2}\d+(?:\.\d+)*|\d+[^\W\d_]+")
+#: a phase named by its number or letter and its name, as a schedule table's rows
+#: write it: ``A. Discovery``, ``2) Configuration``
+_NUMBERED_NAME = re.compile(r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))[.)]\s+(?P<name>\S.*)")
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _TASK_BOX = re.compile(r"\[[ xX]\]\s")
 
@@ -85,6 +88,9 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     found = next((p for p in conversion.phases if p.name.lower() == wanted), None)
     if found is not None:
         return found
+    numbered = _numbered_name(conversion, reference)
+    if numbered is not None:
+        return numbered
     key = _name_key(reference)
     if column and BARE_NUMBER.fullmatch(reference.strip()):
         # ``2`` in an ``Increment`` column: ``Increment 2``
@@ -97,6 +103,25 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     # ``Gate 1`` of ``Gate 1: Bench validation``, ``Increment 2`` of ``3.2 Increment 2``
     return _only(
         [p for p in conversion.phases if any(f" {key} " in f" {t} " for t in _title_keys(p))]
+    )
+
+
+def _numbered_name(conversion: Conversion, reference: str) -> Phase | None:
+    """``A. Discovery & inventory`` of ``Phase A \u2014 Discovery & inventory``,
+    ``2. Configuration`` of ``Stage 2: Configuration of the platform``: the phase of
+    that number or letter whose title holds every word of the name."""
+    match = _NUMBERED_NAME.fullmatch(reference)
+    if match is None:
+        return None
+    number, words = match.group(1), set(_name_key(match.group("name")).split())
+    return _only(
+        [
+            phase
+            for phase in conversion.phases
+            if phase.number == number
+            and words
+            and any(words <= set(key.split()) for key in _title_keys(phase))
+        ]
     )
 
 

@@ -3,8 +3,9 @@ besides its start date and year (:mod:`.phase_sections`):
 
 - its day T, which a countdown counts to (:mod:`.countdowns`): ``T-0 = Saturday 14
   June 2025``, ``D-Day: 2025-06-14``, ``T = 2025-06-14``; else the one day its
-  cutover, launch or go-live label names (``**Cutover window:** Sunday 21 March 2027,
-  01:00-05:00 CET``), the day a runbook counts to;
+  cutover, launch, go-live or event label names (``**Cutover window:** Sunday 21
+  March 2027, 01:00-05:00 CET``, ``**Event day:** Saturday 16 May 2026``), the day a
+  runbook or an event plan counts to;
 - the year its week numbers count in, where it says that its weeks are calendar
   weeks (``Weeks below are ISO weeks of 2025``): ``Weeks 36-37`` are then those
   weeks of that year, not the plan's 36th and 37th.
@@ -26,13 +27,15 @@ _DAY_ZERO = re.compile(
 )
 #: ``Label: value`` at a line's start
 _LABEL = re.compile(r"\W*(?P<label>[^\W\d][^:]{0,39}?)\s*:\s*(?P<value>\S.*)")
-#: the labels of the day a runbook or a launch plan counts to
+#: the labels of the day a runbook, a launch plan or an event plan counts to
 _EVENT_LABELS = frozenset(
     {
         *("cutover", "cut over", "cut-over", "cutover date", "cutover window"),
         *("maintenance window", "change window", "migration window", "window"),
         *("go-live", "go live", "go-live date", "go live date", "launch", "launch date"),
         *("launch day", "release date", "switchover", "switch-over"),
+        # an event plan counts to its event: ``**Event day:** Saturday 16 May 2026``
+        *("event day", "event date", "conference day", "conference date", "day of the event"),
     }
 )
 #: a plan's words for its week numbers being the calendar year's (``ISO weeks``,

@@ -86,6 +86,12 @@ def convert_risk_sections(conversion: Conversion, section: Section) -> None:
     _walk(conversion, section, None, own_blocks=True)
 
 
+def convert_risk_blocks(conversion: Conversion, blocks: list[SyntaxTreeNode]) -> None:
+    """Blocks that a part of the plan other than a section says are risks (a
+    ``<details>`` block summarised ``Risks``), read as a risk section's own."""
+    _convert_blocks(conversion, blocks, None, plain_items=True, leads=True)
+
+
 def _walk(
     conversion: Conversion,
     section: Section,

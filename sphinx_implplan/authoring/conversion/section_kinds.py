@@ -135,7 +135,10 @@ _NUMBER_FIRST = re.compile(
     re.IGNORECASE,
 )
 _PHASE_HEADING = re.compile(
-    r"(?:\[(?P<mark>[ xX])\]\s*)?(?P<word>" + "|".join(PHASE_WORDS) + r")"
+    r"(?:\[(?P<mark>[ xX])\]\s*)?"
+    # the document's section number before it: ``4.5 Phase 5 \u2014 QA``
+    r"(?:\d{1,2}(?:\.\d{1,2})+\.?\s+)?"
+    r"(?P<word>" + "|".join(PHASE_WORDS) + r")"
     # CJK words need no space before their number: ``\u30d5\u30a7\u30fc\u30ba1``
     r"(?:\s+|(?<=[\u3000-\u9fff\uac00-\ud7af]))"
     # "Phase 3+" sums up what is left, in spec-kit plans: no phase; "Phase B" is one

@@ -1,7 +1,7 @@
 """Dates as plans write them, beyond ``YYYY-MM-DD``: a day (``15 March 2027``,
 ``March 15, 2027``, ``15.03.2027``, ``2027/03/15``, ``30/06/2027`` where the order
 of day and month is certain, ``4\u67086\u65e5``), the week a day starts (``w/c 4
-Aug``, ``week of March 3``), a month (``March 2027``), a quarter or half-year
+Aug``, ``week of March 3``), a month (``March 2027``; ``mid-March`` its 15th), a quarter or half-year
 (``Q1 2027``, ``H2``, ``2025\u5e74\u7b2c\u56db\u5b63\u5ea6``), a calendar week
 (``KW 3``, ``WW10``, ``CW 14``, ``v. 10``, ``2025-W36``), and a range of two
 (``Feb-Mar 2027``, ``6-17 Ocak``, ``KW 3-5``, ``3\u67083\u65e5\u81f33\u670814\u65e5``), in
@@ -21,7 +21,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sphinx_implplan.authoring.conversion.month_names import MONTH_WORDS, MORE_MONTH_WORDS
+from sphinx_implplan.authoring.conversion.month_names import (
+    MONTH_WORDS,
+    MORE_MONTH_WORDS,
+    THAI_MONTH_WORDS,
+)
 
 #: letters that no accent folding turns into ASCII
 _LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d"})
@@ -38,9 +42,14 @@ def fold(text: str) -> str:
 
 _MONTHS = {word: month for month, words in MONTH_WORDS.items() for word in words.split()}
 _MONTHS.update(
-    {fold(word): month for month, words in MORE_MONTH_WORDS.items() for word in words.split()}
+    {
+        fold(word): month
+        for table in (MORE_MONTH_WORDS, THAI_MONTH_WORDS)
+        for month, words in table.items()
+        for word in words.split()
+    }
 )
-MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+MONTH = r"(?:" + "|".join(map(re.escape, sorted(_MONTHS, key=len, reverse=True))) + r")\b\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|\.)?"
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?,?\s*"
@@ -114,8 +123,15 @@ def _year(match: re.Match[str]) -> int | None:
     """The year a point states: ``2027``, or ``'27``."""
     found = match.groupdict()
     if found.get("year"):
-        return int(found["year"])
+        year = int(found["year"])
+        # a year of the Buddhist era, as Thai plans date: 2568 is 2025
+        return year - _BUDDHIST_ERA if year >= _BUDDHIST_YEARS else year
     return 2000 + int(found["short"]) if found.get("short") else None
+
+
+_BUDDHIST_ERA = 543
+#: the first year read as of the Buddhist era: no plan is dated in the 25th century
+_BUDDHIST_YEARS = 2400
 
 
 def _day(match: re.Match[str]) -> Point | None:
@@ -267,6 +283,7 @@ def points(text: str) -> tuple[Point, Point] | None:
     """The two ends of a date or date range (one point twice); ``None`` for any other
     text."""
     folded = _CLOSING.sub("", _OPENING.sub("", fold(text).strip(" .,;")))
+    folded = _MID_MONTH.sub("15 ", _FINNISH_SHARED_ENDING.sub(r"\1kuu", folded))
     single = _point(folded)
     if single is not None:
         return None if single.kind == "bare" else (single, single)
@@ -278,6 +295,17 @@ def points(text: str) -> tuple[Point, Point] | None:
         if first is not None and last is not None:
             return _completed(first, last)
     return None
+
+
+#: Finnish writes a range of months with their shared ending once: ``syys\u2013lokakuu``
+#: (September to October), folded; the first month is given its ending
+_FINNISH_STEMS = "tammi|helmi|maalis|huhti|touko|kesa|heina|elo|syys|loka|marras|joulu"
+_FINNISH_SHARED_ENDING = re.compile(
+    rf"\b({_FINNISH_STEMS})(?=\s*(?:-|\u2013|\u2014)\s*(?:{_FINNISH_STEMS})kuu)"
+)
+
+#: ``mid-March``, ``mid March``: the 15th of the month
+_MID_MONTH = re.compile(rf"\bmid[- ]?(?={MONTH})")
 
 
 @dataclass(frozen=True)
