@@ -8,6 +8,7 @@ written by hand.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,9 @@ def _number_key(digits: str) -> str:
     return f"{len(significant):06d}{significant}"
 
 
+# every sort of ids asks again for the keys of the same few thousand ids: kept, up to
+# more ids than the largest project measured holds
+@functools.lru_cache(maxsize=1 << 17)
 def natural_key(text: str) -> tuple[tuple[int, str], ...]:
     """Sort key reading the numbers in an id as numbers: ``PH_2`` before ``PH_10``.
 
