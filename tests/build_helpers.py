@@ -169,6 +169,23 @@ def div_from(html: str, start: int) -> str:
     raise AssertionError(f"the div at {start} is not closed")
 
 
+_EXTENSION_DIV = re.compile(r'<div class="(?:[^"]* )?implplan-(?:card|view)[ "]')
+
+
+def extension_fragments(html: str) -> list[str]:
+    """The HTML of every card and view of a page, in page order (a card inside a view
+    is part of the view's)."""
+    fragments: list[str] = []
+    end = 0
+    for match in _EXTENSION_DIV.finditer(html):
+        if match.start() < end:
+            continue  # a div inside the previous card or view
+        fragment = div_from(html, match.start())
+        end = match.start() + len(fragment)
+        fragments.append(fragment)
+    return fragments
+
+
 def card_html(html: str, need_id: str) -> str:
     """The HTML of the card of ``need_id``: its ``div``, from opening to closing tag."""
     anchor = html.find(f'<span class="target" id="{need_id}"></span>')

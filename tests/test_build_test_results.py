@@ -24,8 +24,8 @@ from build_helpers import (
     build_warnings,
     card_html,
     copy_root,
-    div_from,
     edit,
+    extension_fragments,
     needs_in,
     view_text,
     visible_text,
@@ -351,20 +351,9 @@ def written(app: SphinxTestApp) -> dict[str, int]:
 
 
 #: the start of a card (a risk's band class may come first) or of a view
-_EXTENSION_DIV = re.compile(r'<div class="(?:[^"]* )?implplan-(?:card|view)[ "]')
-
-
 def extension_text(html: str) -> list[str]:
     """The text of every card and view of a page, in page order."""
-    found: list[str] = []
-    end = 0
-    for match in _EXTENSION_DIV.finditer(html):
-        if match.start() < end:
-            continue  # a div inside the previous card or view
-        fragment = div_from(html, match.start())
-        end = match.start() + len(fragment)
-        found.append(visible_text(fragment))
-    return found
+    return [visible_text(fragment) for fragment in extension_fragments(html)]
 
 
 def shown(app: SphinxTestApp) -> dict[str, Any]:

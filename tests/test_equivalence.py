@@ -42,6 +42,7 @@ from build_helpers import (
     copy_tree,
     div_from,
     edit,
+    extension_fragments,
 )
 from sphinx.testing.util import SphinxTestApp
 
@@ -58,7 +59,6 @@ PROJECT = ROOTS / "test-equivalence"
 #: page that differ between two clean builds. The extension's cards do not use it.
 _NEEDS_CONTAINER_ID = re.compile(r'id="SNCB-[0-9a-f]{8}"')
 #: the start of a card (a risk's band class may come first) or of a view
-_EXTENSION_DIV = re.compile(r'<div class="(?:[^"]* )?implplan-(?:card|view)[ "]')
 #: the document's own content in the ``basic`` theme of ``SphinxTestApp``, without
 #: the theme's navigation around it
 _BODY_DIV = '<div class="body" role="main">'
@@ -115,15 +115,7 @@ def one_tag_per_line(html: str) -> str:
 
 def extension_output(html: str) -> str:
     """The cards and views of a page, in page order."""
-    fragments: list[str] = []
-    end = 0
-    for match in _EXTENSION_DIV.finditer(html):
-        if match.start() < end:
-            continue  # a div inside the previous card or view
-        fragment = div_from(html, match.start())
-        end = match.start() + len(fragment)
-        fragments.append(one_tag_per_line(fragment))
-    return "\n\n".join(fragments)
+    return "\n\n".join(one_tag_per_line(fragment) for fragment in extension_fragments(html))
 
 
 def page_body(html: str) -> str:
