@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from build_helpers import build_warnings, copy_root, read_needs
-from convert_helpers import lossless
+from convert_helpers import directive_items, lossless
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_convert_risks import _plan, _risks
@@ -432,3 +432,160 @@ def test_a_list_under_a_label_naming_risks_outside_a_risk_section() -> None:
     # a list under another label, or under a sentence about risks, stays a list
     assert "- Freeze in the last week" in lines
     assert "- Spare tablets run out" in lines
+
+
+QUOTED_LABELLED_LIST = """\
+## Handover
+
+> \u26a0\ufe0f **What could go wrong**
+>
+> - **Scanner firmware lags** behind the app. Pin the version.
+> - **Night shift skips training.** Record the session.
+
+> \U0001f4dd **Notes**
+>
+> - Printer on the left
+"""
+
+
+def test_a_quote_opening_with_a_label_naming_risks_holds_risks() -> None:
+    result = lossless(_plan(QUOTED_LABELLED_LIST))
+    assert [risk["title"] for risk in _risks(result.text)] == [
+        "Scanner firmware lags",
+        "Night shift skips training",
+    ]
+    lines = result.text.splitlines()
+    # the label stays as written, without its quote mark
+    assert "\u26a0\ufe0f **What could go wrong**" in lines
+    # a quote under another label stays a quote
+    assert "> - Printer on the left" in lines
+
+
+RISKS_AFTER_THE_LAST_PHASE = """\
+## Phase 1: Pilot
+
+- [ ] Ten stores
+
+<details>
+<summary>Open notes</summary>
+
+- Ask about the loading bay
+</details>
+
+## Phase 2: Rollout
+
+- [ ] Every store
+
+> \u26a0\ufe0f **Risks we see**
+>
+> - Handhelds arrive late
+
+<details>
+<summary><b>Risks</b> (click to expand)</summary>
+
+| Risk | Impact |
+|------|--------|
+| Staff turnover | High |
+
+</details>
+
+## Done means
+
+- Stock counts match
+"""
+
+
+def test_risks_set_apart_after_a_phase_are_left_out_of_it() -> None:
+    result = lossless(_plan(RISKS_AFTER_THE_LAST_PHASE))
+    assert [risk["title"] for risk in _risks(result.text)] == [
+        "Handhelds arrive late",
+        "Staff turnover",
+    ]
+    pilot, rollout = directive_items(result.text)
+    # details summarised as anything else stay the phase's
+    assert "Ask about the loading bay" in pilot["body"]
+    assert "<details>" not in rollout["body"]
+    assert "Risks we see" not in rollout["body"]
+
+
+HTML_CALLOUTS = """\
+## Phase 1: Build
+
+- [ ] The scanner app
+
+<div class="callout">
+\U0001f525 **Risks to watch**
+
+- Licences cost more
+
+</div>
+
+## Notes
+
+<aside>
+
+**Risks**
+
+- Nobody owns the server
+
+</aside>
+
+<aside>
+**Reminders**
+
+- Book the room
+</aside>
+"""
+
+
+def test_html_callouts_opening_with_a_label_naming_risks_hold_risks() -> None:
+    result = lossless(_plan(HTML_CALLOUTS))
+    assert [risk["title"] for risk in _risks(result.text)] == [
+        "Licences cost more",
+        "Nobody owns the server",
+    ]
+    (build,) = directive_items(result.text)
+    assert "callout" not in build["body"]
+    lines = result.text.splitlines()
+    # the tags stay as written around the risks; another label's list stays a list
+    assert lines.count("</aside>") == 2
+    assert '<div class="callout">' in lines
+    assert "- Book the room" in lines
+
+
+WARNING_SIGNS = """\
+**Step 1 \u2014 Tags**
+- [ ] Tag the books
+
+\u26a0\ufe0f Pupils forget their cards. Let them type their names.
+
+\u26a0 The gate beeps at tagged books. Test ten first.
+
+The budget is fixed.
+
+\u26a0\ufe0f Mind the wet paint in the hall.
+
+## Testing
+
+\u26a0\ufe0f Staging is shared with the office.
+
+\u26a0\ufe0f Reset the kiosk after each run.
+
+## Risks
+
+\u26a0\ufe0f The supplier goes bust. Keep the old desk scanner.
+"""
+
+
+def test_paragraphs_led_by_a_warning_sign_are_risks() -> None:
+    result = lossless(_plan(WARNING_SIGNS))
+    # in a risk section one is a risk; elsewhere two in a row make a list of risks
+    assert [(risk["title"], risk["body"]) for risk in _risks(result.text)] == [
+        ("Pupils forget their cards", "Let them type their names."),
+        ("The gate beeps at tagged books", "Test ten first."),
+        ("The supplier goes bust", "Keep the old desk scanner."),
+    ]
+    lines = result.text.splitlines()
+    # one alone, or a run in a section of another kind, stays as written
+    assert "\u26a0\ufe0f Mind the wet paint in the hall." in lines
+    assert "\u26a0\ufe0f Staging is shared with the office." in lines

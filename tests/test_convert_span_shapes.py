@@ -288,6 +288,37 @@ def test_a_label_takes_the_one_date_its_words_name() -> None:
     ]
 
 
+CLAUSES = """\
+# Catalogue migration
+
+## Phase 1 \u2014 Audit
+
+**Duration:** Weeks 1\u20133; the review day is Tuesday 10 March 2026
+
+- [ ] Export
+
+## Phase 2 \u2014 Launch
+
+**Duration:** Weeks 4\u20135, launch on 7 May 2026
+
+- [ ] Search page
+
+## Phase 3 \u2014 Handover
+
+**Duration:** TBD; likely 14 May 2026
+
+- [ ] Notes
+"""
+
+
+def test_a_remark_after_a_semicolon_leaves_the_first_clause_the_value() -> None:
+    phases, _ = _phases(CLAUSES)
+    # a comma joins the remark to the value: two dates, and nothing is read
+    assert [_schedule(phase) for phase in phases.values()] == [{"duration": "3 weeks"}, {}, {}]
+    # the line stays as written
+    assert "Tuesday 10 March 2026" in phases["Phase 1 \u2014 Audit"]["body"]
+
+
 # -- slashed dates ---------------------------------------------------------------------
 
 

@@ -91,6 +91,13 @@ class Conversion:
         relationships still add options to them."""
         self.replacements.append(_Replacement(start, end, keep, directives))
 
+    def untaken(self, start: int, end: int) -> bool:
+        """Whether no converter has replaced any of lines ``[start, end)`` (a phase or
+        a risk section holding them): a later pass may read them."""
+        return not any(
+            replacement.start < end and start < replacement.end for replacement in self.replacements
+        )
+
     def edits(self) -> list[Edit]:
         return [replacement.edit() for replacement in self.replacements]
 

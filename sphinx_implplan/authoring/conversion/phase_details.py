@@ -12,63 +12,23 @@ the summary says when it runs. A block whose summary names a kind or an aside
 
 from __future__ import annotations
 
-import html
-import re
-
-from markdown_it.tree import SyntaxTreeNode
-
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.details_blocks import closed_details
 from sphinx_implplan.authoring.conversion.markdown import Section, span
 from sphinx_implplan.authoring.conversion.phase_members import has_checkbox, names_work
 from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
 from sphinx_implplan.authoring.conversion.phases import phase_id
-from sphinx_implplan.authoring.conversion.section_kinds import without_emoji
-
-_OPENING = re.compile(r"\s*<details\b[^>]*>", re.IGNORECASE)
-_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary>", re.IGNORECASE | re.DOTALL)
-CLOSING = re.compile(r"\s*</details>\s*$", re.IGNORECASE)
-_TAG = re.compile(r"<[^<>]*>")
-
-
-def summary_text(block: SyntaxTreeNode) -> str | None:
-    """The plain text of the summary an opening ``<details>`` block holds."""
-    if block.type != "html_block" or not _OPENING.match(block.content):
-        return None
-    found = _SUMMARY.search(block.content)
-    if found is None or CLOSING.search(block.content):
-        return None
-    text = " ".join(html.unescape(_TAG.sub("", found.group("text"))).split())
-    return without_emoji(text) or None
-
-
-def _groups(blocks: list[SyntaxTreeNode]) -> list[tuple[str, SyntaxTreeNode, list[SyntaxTreeNode]]]:
-    """``(summary, opening block, inner blocks)`` of each details block holding a
-    checklist and naming work."""
-    found = []
-    index = 0
-    while index < len(blocks):
-        summary = summary_text(blocks[index])
-        if summary is None:
-            index += 1
-            continue
-        inner: list[SyntaxTreeNode] = []
-        end = index + 1
-        while end < len(blocks) and not (
-            blocks[end].type == "html_block" and CLOSING.match(blocks[end].content)
-        ):
-            inner.append(blocks[end])
-            end += 1
-        closed = end < len(blocks)
-        if closed and inner and names_work(summary) and any(has_checkbox(b) for b in inner):
-            found.append((summary, blocks[index], inner))
-        index = end + 1
-    return found
 
 
 def convert_details_phases(conversion: Conversion, section: Section) -> None:
     """The section's own details blocks that are phases, where there are two or more."""
+    # each holding a checklist and naming work
     groups = [
-        group for group in _groups(section.blocks) if span(group[1])[0] not in conversion.claimed
+        (details.summary, details.opening, details.inner)
+        for details in closed_details(section.blocks)
+        if names_work(details.summary)
+        and any(has_checkbox(block) for block in details.inner)
+        and span(details.opening)[0] not in conversion.claimed
     ]
     if len(groups) < 2:
         return

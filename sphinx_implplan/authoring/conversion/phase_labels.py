@@ -29,7 +29,7 @@ from enum import Enum
 
 from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, one_date_among
 from sphinx_implplan.authoring.conversion.markdown import Text
-from sphinx_implplan.authoring.conversion.phase_spans import Anchors, span_of
+from sphinx_implplan.authoring.conversion.phase_spans import Anchors, Span, span_of
 from sphinx_implplan.authoring.conversion.written_dates import fold
 
 
@@ -144,12 +144,26 @@ class ScheduleLine:
             if among is None and self.says is Says.DUE:
                 among = deadline_among(text, year)
             found = span_of(among, sprint_days, year, deadline=deadline) if among else None
+        if found is None:
+            found = _first_clause_span(text, sprint_days, year, deadline=deadline)
         given = found.values(anchors) if found is not None else []
         if self.says is Says.START:
             return [(name, value) for name, value in given if name == "start"][:1]
         if self.says is Says.END:
             return [(name, value) for name, value in given if name == "end"][:1]
         return given
+
+
+def _first_clause_span(
+    text: str, sprint_days: int | None, year: int | None, *, deadline: bool
+) -> Span | None:
+    """``Weeks 13-14; go-live set for Friday 14 November``: the span of the value's
+    first clause, where a remark after a semicolon dates something else and so made
+    the whole value two dates."""
+    head, separator, _ = text.partition(";")
+    if not separator or not head.strip():
+        return None
+    return span_of(head.strip(), sprint_days, year, deadline=deadline)
 
 
 def schedule_lines(raw_line: str, line: int) -> list[ScheduleLine]:

@@ -320,7 +320,7 @@ def convert_schedules(conversion: Conversion, root: Section, timelines: list[Sec
     )
     for section in root.walk():
         for block in section.blocks:
-            if id(section) in in_timelines or not _is_free(conversion, *span(block)):
+            if id(section) in in_timelines or not conversion.untaken(*span(block)):
                 continue
             if block.type == "table" and _names_a_phase(conversion, found := table(block)):
                 view_placed = _convert_table(conversion, found, view_placed) or view_placed
@@ -332,15 +332,6 @@ def convert_schedules(conversion: Conversion, root: Section, timelines: list[Sec
         for inner in node.walk():
             if inner.type == "fence" and inner.info.strip().lower() == "mermaid":
                 attach_gantt(conversion, inner.content, span(inner)[0] + 1)
-
-
-def _is_free(conversion: Conversion, start: int, end: int) -> bool:
-    """Whether no converter has taken any of lines ``[start, end)`` (a phase holding
-    them)."""
-    return not any(
-        (replacement.start < end and start < replacement.end) or start < replacement.start < end
-        for replacement in conversion.replacements
-    )
 
 
 def _lists_a_schedule(conversion: Conversion, block: SyntaxTreeNode) -> bool:

@@ -7,7 +7,8 @@ directive holds neither, and the breaks at its end stay after it. Its schedule l
 (``When:``, ``ETA:``, :mod:`.phase_labels`) give their options first, then the
 timeline, a schedule table or a gantt chart (:mod:`.phase_schedules`); a span in its
 title (:mod:`.phase_title_spans`) gives what none of them gave, and the events its
-lines date (:mod:`.phase_events`) what none of those gave.
+lines date (:mod:`.phase_events`) what none of those gave. Risks set apart at its
+end (:mod:`.phase_trailing_risks`) are left after it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from sphinx_implplan.authoring.conversion.phase_labels import (
     span_lines,
 )
 from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
+from sphinx_implplan.authoring.conversion.phase_trailing_risks import trailing_risks
 from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
 from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
@@ -187,6 +189,13 @@ def _convert_one(
     stop = end
     while inner and inner[-1].type == "hr":
         stop = span(inner.pop())[0]
+    # the plan's risks set apart after the phase's work are no part of it
+    risks_at = trailing_risks(inner, conversion.lines)
+    if risks_at < len(inner):
+        stop = span(inner[risks_at])[0]
+        del inner[risks_at:]
+        while inner and inner[-1].type == "hr":
+            stop = span(inner.pop())[0]
     body = _Body()
     fields: list[tuple[str, Text]] = []
     depends_texts: list[Label] = []

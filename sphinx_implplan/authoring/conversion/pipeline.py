@@ -46,6 +46,7 @@ from sphinx_implplan.authoring.conversion.requirement_links import (
 )
 from sphinx_implplan.authoring.conversion.risk_details import convert_risk_details
 from sphinx_implplan.authoring.conversion.risk_label_lists import convert_labelled_risk_lists
+from sphinx_implplan.authoring.conversion.risk_warning_runs import convert_warned_runs
 from sphinx_implplan.authoring.conversion.risks import convert_risk_sections, is_risk_heading
 from sphinx_implplan.authoring.conversion.section_kinds import (
     SectionKind,
@@ -95,6 +96,7 @@ def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) ->
         _visit(conversion, section, None, timelines, is_title=section is title_section)
     convert_risk_details(conversion, root)
     convert_labelled_risk_lists(conversion, root)
+    convert_warned_runs(conversion, root)
     # the phases are all known now, wherever the timeline stands
     for section in timelines:
         convert_timeline(conversion, section)

@@ -10,11 +10,9 @@ summary names anything else (``Retro notes``) is left as it is.
 
 from __future__ import annotations
 
-from markdown_it.tree import SyntaxTreeNode
-
 from sphinx_implplan.authoring.conversion.context import Conversion
+from sphinx_implplan.authoring.conversion.details_blocks import closed_details
 from sphinx_implplan.authoring.conversion.markdown import Section, span
-from sphinx_implplan.authoring.conversion.phase_details import CLOSING, summary_text
 from sphinx_implplan.authoring.conversion.risks import convert_risk_blocks
 from sphinx_implplan.authoring.conversion.section_kinds import SectionKind, kind_of
 
@@ -23,35 +21,9 @@ def convert_risk_details(conversion: Conversion, root: Section) -> None:
     """Each details block of the plan whose summary names risks and whose lines no
     converter has taken (a phase holding them, a risk section reading them)."""
     for section in root.walk():
-        for inner in _risk_blocks(section.blocks):
-            start, end = span(inner[0])[0], span(inner[-1])[1]
-            if _is_free(conversion, start, end):
-                convert_risk_blocks(conversion, inner)
-
-
-def _risk_blocks(blocks: list[SyntaxTreeNode]) -> list[list[SyntaxTreeNode]]:
-    """The Markdown blocks of each closed details block summarised as risks."""
-    found = []
-    index = 0
-    while index < len(blocks):
-        summary = summary_text(blocks[index])
-        if summary is None:
-            index += 1
-            continue
-        end = index + 1
-        while end < len(blocks) and not (
-            blocks[end].type == "html_block" and CLOSING.match(blocks[end].content)
-        ):
-            end += 1
-        inner = blocks[index + 1 : end]
-        if end < len(blocks) and inner and kind_of(summary) is SectionKind.RISKS:
-            found.append(inner)
-        index = end + 1
-    return found
-
-
-def _is_free(conversion: Conversion, start: int, end: int) -> bool:
-    return not any(
-        replacement.start < end and start < replacement.end
-        for replacement in conversion.replacements
-    )
+        for details in closed_details(section.blocks):
+            if kind_of(details.summary) is not SectionKind.RISKS:
+                continue
+            start, end = span(details.inner[0])[0], span(details.inner[-1])[1]
+            if conversion.untaken(start, end):
+                convert_risk_blocks(conversion, details.inner)

@@ -1,7 +1,9 @@
 """Risks listed under a label outside any risk section, as plans written without
 headings list them after each phase's checklist: a paragraph that is only a label
 naming risks (``*Risks:*``, ``**Risks**``, ``Risks and mitigations:``), then a list
-whose items are the risks.
+whose items are the risks; or a quote opening with such a label (``> ⚠️ **Risks we
+see**``) and then its list, as a callout set apart from the text around it, or an
+HTML callout (``<aside>``) whose opening tag the label follows.
 
 The label stays as written and each item becomes an ``impl-risk``. A label and list
 inside a phase's section are the phase's body, and a list under any other label
@@ -11,24 +13,17 @@ inside a phase's section are the phase's body, and a list under any other label
 from __future__ import annotations
 
 import itertools
-import re
-
-from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion
-from sphinx_implplan.authoring.conversion.markdown import Section, Text, span
-from sphinx_implplan.authoring.conversion.risks import convert_risk_blocks
-from sphinx_implplan.authoring.conversion.section_kinds import (
-    SectionKind,
-    kind_of,
-    without_emoji,
+from sphinx_implplan.authoring.conversion.markdown import Section, span
+from sphinx_implplan.authoring.conversion.risk_list_labels import (
+    html_labels_risks,
+    labels_risks,
+    opens_with_risk_label,
 )
+from sphinx_implplan.authoring.conversion.risks import convert_risk_blocks
 
 _LISTS = frozenset({"bullet_list", "ordered_list"})
-#: a label is short: ``Risks and mitigations``, not a sentence about risks
-_MOST_LABEL_WORDS = 4
-#: a label wholly emphasised: ``*Risks*``, ``**Risks:**``, ``_Risks_:``
-_EMPHASISED = re.compile(r"(\*\*|__|\*|_)[^*_]+\1:?")
 
 
 def convert_labelled_risk_lists(conversion: Conversion, root: Section) -> None:
@@ -37,27 +32,15 @@ def convert_labelled_risk_lists(conversion: Conversion, root: Section) -> None:
     for section in root.walk():
         blocks = section.blocks
         for label, listed in itertools.pairwise(blocks):
-            if listed.type not in _LISTS or not _labels_risks(label):
+            if listed.type not in _LISTS or not (
+                labels_risks(label) or html_labels_risks(conversion.lines, label)
+            ):
                 continue
-            if _is_free(conversion, span(label)[0], span(listed)[1]):
+            if conversion.untaken(span(label)[0], span(listed)[1]):
                 convert_risk_blocks(conversion, [listed])
-
-
-def _labels_risks(block: SyntaxTreeNode) -> bool:
-    """Whether a paragraph is one line that only names risks, as a label does."""
-    if block.type != "paragraph" or not block.children:
-        return False
-    start, end = span(block)
-    text = Text.of(block.children[0])
-    raw = without_emoji(text.raw).strip()
-    if end - start != 1 or not (raw.endswith(":") or _EMPHASISED.fullmatch(raw)):
-        return False
-    name = without_emoji(text.plain).strip().rstrip(":").strip()
-    return 0 < len(name.split()) <= _MOST_LABEL_WORDS and kind_of(name) is SectionKind.RISKS
-
-
-def _is_free(conversion: Conversion, start: int, end: int) -> bool:
-    return not any(
-        replacement.start < end and start < replacement.end
-        for replacement in conversion.replacements
-    )
+        for quote in blocks:
+            # a callout opening with the label: ``> ⚠️ **Risks we see**``, then the list
+            if quote.type != "blockquote" or not opens_with_risk_label(quote):
+                continue
+            if conversion.untaken(*span(quote)):
+                convert_risk_blocks(conversion, [quote])

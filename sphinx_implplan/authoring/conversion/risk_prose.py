@@ -1,10 +1,11 @@
 """Risks a section writes as prose rather than as a list or a table: paragraphs with
-a bold lead (``**Small files.** Streaming writes ...``), callouts (``> [!WARNING]``)
-and quotes, each made one ``impl-risk``; and the lists a quote holds, a risk per
-item."""
+a bold lead (``**Small files.** Streaming writes ...``) or led by a warning sign
+(``⚠️ Clock skew makes logins fail. Allow 90 s.``), callouts (``> [!WARNING]``) and
+quotes, each made one ``impl-risk``; and the lists a quote holds, a risk per item."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from markdown_it.tree import SyntaxTreeNode
@@ -22,10 +23,40 @@ from sphinx_implplan.authoring.conversion.risk_items import (
 )
 from sphinx_implplan.authoring.conversion.risk_labels import Field
 from sphinx_implplan.authoring.conversion.risk_leads import risk_lead
+from sphinx_implplan.authoring.conversion.risk_list_labels import labels_risks
 from sphinx_implplan.authoring.conversion.risk_quotes import callout, unquoted_lines
 from sphinx_implplan.authoring.myst_writer import Directive
 
 _LISTS = frozenset({"bullet_list", "ordered_list"})
+#: the warning sign leading a paragraph, with or without its emoji form
+_WARNING_SIGN = re.compile(r"\s*\u26a0\ufe0f?\s*")
+
+
+def warned(block: SyntaxTreeNode) -> bool:
+    """Whether a paragraph is led by a warning sign (``⚠️ Clock skew ...``)."""
+    return (
+        block.type == "paragraph"
+        and bool(block.children)
+        and _WARNING_SIGN.match(Text.of(block.children[0]).raw) is not None
+    )
+
+
+def convert_warned_paragraph(
+    conversion: Conversion, block: SyntaxTreeNode, impact: str | None
+) -> bool:
+    """``⚠️ Clock skew makes logins fail. Allow 90 s of skew.``: one risk, its first
+    sentence the title and the rest its body, as a list item's; ``False`` where the
+    paragraph is not led by a warning sign or names no risk."""
+    if not warned(block):
+        return False
+    raw = _WARNING_SIGN.sub("", Text.of(block.children[0]).raw, count=1)
+    start, end = span(block)
+    first = matrix_view(conversion)
+    directive = text_risk(conversion, start, raw, ([], ""), impact, plain_items=True)
+    if directive is None:
+        return False
+    conversion.replace(start, end, [directive, *first])
+    return True
 
 
 def convert_lead_paragraph(
@@ -85,9 +116,10 @@ def convert_quote(
     conversion: Conversion, block: SyntaxTreeNode, impact: str | None, *, plain_items: bool
 ) -> None:
     """A callout (``> [!WARNING]``) or a quote with a bold lead: one risk; a quote
-    holding a list (under a marker or a line ending with ``:``): a risk per item, as
-    the section's own lists (``plain_items``). The risks replace the quote; its words
-    that are no risk's stay above them as text."""
+    holding a list (under a marker, a line ending with ``:`` or a label naming risks,
+    ``⚠️ **Risks**``): a risk per item, as the section's own lists (``plain_items``).
+    The risks replace the quote; its words that are no risk's stay above them as
+    text."""
     # read without the quote marks, as the section's own blocks are
     view = replace(conversion, lines=unquoted_lines(conversion.lines, block))
     children = list(block.children)
@@ -103,7 +135,7 @@ def convert_quote(
         and not (child is children[0] and marker is not None and not marker.rest.strip())
     ]
     if any(child.type in _LISTS for child in children) and all(
-        Text.of(child.children[0]).plain.endswith(":") for child in intro
+        Text.of(child.children[0]).plain.endswith(":") or labels_risks(child) for child in intro
     ):
         _convert_quoted_lists(view, block, impact, plain_items=plain_items)
         return

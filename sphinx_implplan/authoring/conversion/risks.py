@@ -46,7 +46,11 @@ from sphinx_implplan.authoring.conversion.risk_legends import (
     legend_texts,
 )
 from sphinx_implplan.authoring.conversion.risk_levels import severity_of
-from sphinx_implplan.authoring.conversion.risk_prose import convert_lead_paragraph, convert_quote
+from sphinx_implplan.authoring.conversion.risk_prose import (
+    convert_lead_paragraph,
+    convert_quote,
+    convert_warned_paragraph,
+)
 from sphinx_implplan.authoring.conversion.risk_shapes import (
     block_lines,
     definitions,
@@ -187,7 +191,10 @@ def _convert_blocks(
             elif starts_risk(conversion, block):
                 _convert_paragraph(conversion, block, impact)
             elif leads:
-                done |= convert_lead_paragraph(conversion, blocks, index, impact)
+                taken = convert_lead_paragraph(conversion, blocks, index, impact)
+                if not taken and convert_warned_paragraph(conversion, block, impact):
+                    taken = {index}
+                done |= taken
         elif block.type == "blockquote" and leads:
             convert_quote(conversion, block, impact, plain_items=plain_items)
         elif block.type == "html_block" and plain_items:
