@@ -17,7 +17,8 @@ from build_helpers import ROOTS, copy_root, unavailable
 
 from sphinx_implplan.cli import main
 from sphinx_implplan.plan.coverage import Coverage
-from sphinx_implplan.plan.report import REPORT_FILE, PhaseEntry, PlanReport, RiskEntry
+from sphinx_implplan.plan.report import REPORT_FILE, PlanReport
+from sphinx_implplan.plan.report_entries import PhaseEntry, RiskEntry
 from sphinx_implplan.plan.verdict import (
     CheckResult,
     DanglingLink,

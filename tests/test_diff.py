@@ -1,6 +1,7 @@
-"""The comparison of two plan reports (``plan/report_diff.py``), on the
-``implplan.json`` of real builds: the check-ok project with a decision, then the
-same project after a change of each kind a reviewer is told about. The edge cases
+"""The comparison of two plan reports (``plan/report_diff.py``, each read back by
+``plan/report_reading.py``), on the ``implplan.json`` of real builds: the check-ok
+project with a decision, then the same project after a change of each kind a
+reviewer is told about. The edge cases
 are copies of a real report with one value changed."""
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from sphinx_implplan.plan.report_diff import (
     PlanDiff,
     Progress,
     ReportDiff,
-    ReportError,
     diff_reports,
     dump_diff,
-    read_report,
 )
+from sphinx_implplan.plan.report_reading import ReportError, read_report
 
 DECISION = """
 ```{impl-decision} Where notes live

@@ -25,7 +25,7 @@ from sphinx_implplan.plan.outcomes import (
     judge_tests,
 )
 from sphinx_implplan.plan.report import build_report
-from sphinx_implplan.plan.report_diff import read_report
+from sphinx_implplan.plan.report_reading import read_report
 from sphinx_implplan.plan.stored_forms import stored_value
 from sphinx_implplan.plan.values import InvalidValue
 from sphinx_implplan.plan.verdict import GapKind, judge

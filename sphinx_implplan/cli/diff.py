@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING
 
 from sphinx_implplan.cli.console import write_text
 from sphinx_implplan.cli.errors import EXIT_GAP, EXIT_OK, CommandError, shown
-from sphinx_implplan.plan.report_diff import ReportError, diff_reports, dump_diff, read_report
+from sphinx_implplan.plan.report_diff import diff_reports, dump_diff
 from sphinx_implplan.plan.report_diff_text import render_markdown, render_text
+from sphinx_implplan.plan.report_reading import ReportError, read_report
 
 if TYPE_CHECKING:
     from sphinx_implplan.plan.report import Report

@@ -29,6 +29,15 @@ from sphinx_implplan.plan.coverage import Coverage, OpenQuestion
 from sphinx_implplan.plan.itemtypes import DECISION, PHASE, PLAN, RISK
 from sphinx_implplan.plan.model import Corpus, Item, natural_key
 from sphinx_implplan.plan.plan_coverage import PlanTrace, ScopeRequirements, plan_trace
+from sphinx_implplan.plan.report_entries import (
+    ChangedEntry,
+    DecisionEntry,
+    PhaseEntry,
+    RequirementEntry,
+    RequirementInfo,
+    RiskEntry,
+    SuspectEntry,
+)
 from sphinx_implplan.plan.result_entries import TestEntry, result_entries
 from sphinx_implplan.plan.scoring import risk_is_mitigated
 from sphinx_implplan.plan.today import Timing, timing_of
@@ -37,84 +46,6 @@ REPORT_VERSION = 2
 REPORT_FILE = "implplan.json"
 #: the name of the scope of every requirement the build read
 ALL_SCOPE: Final = "all"
-
-
-@dataclass(frozen=True)
-class RequirementEntry:
-    id: str
-    title: str
-    implemented_by: tuple[str, ...]
-    verified_by: tuple[str, ...]
-    measured_by: tuple[str, ...]
-    #: verified, and every test verifying it passed
-    passing: bool = False
-
-
-@dataclass(frozen=True)
-class RequirementInfo:
-    """A requirement in some plan's scope, written once for all plans."""
-
-    title: str
-    #: ``None`` for a requirement of another project (external needs)
-    docname: str | None
-    #: its ``[NEEDS CLARIFICATION]`` markers as written, once however many plans
-    #: count it (a bare marker is ``""``)
-    open_questions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PhaseEntry:
-    id: str
-    title: str
-    start: str | None
-    end: str | None
-    depends: tuple[str, ...]
-    #: deliverables done and in all; ``None`` where the phase has no count
-    done: int | None
-    total: int | None
-    status: str | None
-    #: against the build's today (:mod:`.today`)
-    late: bool = False
-    not_started: bool = False
-
-
-@dataclass(frozen=True)
-class RiskEntry:
-    id: str
-    title: str
-    impact: str | None
-    likelihood: str | None
-    score: int | None
-    band: str | None
-    status: str | None
-    mitigated: bool
-
-
-@dataclass(frozen=True)
-class DecisionEntry:
-    id: str
-    title: str
-    choice: str | None
-    status: str | None
-
-
-@dataclass(frozen=True)
-class SuspectEntry:
-    """An item a linked need of which changed since its approval."""
-
-    id: str
-    #: the needs it links to that changed, by id
-    changed: tuple[str, ...]
-    #: the day it was approved
-    approved: str
-
-
-@dataclass(frozen=True)
-class ChangedEntry:
-    """An item that changed itself since its approval."""
-
-    id: str
-    approved: str
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from sphinx_implplan.plan.coverage import Coverage
 from sphinx_implplan.plan.markdown_text import escape_markdown, markdown_code
-from sphinx_implplan.plan.report import RequirementEntry, RiskEntry
 from sphinx_implplan.plan.report_diff import Moved, PlanChange, PlanDiff, Progress, ReportDiff
+from sphinx_implplan.plan.report_entries import RequirementEntry, RiskEntry
 
 #: one item of a list in the output: its id, its title and what changed
 _Row = tuple[str, str, str]

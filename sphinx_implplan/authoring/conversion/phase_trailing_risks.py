@@ -1,7 +1,7 @@
 """Risks set apart at the end of a phase's section, as plans written in wikis and
 exports put the plan's risks after the last phase's checklist with no heading of
 their own: a ``<details>`` block summarised as risks, or a quote or an HTML callout
-(``<aside>``) opening with a label naming risks (``> ⚠️ **Risks we see**``) and then
+(``<aside>``) opening with a label naming risks (``> U+26A0 **Risks we see**``) and then
 its list.
 
 The phase ends before them, so that what reads risks elsewhere in the plan

@@ -1,7 +1,7 @@
 """Risks listed under a label outside any risk section, as plans written without
 headings list them after each phase's checklist: a paragraph that is only a label
 naming risks (``*Risks:*``, ``**Risks**``, ``Risks and mitigations:``), then a list
-whose items are the risks; or a quote opening with such a label (``> ⚠️ **Risks we
+whose items are the risks; or a quote opening with such a label (``> U+26A0 **Risks we
 see**``) and then its list, as a callout set apart from the text around it, or an
 HTML callout (``<aside>``) whose opening tag the label follows.
 
@@ -39,7 +39,7 @@ def convert_labelled_risk_lists(conversion: Conversion, root: Section) -> None:
             if conversion.untaken(span(label)[0], span(listed)[1]):
                 convert_risk_blocks(conversion, [listed])
         for quote in blocks:
-            # a callout opening with the label: ``> ⚠️ **Risks we see**``, then the list
+            # a callout opening with the label: ``> U+26A0 **Risks we see**``, then the list
             if quote.type != "blockquote" or not opens_with_risk_label(quote):
                 continue
             if conversion.untaken(*span(quote)):

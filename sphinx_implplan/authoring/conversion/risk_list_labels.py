@@ -1,6 +1,6 @@
 """A paragraph that only labels the list after it as risks: one short line naming
 risks, ending with ``:`` or wholly emphasised, an emoji before it or not
-(``*Risks:*``, ``**Risks**``, ``Risks and mitigations:``, ``⚠️ **What could go
+(``*Risks:*``, ``**Risks**``, ``Risks and mitigations:``, ``U+26A0 **What could go
 wrong**``); also such a line right under the tag opening a callout written in HTML
 (``<aside>``, ``<div>``), which markdown-it reads as part of the HTML block."""
 
@@ -46,7 +46,7 @@ def opens_with_risk_label(quote: SyntaxTreeNode) -> bool:
 
 def html_labels_risks(lines: list[str], block: SyntaxTreeNode) -> bool:
     """Whether an HTML block is a wrapping tag and, under it, a label naming risks:
-    ``<aside>`` then ``⚠️ **Risks**``."""
+    ``<aside>`` then ``U+26A0 **Risks**``."""
     if block.type != "html_block":
         return False
     inner = html_inner_blocks(lines, block)

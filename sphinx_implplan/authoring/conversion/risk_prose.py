@@ -1,6 +1,6 @@
 """Risks a section writes as prose rather than as a list or a table: paragraphs with
 a bold lead (``**Small files.** Streaming writes ...``) or led by a warning sign
-(``⚠️ Clock skew makes logins fail. Allow 90 s.``), callouts (``> [!WARNING]``) and
+(``U+26A0 Clock skew makes logins fail. Allow 90 s.``), callouts (``> [!WARNING]``) and
 quotes, each made one ``impl-risk``; and the lists a quote holds, a risk per item."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _WARNING_SIGN = re.compile(r"\s*\u26a0\ufe0f?\s*")
 
 
 def warned(block: SyntaxTreeNode) -> bool:
-    """Whether a paragraph is led by a warning sign (``⚠️ Clock skew ...``)."""
+    """Whether a paragraph is led by a warning sign (``U+26A0 Clock skew ...``)."""
     return (
         block.type == "paragraph"
         and bool(block.children)
@@ -44,7 +44,7 @@ def warned(block: SyntaxTreeNode) -> bool:
 def convert_warned_paragraph(
     conversion: Conversion, block: SyntaxTreeNode, impact: str | None
 ) -> bool:
-    """``⚠️ Clock skew makes logins fail. Allow 90 s of skew.``: one risk, its first
+    """``U+26A0 Clock skew makes logins fail. Allow 90 s of skew.``: one risk, its first
     sentence the title and the rest its body, as a list item's; ``False`` where the
     paragraph is not led by a warning sign or names no risk."""
     if not warned(block):
@@ -117,7 +117,7 @@ def convert_quote(
 ) -> None:
     """A callout (``> [!WARNING]``) or a quote with a bold lead: one risk; a quote
     holding a list (under a marker, a line ending with ``:`` or a label naming risks,
-    ``⚠️ **Risks**``): a risk per item, as the section's own lists (``plain_items``).
+    ``U+26A0 **Risks**``): a risk per item, as the section's own lists (``plain_items``).
     The risks replace the quote; its words that are no risk's stay above them as
     text."""
     # read without the quote marks, as the section's own blocks are

@@ -1,5 +1,5 @@
 """Risks written outside any risk section as paragraphs each led by a warning sign,
-one after another (``⚠️ Younger pupils forget their cards. ...``), as short plans
+one after another (``U+26A0 Younger pupils forget their cards. ...``), as short plans
 with no headings list them after their phases: each paragraph one ``impl-risk``
 (:func:`.risk_prose.convert_warned_paragraph`).
 
