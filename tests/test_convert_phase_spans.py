@@ -504,6 +504,53 @@ def test_schedule_labels_and_columns_in_romanian_and_finnish() -> None:
     assert "Valmis viimeist\u00e4\u00e4n **29.5.2026**." in result.text
 
 
+DANISH = """\
+# Cykelparkering ved stationen
+
+Opdateret 4. januar 2027
+
+## Tidsplan
+
+| Trin | Uger |
+|---|---|
+| 1. Udbud | uge 5\u20138 |
+| 2. Anl\u00e6g af stativer | uge 10\u201315 |
+| 3. Evaluering | l\u00f8bende |
+
+## Trin 1 \u00b7 Udbud og kontrakt
+
+- [ ] a
+
+## Trin 2 \u00b7 Anl\u00e6g af stativer og overd\u00e6kning
+
+- [ ] b
+
+## Trin 3 \u00b7 Evaluering
+
+- [ ] c
+"""
+
+
+def test_danish_weeks_steps_and_months() -> None:
+    result = lossless(DANISH)
+    first, second, third = directive_items(result.text)
+    # ``uge 5-8`` in an Uger column: weeks of the plan's year
+    assert _schedule(first) == {"start": "2027-02-01", "end": "2027-02-28"}
+    # a row naming a ``Trin`` heading by its number and the words of its name
+    assert _schedule(second) == {"start": "2027-03-08", "end": "2027-04-18"}
+    # ``l\u00f8bende`` (ongoing) is no span
+    assert _schedule(third) == {}
+    assert result.notes == [(11, "timeline row kept: 'l\u00f8bende' is no span")]
+    # Danish months and units
+    found = span_of("1.\u201312. marts 2027", None)
+    assert found is not None
+    assert dict(found.values(None)) == {"start": "2027-03-01", "end": "2027-03-12"}
+    assert [span_of(text, None) for text in ("2 uger", "10 dage")] == [
+        span_of("2 weeks", None),
+        span_of("10 days", None),
+    ]
+
+
 INCREMENTS = """\
 # Benefits portal
 

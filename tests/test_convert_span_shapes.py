@@ -28,6 +28,7 @@ from sphinx_implplan.authoring.conversion.phase_labels import label_segments, sc
 from sphinx_implplan.authoring.conversion.phase_sequence import in_sequence
 from sphinx_implplan.authoring.conversion.phase_spans import Anchors, span_in_title, span_of
 from sphinx_implplan.authoring.conversion.plan_anchors import day_zero_in
+from sphinx_implplan.authoring.conversion.slash_order import slashes_of, writes_month_first
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -319,6 +320,43 @@ def test_a_remark_after_a_semicolon_leaves_the_first_clause_the_value() -> None:
     assert "Tuesday 10 March 2026" in phases["Phase 1 \u2014 Audit"]["body"]
 
 
+def test_hungarian_schedule_labels() -> None:
+    source = (
+        "# Terv\n\n## 1. szakasz \u2013 Telep\u00edt\u00e9s\n\n"
+        "Hat\u00e1rid\u0151: 2027. m\u00e1jus 28.\n\n- [ ] a\n\n"
+        "## 2. szakasz \u2013 Indul\u00e1s\n\n"
+        "Id\u0151tartam: 3 h\u00e9t, a tan\u00e9v v\u00e9ge ut\u00e1n.\n\n- [ ] b\n"
+    )
+    assert _spans(source) == [{"end": "2027-05-28"}, {"duration": "3 weeks"}]
+
+
+# -- a line of tags ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('%"3.2" \u00b7 **due 15 Jan 2027** \u00b7 weight 8', {"end": "2027-01-15"}),
+        (
+            "`v0.1` | 2027-04-05 \u2192 2027-04-23 | 13 pts",
+            {"start": "2027-04-05", "end": "2027-04-23"},
+        ),
+        ("v2 \u00b7 target May 2027 \u00b7 P1", {"end": "2027-05-31"}),
+        # a tag of many words is a sentence; two dates say no one span
+        ("v2 \u00b7 due 15 Jan 2027 \u00b7 after the security review is signed off", {}),
+        ("due 15 Jan 2027 \u00b7 review 8 Jan 2027", {}),
+        ("v2 \u00b7 due 15 Jan 2027 \u00b7 frozen 2026", {}),
+        # no tag says when
+        ("v2 \u00b7 weight 8", {}),
+    ],
+)
+def test_a_line_of_tags_says_when_by_one_of_them(line: str, expected: dict[str, str]) -> None:
+    source = f"# Plan\n\n## Milestone 1 \u2014 Store\n\n{line}\n\n- [ ] a\n"
+    phases, _ = _phases(source)
+    assert _spans(source) == [expected]
+    assert line in next(iter(phases.values()))["body"]
+
+
 # -- slashed dates ---------------------------------------------------------------------
 
 
@@ -354,6 +392,53 @@ def test_a_slashed_deadline_with_a_remark() -> None:
     phases, notes = _phases(source)
     assert [_schedule(phase) for phase in phases.values()] == [{"end": "2027-06-30"}, {}]
     assert notes == ["Prazo kept as written: '06/07/2027' is no span or date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first"),
+    [
+        ("Lease ends 6/30/2027; cutover Fri 3/12", True),
+        ("Cutover Fri 3/12 \u2013 Sun 3/14", True),
+        # a day-first date with its year says otherwise; both say nothing
+        ("Lease ends 6/30/2027; review on 15/07/2027", False),
+        ("Signed 30/06/2027", False),
+        # ``24/7`` is no date, a path or a version no slashed date
+        ("On call 24/7 from 3/15", True),
+        ("On call 24/7", False),
+        ("See /srv/3/13 and v1/20", False),
+        ("Order 06/07/2027", False),
+    ],
+)
+def test_a_plan_writes_its_slashed_dates_month_first(text: str, month_first: bool) -> None:
+    assert writes_month_first(text) is month_first
+
+
+def test_slashed_dates_follow_the_order_the_plan_writes() -> None:
+    table = (
+        "| Step | Start | End |\n|---|---|---|\n"
+        "| Step 1 \u2014 Pack | Mon 3/8 | Fri 3/19 |\n"
+        "| Step 2 \u2014 Move | Mon 4/5 | Fri 4/9 |\n\n"
+        "## Step 1 \u2014 Pack\n\n- [ ] a\n\n## Step 2 \u2014 Move\n\n- [ ] b\n"
+    )
+    us = f"# Move\n\n**Lease end:** 6/30/2027\n\n## Schedule\n\n{table}"
+    assert _spans(us) == [
+        {"start": "2027-03-08", "end": "2027-03-19"},
+        {"start": "2027-04-05", "end": "2027-04-09"},
+    ]
+    # a plan writing day first, or in no order, leaves ``3/8`` unread
+    elsewhere = us.replace("6/30/2027", "30/06/2027")
+    assert _spans(elsewhere) == [{}, {}]
+    # ``Fri 3/19`` says month first on its own, the plan's year dating it
+    assert _spans(us.replace("6/30/2027", "2027")) == _spans(us)
+    with slashes_of(us):
+        found = span_of("weeks of 8/2 and 8/9", None, 2027)
+        assert found is not None
+        assert dict(found.values(None)) == {"start": "2027-08-02", "end": "2027-08-15"}
+    # the order holds while the plan is converted, and not after
+    with slashes_of(us):
+        assert span_of("06/07/2027", None, None) is not None
+    assert span_of("06/07/2027", None, None) is None
+    assert span_of("3/8", None, 2027) is None
 
 
 # -- a span between the separators of a title -----------------------------------------
@@ -542,9 +627,23 @@ def test_a_runbook_countdown_and_a_jam_of_hours() -> None:
         # ISO weeks
         ("2025-W36", {"start": "2025-09-01", "end": "2025-09-07"}),
         ("2025-W10 \u2013 2025-W13", {"start": "2025-03-03", "end": "2025-03-30"}),
+        # a range of ISO weeks whose end leaves its year to the start
+        ("2027-W12 \u2192 W14", {"start": "2027-03-22", "end": "2027-04-11"}),
+        ("2027-W51 to W02", {"start": "2027-12-20", "end": "2028-01-16"}),
+        # a week written so stands beside an ISO week only
+        ("W14", None),
+        ("3 March \u2013 W14", None),
         # the week a day starts
         ("w/c 4 Aug 2025", {"start": "2025-08-04", "end": "2025-08-10"}),
         ("week of March 3", {"start": "2025-03-03", "end": "2025-03-09"}),
+        # Jira's and spreadsheets' day, abbreviated month and year
+        ("14/Jan/27", {"start": "2027-01-14"}),
+        ("29-Mar-2027 \u2013 09-Apr-2027", {"start": "2027-03-29", "end": "2027-04-09"}),
+        ("14-Jan/27", None),
+        # the weeks two days start, both of them
+        ("weeks of 3 and 10 March", {"start": "2025-03-03", "end": "2025-03-16"}),
+        ("weeks commencing 3 March & 10 March", {"start": "2025-03-03", "end": "2025-03-16"}),
+        ("weeks of planning", None),
         # quarters and halves in Chinese, Japanese and Korean
         ("2025\u5e74\u7b2c\u56db\u5b63\u5ea6", {"start": "2025-10-01", "end": "2025-12-31"}),
         ("2025\u5e74\u7b2c4\u56db\u534a\u671f", {"start": "2025-10-01", "end": "2025-12-31"}),
@@ -591,6 +690,20 @@ def test_a_runbook_countdown_and_a_jam_of_hours() -> None:
         ("2 \u0e2a\u0e31\u0e1b\u0e14\u0e32\u0e2b\u0e4c", {"duration": "2 weeks"}),
         # a stem alone is no month (``elo`` is life, ``joulu`` Christmas)
         ("elo 2025", None),
+        # Hungarian: the year first, a full stop after the year and the day
+        (
+            "2027. m\u00e1rcius 1. \u2013 m\u00e1rcius 26.",
+            {"start": "2027-03-01", "end": "2027-03-26"},
+        ),
+        ("2027. m\u00e1jus 28.", {"start": "2027-05-28"}),
+        ("2027. szeptember", {"start": "2027-09-01", "end": "2027-09-30"}),
+        ("\u00e1prilis 7. \u2013 j\u00fanius 30.", {"start": "2025-04-07", "end": "2025-06-30"}),
+        ("3 h\u00e9t", {"duration": "3 weeks"}),
+        ("10 nap", {"duration": "10 days"}),
+        # Danish and Norwegian
+        ("1.\u201312. marts 2027", {"start": "2027-03-01", "end": "2027-03-12"}),
+        ("2 uger", {"duration": "2 weeks"}),
+        ("3 uker", {"duration": "3 weeks"}),
     ],
 )
 def test_dates_in_more_forms(text: str, expected: dict[str, str] | None) -> None:

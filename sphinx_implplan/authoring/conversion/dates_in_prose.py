@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sphinx_implplan.authoring.conversion.written_dates import Dated, dated
+from sphinx_implplan.authoring.conversion.dated_ranges import Dated, dated
 
 #: the words of a value looked at: a schedule line is short, and a long one is prose
 _MOST_WORDS = 60

@@ -13,34 +13,34 @@ MONTH_WORDS: dict[int, str] = {
     ),
     2: (
         "february feb februar fevrier fevr fev febrero fevereiro febbraio februari subat "
-        "luty lutego unor unora februarie helmikuu helmikuuta helmikuussa"
+        "luty lutego unor unora februarie febr helmikuu helmikuuta helmikuussa"
     ),
     3: (
         "march mar marz mrz mars marzo marco maart mrt mart marzec marca brezen brezna "
-        "maret martie maaliskuu maaliskuuta maaliskuussa"
+        "maret martie marts marcius maaliskuu maaliskuuta maaliskuussa"
     ),
     4: (
         "april apr avril avr abril aprile nisan kwiecien kwietnia duben dubna aprilie "
-        "huhtikuu huhtikuuta huhtikuussa"
+        "aprilis huhtikuu huhtikuuta huhtikuussa"
     ),
     5: (
-        "may mai mayo maio maggio mei maj mayis maja kveten kvetna toukokuu toukokuuta toukokuussa"
+        "may mai mayo maio maggio mei maj mayis maja majus kveten kvetna toukokuu toukokuuta toukokuussa"
     ),
     6: (
         "june jun juni juin junio junho giugno haziran czerwiec czerwca cerven cervna "
-        "iunie iun kesakuu kesakuuta kesakuussa"
+        "iunie iun junius kesakuu kesakuuta kesakuussa"
     ),
     7: (
         "july jul juli juillet juil julio julho luglio temmuz lipiec lipca cervenec "
-        "cervence iulie iul heinakuu heinakuuta heinakuussa"
+        "cervence iulie iul julius heinakuu heinakuuta heinakuussa"
     ),
     8: (
         "august aug aout agosto augustus augusti agustos agustus sierpien sierpnia srpen "
-        "srpna elokuu elokuuta elokuussa"
+        "srpna augusztus elokuu elokuuta elokuussa"
     ),
     9: (
         "september sep sept septembre septiembre setiembre setembro settembre eylul "
-        "wrzesien wrzesnia zari septembrie syyskuu syyskuuta syyskuussa"
+        "wrzesien wrzesnia zari septembrie szeptember szept syyskuu syyskuuta syyskuussa"
     ),
     10: (
         "october oct oktober okt octobre octubre outubro ottobre ekim pazdziernik "

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from sphinx_implplan.authoring.conversion.context import Conversion
+from sphinx_implplan.authoring.conversion.dated_ranges import dated
 from sphinx_implplan.authoring.conversion.markdown import Text
-from sphinx_implplan.authoring.conversion.written_dates import dated
 
 _SCHEDULE = frozenset({"start", "end", "duration"})
 #: a list item's marker; a task's box after it makes the line the task's

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion
-from sphinx_implplan.authoring.conversion.phases import Values, attach_schedule, phase_of
+from sphinx_implplan.authoring.conversion.phase_references import phase_of
+from sphinx_implplan.authoring.conversion.phases import Values, attach_schedule
 
 _MARKS = frozenset({"done", "active", "crit", "milestone"})
 _ISO_FORMAT = "yyyy-mm-dd"

@@ -14,7 +14,8 @@ Black Friday (28 Nov 2025), with code freeze from 17 Nov``: :mod:`.dates_in_pros
 
 A phase's first paragraph may say when without a label: a line that is only spans,
 perhaps emphasised or after a calendar sign, its parts split at `` \u00b7 `` or `` | ``
-(``*2 weeks \u00b7 3-14 March*``, ``\U0001f4c5 3-21 March 2025``):
+(``*2 weeks \u00b7 3-14 March*``, ``\U0001f4c5 3-21 March 2025``), or a line of
+short tags one of which says when (``v2.3 | due 14 May 2027 | 13 pts``):
 :func:`span_lines`.
 
 The line itself stays in the phase's body as written: its label says more than the
@@ -30,7 +31,7 @@ from enum import Enum
 from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, one_date_among
 from sphinx_implplan.authoring.conversion.markdown import Text
 from sphinx_implplan.authoring.conversion.phase_spans import Anchors, Span, span_of
-from sphinx_implplan.authoring.conversion.written_dates import fold
+from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
 
 
 class Says(Enum):
@@ -67,6 +68,7 @@ _LABELS: dict[str, Says] = {
         "duration, estimate, est, estimated effort, estimated duration, effort, length,"
         "dauer, duraci\u00f3n, dur\u00e9e, s\u00fcre, duur, dura\u00e7\u00e3o, durata,"
         "varaktighet, kesto, czas trwania, doba trv\u00e1n\u00ed, durasi, estimasi,"
+        "id\u0151tartam,"
         "\u0442\u0440\u0438\u0432\u0430\u043b\u0456\u0441\u0442\u044c,"
         "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
         "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593,"
@@ -76,6 +78,7 @@ _LABELS: dict[str, Says] = {
     **_named(
         "eta, target, target date, target end, due, due date, deadline, \u00e9ch\u00e9ance,"
         "prazo, termin, frist, zieltermin, f\u00e4llig, plazo, scadenza, slutdatum,"
+        "hat\u00e1rid\u0151,"
         "klart senast, valmis viimeistaan, maaraaika, takaraja, termen, termen limita,"
         "tenggat, batas waktu, \u0442\u0435\u0440\u043c\u0456\u043d,"
         "\u0441\u0442\u0440\u043e\u043a, \u0441\u0440\u043e\u043a,"
@@ -223,6 +226,40 @@ def span_lines(
     # read as shown: ``Done by **31.1.2026**.`` is no bolder a span than without
     text = Text.parse(raw_line.strip()).plain.strip(_SPAN_LINE_MARKS)
     parts = [part.strip() for part in _SPAN_PARTS.split(text) if part.strip()]
-    if not parts or any(span_of(part, sprint_days, year) is None for part in parts):
+    if parts and all(span_of(part, sprint_days, year) is not None for part in parts):
+        return [ScheduleLine("", Says.PERIOD, Text.parse(part), line) for part in parts]
+    return _tag_line(parts, line, sprint_days, year)
+
+
+#: the most words a tag of a line of tags has (``weight 8``, ``%"17.8"``, ``P2``)
+_MOST_TAG_WORDS = 3
+
+
+def _tag_line(
+    parts: list[str], line: int, sprint_days: int | None, year: int | None
+) -> list[ScheduleLine]:
+    """``%"17.8" \u00b7 due 2027-01-15 \u00b7 weight 8``, ``v2.3 | 2027-06-01 \u2192
+    2027-06-18 | 13 pts``: a line of short tags, one of them a span or a schedule
+    label without its colon and its date; that one, where no other tag names a date."""
+    if len(parts) < 2:
         return []
-    return [ScheduleLine("", Says.PERIOD, Text.parse(part), line) for part in parts]
+    found: list[ScheduleLine] = []
+    for part in parts:
+        one = _tag_schedule(part, line, sprint_days, year)
+        if one is not None:
+            found.append(one)
+        elif len(part.split()) > _MOST_TAG_WORDS or names_a_date(part):
+            return []
+    return found if len(found) == 1 else []
+
+
+def _tag_schedule(
+    part: str, line: int, sprint_days: int | None, year: int | None
+) -> ScheduleLine | None:
+    if span_of(part, sprint_days, year) is not None:
+        return ScheduleLine("", Says.PERIOD, Text.parse(part), line)
+    label, _, value = part.partition(" ")
+    says = _LABELS.get(fold(label))
+    if says is None or not value.strip() or span_of(value, sprint_days, year) is None:
+        return None
+    return ScheduleLine(label, says, Text.parse(value.strip()), line)

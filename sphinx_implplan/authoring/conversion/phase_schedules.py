@@ -34,14 +34,9 @@ from sphinx_implplan.authoring.conversion.markdown import (
     table,
 )
 from sphinx_implplan.authoring.conversion.phase_gantt import attach_gantt
+from sphinx_implplan.authoring.conversion.phase_references import BARE_NUMBER, WORD, phase_of
 from sphinx_implplan.authoring.conversion.phase_spans import span_of
-from sphinx_implplan.authoring.conversion.phases import (
-    BARE_NUMBER,
-    WORD,
-    Values,
-    attach_schedule,
-    phase_of,
-)
+from sphinx_implplan.authoring.conversion.phases import Values, attach_schedule
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.conversion.written_dates import fold
 from sphinx_implplan.authoring.myst_writer import Directive
@@ -59,7 +54,8 @@ _COLUMNS: dict[str, frozenset[str]] = {
         "increment, increments, gate, gates, wave, waves, workstream, release, part,"
         "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
         "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
-        "nazev, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4, \u9636\u6bb5"
+        "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4,"
+        "\u9636\u6bb5"
     ),
     "start": _names(
         "start, start date, starts, from, begin, beginning, planned start, kickoff, kick off,"
@@ -75,24 +71,28 @@ _COLUMNS: dict[str, frozenset[str]] = {
     ),
     "duration": _names(
         "duration, length, effort, estimate, duur, duracao, dauer, duree, duracion, sure, durata,"
-        "kesto"
+        "kesto, varighed, varighet"
     ),
     # a span, as a title carries it: ``Weeks 2-3``, ``Feb-Mar 2027``
     "span": _names(
         "weeks, week, days, sprint, sprints, when, timeframe, time frame, weken, semanas,"
         "semana, dagen, dias, periode, periodo, period, dates, window, timeline, zeitraum,"
-        "tarih, fecha, fechas, perioada, aikataulu, ajankohta, saptamani, viikot, kw, ww, cw, work weeks, calendar weeks, \u671f\u9593, \uae30\uac04"
+        "tarih, fecha, fechas, perioada, aikataulu, ajankohta, saptamani, viikot, kw, ww, cw, work weeks, calendar weeks,"
+        "uge, uger, uke, uker, \u671f\u9593, \uae30\uac04"
     ),
 }
 #: the unit a Weeks or Days column counts, in Dutch and Portuguese too; calendar
-#: weeks (``KW``, work weeks) are numbered in the year
+#: weeks (``KW``, work weeks, Danish ``uger``) are numbered in the year
 _UNITS = {
     "weken": "weeks",
     "semanas": "weeks",
     "semana": "week",
     "dagen": "days",
     "dias": "days",
-    **dict.fromkeys(("kw", "ww", "cw", "work weeks", "calendar weeks"), "kw"),
+    # Danish and Norwegian weeks are numbered in the year too: ``uge 6``, ``uke 12``
+    **dict.fromkeys(
+        ("kw", "ww", "cw", "work weeks", "calendar weeks", "uge", "uger", "uke", "uker"), "kw"
+    ),
 }
 #: a phase named by its number alone or as ``Phase 2``: its id holds the number and
 #: its directive (``impl-phase``) the word; ``Step 2`` or a name would be lost

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.countdowns import Countdown, countdown
+from sphinx_implplan.authoring.conversion.dated_ranges import dated
 from sphinx_implplan.authoring.conversion.dates_in_prose import clauses, one_date_among
 from sphinx_implplan.authoring.conversion.durations import ROUGHLY, duration_of, length
 from sphinx_implplan.authoring.conversion.section_kinds import is_span, phase_heading
-from sphinx_implplan.authoring.conversion.written_dates import dated, names_a_date
+from sphinx_implplan.authoring.conversion.written_dates import names_a_date
 
 _RANGE = r"(\d{1,4})(?:\s*(?:-|\u2013|\u2014|to|through|until|and|&)\s*(?:[^\W\d_]+\s*)?(\d{1,4}))?"
 #: also in German, French, Spanish and Italian: ``Woche 1``, ``Semaines 2-3``

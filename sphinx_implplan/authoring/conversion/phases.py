@@ -1,5 +1,5 @@
-"""Phases (``### Phase N: Name`` with ``**Goal**:`` and checklists), the phase a
-schedule names, and the dates a schedule attaches to it.
+"""Phases (``### Phase N: Name`` with ``**Goal**:`` and checklists), and the dates a
+schedule attaches to the phase it names (:mod:`.phase_references`).
 
 A phase takes its whole section (:mod:`.phase_sections` says which headings are
 phases): its subheadings become bold lines and its thematic breaks go, since a
@@ -33,10 +33,10 @@ from sphinx_implplan.authoring.conversion.phase_labels import (
     schedule_lines,
     span_lines,
 )
+from sphinx_implplan.authoring.conversion.phase_references import phase_of
 from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
 from sphinx_implplan.authoring.conversion.phase_trailing_risks import trailing_risks
-from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
-from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
+from sphinx_implplan.authoring.conversion.written_dates import names_a_date
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
 from sphinx_implplan.plan.values import InvalidValue, parse_duration
 
@@ -57,91 +57,8 @@ _PHASE_LABELS: dict[str, tuple[str, checks.Check]] = {
 }
 _DEPENDS_LABELS = frozenset({"depends on", "depends", "dependencies", "after"})
 Values = list[tuple[str, str]]
-_PHASE_REFERENCE = re.compile(
-    r"(?:" + "|".join(PHASE_WORDS) + r")\s+(\d+(?:\.\d+)*|(?-i:[A-Z])\b)", re.IGNORECASE
-)
-#: a phase named by its number or letter alone, which its id holds
-BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
-#: a word of a table cell or list entry: what the options must hold for it to go
-WORD = re.compile(r"[^\W_]+")
-#: the words of a name as names are compared, a dotted number (``7.1``) one of them
-_NAME_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
-#: a reference by a word and a number (``Increment 2``, ``Gate 1``) or by a number and
-#: its suffix word (``1\ub2e8\uacc4``), as names compare
-_NUMBERED_REFERENCE = re.compile(r"(?:\S+ ){1,2}\d+(?:\.\d+)*|\d+[^\W\d_]+")
-#: a phase named by its number or letter and its name, as a schedule table's rows
-#: write it: ``A. Discovery``, ``2) Configuration``
-_NUMBERED_NAME = re.compile(r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))[.)]\s+(?P<name>\S.*)")
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _TASK_BOX = re.compile(r"\[[ xX]\]\s")
-
-
-def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase | None:
-    """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names; also
-    by its title written again (``A. Collector rollout``, ``1\ub2e8\uacc4 \uc900\ube44``),
-    or by a word and its number (``Increment 2``, or ``2`` in an Increment column)."""
-    number = _PHASE_REFERENCE.search(reference) or BARE_NUMBER.fullmatch(reference.strip())
-    if number is not None:
-        wanted_number = number.group(number.lastindex or 0)
-        found = next((p for p in conversion.phases if p.number == wanted_number), None)
-        if found is not None or _PHASE_REFERENCE.search(reference):
-            return found
-    wanted = " ".join(reference.lower().split())
-    found = next((p for p in conversion.phases if p.name.lower() == wanted), None)
-    if found is not None:
-        return found
-    numbered = _numbered_name(conversion, reference)
-    if numbered is not None:
-        return numbered
-    key = _name_key(reference)
-    if column and BARE_NUMBER.fullmatch(reference.strip()):
-        # ``2`` in an ``Increment`` column: ``Increment 2``
-        key = f"{_name_key(column).removesuffix('s')} {key}"
-    if not key:
-        return None
-    named = [p for p in conversion.phases if key in {_name_key(p.name), *_title_keys(p)}]
-    if named or not _NUMBERED_REFERENCE.fullmatch(key):
-        return _only(named)
-    # ``Gate 1`` of ``Gate 1: Bench validation``, ``Increment 2`` of ``3.2 Increment 2``
-    return _only(
-        [p for p in conversion.phases if any(f" {key} " in f" {t} " for t in _title_keys(p))]
-    )
-
-
-def _numbered_name(conversion: Conversion, reference: str) -> Phase | None:
-    """``A. Discovery & inventory`` of ``Phase A \u2014 Discovery & inventory``,
-    ``2. Configuration`` of ``Stage 2: Configuration of the platform``: the phase of
-    that number or letter whose title holds every word of the name."""
-    match = _NUMBERED_NAME.fullmatch(reference)
-    if match is None:
-        return None
-    number, words = match.group(1), set(_name_key(match.group("name")).split())
-    return _only(
-        [
-            phase
-            for phase in conversion.phases
-            if phase.number == number
-            and words
-            and any(words <= set(key.split()) for key in _title_keys(phase))
-        ]
-    )
-
-
-def _name_key(text: str) -> str:
-    """A name as names are compared: no emoji, case, accents or punctuation."""
-    return " ".join(_NAME_WORD.findall(fold(without_emoji(text))))
-
-
-def _title_keys(phase: Phase) -> set[str]:
-    title = phase.directive.argument
-    keys = {_name_key(title)}
-    if phase.span and phase.span in title:
-        keys.add(_name_key(title.replace(phase.span, " ")))
-    return keys - {""}
-
-
-def _only(phases: list[Phase]) -> Phase | None:
-    return phases[0] if len(phases) == 1 else None
 
 
 def convert_phase(conversion: Conversion, section: Section) -> None:

@@ -54,6 +54,7 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
     kind_of,
     layer_of,
 )
+from sphinx_implplan.authoring.conversion.slash_order import slashes_of
 from sphinx_implplan.authoring.item_ids import IdMaker, plan_id_for, plan_key
 
 _LINE_ENDS = re.compile(r"\r\n?")
@@ -73,8 +74,14 @@ def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) ->
     """``source`` in directive form; ``fallback_title`` names a plan with no heading.
     Line ends become ``\n``, as markdown-it reads them. ``spec``, given the plan's
     ``:spec:`` value (``None`` without one), gives the ids the spec defines: the
-    requirements the items' text names become their links."""
+    requirements the items' text names become their links. Slashed dates are read
+    in the order the plan writes them (:mod:`.slash_order`)."""
     source = _LINE_ENDS.sub("\n", source)
+    with slashes_of(source):
+        return _converted(source, fallback_title, spec)
+
+
+def _converted(source: str, fallback_title: str, spec: SpecLookup | None) -> Converted:
     # split where markdown-it counts lines: not at form feeds or other separators
     # that str.splitlines() also breaks at
     lines = source.split("\n")

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
+from sphinx_implplan.authoring.conversion.dated_ranges import dated
 from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
 from sphinx_implplan.authoring.conversion.markdown import normal_header
 from sphinx_implplan.authoring.conversion.phase_labels import label_segments
-from sphinx_implplan.authoring.conversion.written_dates import dated
 
 #: ``T-0 = ...``, ``T0: ...``, ``T is ...``, ``D-Day: ...``, ``Day 0 = ...``
 _DAY_ZERO = re.compile(

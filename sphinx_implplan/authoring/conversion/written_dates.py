@@ -1,7 +1,8 @@
 """Dates as plans write them, beyond ``YYYY-MM-DD``: a day (``15 March 2027``,
 ``March 15, 2027``, ``15.03.2027``, ``2027/03/15``, ``30/06/2027`` where the order
-of day and month is certain, ``4\u67086\u65e5``), the week a day starts (``w/c 4
-Aug``, ``week of March 3``), a month (``March 2027``; ``mid-March`` its 15th), a quarter or half-year
+of day and month is certain, ``3/13`` in a plan writing month first
+(:mod:`.slash_order`), ``4\u67086\u65e5``), the week a day starts (``w/c 4
+Aug``, ``week of March 3``; two, ``weeks of 3 and 10 May``), a month (``March 2027``; ``mid-March`` its 15th), a quarter or half-year
 (``Q1 2027``, ``H2``, ``2025\u5e74\u7b2c\u56db\u5b63\u5ea6``), a calendar week
 (``KW 3``, ``WW10``, ``CW 14``, ``v. 10``, ``2025-W36``), and a range of two
 (``Feb-Mar 2027``, ``6-17 Ocak``, ``KW 3-5``, ``3\u67083\u65e5\u81f33\u670814\u65e5``), in
@@ -26,6 +27,7 @@ from sphinx_implplan.authoring.conversion.month_names import (
     MORE_MONTH_WORDS,
     THAI_MONTH_WORDS,
 )
+from sphinx_implplan.authoring.conversion.slash_order import MONTH_FIRST
 
 #: letters that no accent folding turns into ASCII
 _LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d"})
@@ -82,6 +84,9 @@ _OPENING = re.compile(r"^(?:from|vom|von|du|de|del|desde|dal|od|van)\s+")
 _CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$")
 #: the week a day starts (British ``w/c 4 Aug``, ``week of March 3``): seven days
 _WEEK_FROM = re.compile(r"^(?:w/c|w/b|wc|wb|week (?:commencing|beginning|starting|of))\s*")
+#: the weeks two days start: ``weeks of 2/16 and 2/23``, ``weeks commencing 3 and 10 May``
+_WEEKS_FROM = re.compile(r"^weeks (?:commencing|beginning|starting|of)\s+")
+_WEEKS_JOINER = re.compile(r"\s*(?:\band\b|&|\bto\b|-|\u2013|\u2014)\s*")
 
 
 @dataclass(frozen=True)
@@ -145,12 +150,15 @@ def _day(match: re.Match[str]) -> Point | None:
 
 
 def _slashed_day(match: re.Match[str]) -> Point | None:
-    """``30/06/2027`` (day first) or ``06/30/2027`` (month first), read only where the
+    """``30/06/2027`` (day first) or ``06/30/2027`` (month first), read where the
     order is certain: a number over 12 is the day, and equal numbers name one day
     either way. ``06/07/2027`` is June 7th in one country and 6 July in another: it
-    stays unread."""
+    is read month first in a plan that writes its slashed dates so
+    (:mod:`.slash_order`), and stays unread in any other."""
     first, second = int(match.group("first")), int(match.group("second"))
-    if first > 12 >= second or first == second:
+    if MONTH_FIRST.get() and first <= 12:
+        day, month = second, first
+    elif first > 12 >= second or first == second:
         day, month = first, second
     elif second > 12 >= first:
         day, month = second, first
@@ -159,6 +167,17 @@ def _slashed_day(match: re.Match[str]) -> Point | None:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     return Point("day", month, day, _year(match))
+
+
+def _month_first_day(match: re.Match[str]) -> Point | None:
+    """``3/13``, ``3/9``: a day with no year, read only in a plan that writes its
+    slashed dates month first (:mod:`.slash_order`)."""
+    if not MONTH_FIRST.get():
+        return None
+    month, day = int(match.group("first")), int(match.group("second"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Point("day", month, day)
 
 
 def _month(match: re.Match[str]) -> Point | None:
@@ -198,10 +217,20 @@ def _bare(match: re.Match[str]) -> Point | None:
     return Point("bare", int(match.group("day")), None, _year(match))
 
 
+def _bare_week(match: re.Match[str]) -> Point | None:
+    """The ``W11`` of ``2027-W08 \u2192 W11``: a week only beside an ISO week."""
+    week = int(match.group("week"))
+    return Point("bare week", week) if 1 <= week <= 53 else None
+
+
 _YEAR = r"(?:(?P<year>\d{4})|'(?P<short>\d{2}))"
 _DAY_MONTH = (
     rf"(?P<day>\d{{1,2}}){_ORDINAL}\s*(?:of\s+|de\s+)?(?P<month>{MONTH})"
     rf"(?:,?\s*(?:de\s+)?{_YEAR})?"
+)
+_SPREADSHEET_DAY = (
+    rf"(?P<day>\d{{1,2}})(?P<sep>[/-])(?P<month>{MONTH})(?P=sep)"
+    r"(?:(?P<year>\d{4})|(?P<short>\d{2}))"
 )
 _CJK = (
     rf"(?:(?P<year>\d{{4}})\s*{_CJK_YEAR}\s*)?(?P<month>\d{{1,2}})\s*{_CJK_MONTH}"
@@ -218,12 +247,18 @@ _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Point | None]], 
         (r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})", _day),
         # 30/06/2027, 06/30/2027: where the order is certain
         (r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})", _slashed_day),
+        # 3/13, 3/9: month first, in a plan that writes its slashed dates so
+        (r"(?P<first>\d{1,2})/(?P<second>\d{1,2})", _month_first_day),
         # 15.03.2027, 1. 2. 2027, 15.3.
         (r"(?P<day>\d{1,2})\.\s?(?P<month>\d{1,2})\.\s?(?P<year>\d{4})?", _day),
+        # 14/Jan/27, 14-Jan-2027: Jira's and spreadsheets' day, month and year
+        (_SPREADSHEET_DAY, _day),
         # 15 March 2027, 15. M\u00e4rz, 15th of March, 15 de marzo de 2027, 04 Jan '27
         (_DAY_MONTH, _day),
-        # March 15, 2027, Oct 6
-        (rf"(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*{_YEAR})?", _day),
+        # March 15, 2027, Oct 6; Hungarian, the year first: 2027. m\u00e1rcius 15.
+        (rf"(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?(?:,?\s*{_YEAR})?", _day),
+        (rf"(?P<year>\d{{4}})\.\s*(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})\.?", _day),
+        (rf"(?P<year>\d{{4}})\.\s*(?P<month>{MONTH})", _month),
         # March 2027, Feb, marzo de 2027
         (rf"(?P<month>{MONTH})(?:,?\s*(?:de\s+)?{_YEAR})?", _month),
         # 2027-03
@@ -239,6 +274,8 @@ _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Point | None]], 
         (r"(?P<year>\d{4})-?w(?P<week>\d{1,2})", _week),
         # KW 3, WW10, CW 14 2027
         (rf"{_WEEK_WORDS}\s*(?P<week>\d{{1,2}})(?:\s*[/,]?\s*{_YEAR})?", _week),
+        # the W11 of 2027-W08 \u2192 W11
+        (r"w(?P<week>\d{1,2})", _bare_week),
         # the 6 of 6-17 March, the 17 of Oct 6-17, 2027
         (rf"(?P<day>\d{{1,2}}){_ORDINAL}(?:,?\s*{_YEAR})?", _bare),
     )
@@ -263,7 +300,8 @@ def _point(text: str) -> Point | None:
 
 def _completed(left: Point, right: Point) -> tuple[Point, Point] | None:
     """The two ends of a range, a bare number taking the other end's month or kind
-    (``6-17 March``, ``Oct 6-17``, ``KW 3-5``); ``None`` for ends of no one range."""
+    (``6-17 March``, ``Oct 6-17``, ``KW 3-5``, ``2027-W08 \u2192 W11``); ``None`` for
+    ends of no one range."""
     if left.kind == "bare" and right.kind == "day":
         left = Point("day", right.number, left.number, left.year)
     elif left.kind == "bare" and right.kind == "week":
@@ -272,7 +310,9 @@ def _completed(left: Point, right: Point) -> tuple[Point, Point] | None:
         right = Point("day", left.number, right.number, right.year)
     elif right.kind == "bare" and left.kind == "week":
         right = Point("week", right.number, None, right.year)
-    if "bare" in {left.kind, right.kind}:
+    elif right.kind == "bare week" and left.kind == "week":
+        right = Point("week", right.number)
+    if {"bare", "bare week"} & {left.kind, right.kind}:
         return None
     if "week" in {left.kind, right.kind} and left.kind != right.kind:
         return None
@@ -284,9 +324,12 @@ def points(text: str) -> tuple[Point, Point] | None:
     text."""
     folded = _CLOSING.sub("", _OPENING.sub("", fold(text).strip(" .,;")))
     folded = _MID_MONTH.sub("15 ", _FINNISH_SHARED_ENDING.sub(r"\1kuu", folded))
+    weeks = _WEEKS_FROM.match(folded)
+    if weeks is not None:
+        return _weeks_from(folded[weeks.end() :])
     single = _point(folded)
     if single is not None:
-        return None if single.kind == "bare" else (single, single)
+        return None if single.kind in {"bare", "bare week"} else (single, single)
     for joiner in _JOINER.finditer(folded):
         left, right = folded[: joiner.start()], folded[joiner.end() :]
         if not left.strip() or not right.strip():
@@ -294,6 +337,24 @@ def points(text: str) -> tuple[Point, Point] | None:
         first, last = _point(left), _point(right)
         if first is not None and last is not None:
             return _completed(first, last)
+    return None
+
+
+def _weeks_from(text: str) -> tuple[Point, Point] | None:
+    """The ends of ``2/16 and 2/23`` (after ``weeks of``): the week the first day
+    starts to the week the last does."""
+    for joiner in _WEEKS_JOINER.finditer(text):
+        first, last = _point(text[: joiner.start()]), _point(text[joiner.end() :])
+        if first is None or last is None:
+            continue
+        ends = _completed(first, last)
+        if ends is None or {ends[0].kind, ends[1].kind} != {"day"}:
+            return None
+        start, end = ends
+        return (
+            Point("week from", start.number, start.day, start.year),
+            Point("week from", end.number, end.day, end.year),
+        )
     return None
 
 
@@ -306,76 +367,6 @@ _FINNISH_SHARED_ENDING = re.compile(
 
 #: ``mid-March``, ``mid March``: the 15th of the month
 _MID_MONTH = re.compile(rf"\bmid[- ]?(?={MONTH})")
-
-
-@dataclass(frozen=True)
-class Dated:
-    """What a date text says: its first and last day where its year is known, else
-    the length it spans (a range of days or of calendar weeks) where it has one."""
-
-    first: datetime.date | None = None
-    last: datetime.date | None = None
-    #: ``12 days``, ``3 weeks``: a range whose year is unknown
-    length: str | None = None
-    #: one point named alone (``March 2027``, ``2027-03-15``), not a range of two
-    single: bool = False
-    #: the point is one day (``15 March 2027``)
-    one_day: bool = False
-
-
-#: a year no plan is dated in: days counted without one, in a year of 365 days
-_ANY_YEAR = 2001
-
-
-def dated(text: str, year: int | None) -> Dated | None:
-    """``text`` read as a date or a range of dates, dated in ``year`` (the plan's)
-    where it states no year; ``None`` for any other text and for no real day."""
-    ends = points(text)
-    if ends is None:
-        return None
-    first, last = ends
-    single = first is last
-    one_day = single and first.kind == "day"
-    if last.year is None and first.year is None and year is None:
-        return _undated(first, last, single)
-    first_days = first.days(first.year or last.year or year or _ANY_YEAR)
-    last_days = last.days(last.year or first.year or year or _ANY_YEAR)
-    if first_days is None or last_days is None:
-        return None
-    start, end = first_days[0], last_days[1]
-    if end < start and last.year is None:
-        # Dec 29 - Jan 9: the end is in the next year
-        moved = last.days(end.year + 1)
-        end = moved[1] if moved is not None else end
-    elif end < start and first.year is None:
-        # Dec 29 - Jan 9, 2027: the start is in the year before
-        moved = first.days(start.year - 1)
-        start = moved[0] if moved is not None else start
-    if end < start:
-        return None
-    return Dated(start, end, None, single, one_day)
-
-
-def _undated(first: Point, last: Point, single: bool) -> Dated | None:
-    """A range with no year: its length, for days (in a year of 365 days) and weeks."""
-    if first.kind == "week" and last.kind == "week":
-        weeks = last.number - first.number + 1
-        if weeks < 1:
-            return None
-        return Dated(length=f"{weeks} week{'s' * (weeks != 1)}", single=single)
-    if single or first.kind != "day" or last.kind != "day":
-        return None
-    first_days, last_days = first.days(_ANY_YEAR), last.days(_ANY_YEAR)
-    if first_days is None or last_days is None:
-        return None
-    start, end = first_days[0], last_days[0]
-    if end < start:
-        moved = last.days(_ANY_YEAR + 1)
-        if moved is None:
-            return None
-        end = moved[0]
-    days = (end - start).days + 1
-    return Dated(length=f"{days} day{'s' * (days != 1)}")
 
 
 #: a month next to a number, a year, a CJK month: no ``may`` of a sentence

@@ -1,0 +1,105 @@
+"""The phase a schedule, a dependency or a gantt chart names: by its number or letter
+(``Phase 2``, ``2`` in a Phase column), by its title written again, by its number and
+name (``A. Discovery``), or by a word and its number (``Increment 2``)."""
+
+from __future__ import annotations
+
+import re
+
+from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
+from sphinx_implplan.authoring.conversion.written_dates import fold
+
+_PHASE_REFERENCE = re.compile(
+    r"(?:" + "|".join(PHASE_WORDS) + r")\s+(\d+(?:\.\d+)*|(?-i:[A-Z])\b)", re.IGNORECASE
+)
+#: a phase named by its number or letter alone, which its id holds
+BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
+#: a word of a table cell or list entry: what the options must hold for it to go
+WORD = re.compile(r"[^\W_]+")
+#: the words of a name as names are compared, a dotted number (``7.1``) one of them
+_NAME_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+#: a reference by a word and a number (``Increment 2``, ``Gate 1``) or by a number and
+#: its suffix word (``1\ub2e8\uacc4``), as names compare
+_NUMBERED_REFERENCE = re.compile(r"(?:\S+ ){1,2}\d+(?:\.\d+)*|\d+[^\W\d_]+")
+#: a phase named by its number or letter and its name, as a schedule table's rows
+#: write it: ``A. Discovery``, ``2) Configuration``
+_NUMBERED_NAME = re.compile(r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))[.)]\s+(?P<name>\S.*)")
+
+
+def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase | None:
+    """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names; also
+    by its title written again (``A. Collector rollout``, ``1\ub2e8\uacc4 \uc900\ube44``),
+    or by a word and its number (``Increment 2``, or ``2`` in an Increment column)."""
+    number = _PHASE_REFERENCE.search(reference) or BARE_NUMBER.fullmatch(reference.strip())
+    if number is not None:
+        wanted_number = number.group(number.lastindex or 0)
+        found = next((p for p in conversion.phases if p.number == wanted_number), None)
+        if found is not None or _PHASE_REFERENCE.search(reference):
+            return found
+    wanted = " ".join(reference.lower().split())
+    found = next((p for p in conversion.phases if p.name.lower() == wanted), None)
+    if found is not None:
+        return found
+    numbered = _numbered_name(conversion, reference)
+    if numbered is not None:
+        return numbered
+    key = _name_key(reference)
+    if column and BARE_NUMBER.fullmatch(reference.strip()):
+        # ``2`` in an ``Increment`` column: ``Increment 2``
+        key = f"{_name_key(column).removesuffix('s')} {key}"
+    if not key:
+        return None
+    named = [p for p in conversion.phases if key in {_name_key(p.name), *_title_keys(p)}]
+    if named or not _NUMBERED_REFERENCE.fullmatch(key):
+        return _only(named)
+    # ``Gate 1`` of ``Gate 1: Bench validation``, ``Increment 2`` of ``3.2 Increment 2``
+    return _only(
+        [p for p in conversion.phases if any(f" {key} " in f" {t} " for t in _title_keys(p))]
+    )
+
+
+def _numbered_name(conversion: Conversion, reference: str) -> Phase | None:
+    """``A. Discovery & inventory`` of ``Phase A \u2014 Discovery & inventory``,
+    ``2. Configuration`` of ``Stage 2: Configuration of the platform`` or of ``Trin 2
+    \u00b7 Configuration``: the phase of that number or letter whose title holds every
+    word of the name."""
+    match = _NUMBERED_NAME.fullmatch(reference)
+    if match is None:
+        return None
+    number, words = match.group(1), set(_name_key(match.group("name")).split())
+    return _only(
+        [
+            phase
+            for phase in conversion.phases
+            if _numbered(phase, number)
+            and words
+            and any(words <= set(key.split()) for key in _title_keys(phase))
+        ]
+    )
+
+
+def _numbered(phase: Phase, number: str) -> bool:
+    """Whether ``phase`` is numbered ``number``: ``2``, or the ``2`` of a series of
+    headings (``Trin 2 \u00b7 ...``, numbered ``series trin:2``)."""
+    series, colon, in_series = phase.number.partition(":")
+    return phase.number == number or (
+        bool(colon) and series.startswith("series ") and in_series == number
+    )
+
+
+def _name_key(text: str) -> str:
+    """A name as names are compared: no emoji, case, accents or punctuation."""
+    return " ".join(_NAME_WORD.findall(fold(without_emoji(text))))
+
+
+def _title_keys(phase: Phase) -> set[str]:
+    title = phase.directive.argument
+    keys = {_name_key(title)}
+    if phase.span and phase.span in title:
+        keys.add(_name_key(title.replace(phase.span, " ")))
+    return keys - {""}
+
+
+def _only(phases: list[Phase]) -> Phase | None:
+    return phases[0] if len(phases) == 1 else None
