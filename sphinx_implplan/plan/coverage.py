@@ -131,39 +131,56 @@ def scoped_requirements(corpus: Corpus, scope: Scope) -> list[Item]:
     return [requirement for requirement in requirements if requirement.id in scope.selected]
 
 
-def trace_rows(corpus: Corpus, scope: Scope) -> list[TraceRow]:
-    """One row per requirement in scope, in id order."""
-    plans = set(scope.plans)
+#: link name -> the only item type whose links of that name count (``None``: any)
+_COUNTED_LINKS: dict[str, str | None] = {
+    "implements": None,
+    "verifies": TEST,
+    "measures": METRIC,
+    "affects": RISK,
+    "addresses": None,
+}
 
-    def counted(sources: Sequence[str], only_type: str | None = None) -> tuple[str, ...]:
-        kept = []
-        for source_id in sources:
-            source = corpus.items.get(source_id)
-            if (
-                source is not None
-                and source.plan in plans
-                and source.type in scope.types
-                and (only_type is None or source.type == only_type)
-            ):
-                kept.append(source_id)
-        return tuple(kept)
 
-    rows = []
-    for requirement in scoped_requirements(corpus, scope):
-        rid = requirement.id
-        verified_by = counted(corpus.sources(rid, "verifies"), TEST)
-        rows.append(
-            TraceRow(
-                requirement=requirement,
-                implemented_by=counted(corpus.sources(rid, "implements")),
-                verified_by=verified_by,
-                measured_by=counted(corpus.sources(rid, "measures"), METRIC),
-                affected_by=counted(corpus.sources(rid, "affects"), RISK),
-                addressed_by=counted(corpus.sources(rid, "addresses")),
-                passing=all_passed(corpus, verified_by),
-            )
+def linked_rows(
+    corpus: Corpus, plans: Sequence[str], types: Collection[str], in_scope: Collection[str]
+) -> dict[str, TraceRow]:
+    """The row of each requirement of ``in_scope`` that an item of ``plans`` (of
+    ``types``) links to, by requirement id: found by walking those items' own links,
+    so the time grows with the plans' items, not with the requirements in scope."""
+    sources: dict[str, dict[str, set[str]]] = {}
+    for item_type in types:
+        for item in corpus.of_type(item_type, plans):
+            for link, only_type in _COUNTED_LINKS.items():
+                if only_type is not None and item.type != only_type:
+                    continue
+                for target in item.links_of(link):
+                    if target in in_scope:
+                        sources.setdefault(target, {}).setdefault(link, set()).add(item.id)
+    rows = {}
+    for requirement_id, by_link in sources.items():
+        found = {link: tuple(sorted(ids, key=natural_key)) for link, ids in by_link.items()}
+        verified_by = found.get("verifies", ())
+        rows[requirement_id] = TraceRow(
+            requirement=corpus.items[requirement_id],
+            implemented_by=found.get("implements", ()),
+            verified_by=verified_by,
+            measured_by=found.get("measures", ()),
+            affected_by=found.get("affects", ()),
+            addressed_by=found.get("addresses", ()),
+            passing=all_passed(corpus, verified_by),
         )
     return rows
+
+
+def trace_rows(corpus: Corpus, scope: Scope) -> list[TraceRow]:
+    """One row per requirement in scope, in id order."""
+    requirements = scoped_requirements(corpus, scope)
+    in_scope = {requirement.id for requirement in requirements}
+    linked = linked_rows(corpus, scope.plans, scope.types, in_scope)
+    return [
+        linked.get(requirement.id) or TraceRow(requirement, (), (), (), (), ())
+        for requirement in requirements
+    ]
 
 
 def all_passed(corpus: Corpus, test_ids: Sequence[str]) -> bool:

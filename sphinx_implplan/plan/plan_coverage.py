@@ -20,22 +20,12 @@ from sphinx_implplan.plan.coverage import (
     Coverage,
     OpenQuestion,
     TraceRow,
-    all_passed,
+    linked_rows,
     plan_spec,
 )
-from sphinx_implplan.plan.itemtypes import METRIC, RISK, TEST
 from sphinx_implplan.plan.model import REQUIREMENT_LINKING_TYPES, Corpus, Item, natural_key
 from sphinx_implplan.plan.requirement_entries import Selector
 from sphinx_implplan.plan.requirement_selection import selectors_of, selects
-
-#: link name -> the only item type whose links of that name count (``None``: any)
-_COUNTED_LINKS: dict[str, str | None] = {
-    "implements": None,
-    "verifies": TEST,
-    "measures": METRIC,
-    "affects": RISK,
-    "addresses": None,
-}
 
 #: what defines a plan's scope: its ``:spec:`` documents (``None``: every
 #: requirement) and its ``:requirements:`` entries (``None``: no such option)
@@ -97,35 +87,13 @@ def scope_requirements(corpus: Corpus, plan: Item) -> ScopeRequirements:
 
 
 def _linked_rows(corpus: Corpus, plan_id: str, in_scope: frozenset[str]) -> list[TraceRow]:
-    sources: dict[str, dict[str, set[str]]] = {}
-    for item_type in REQUIREMENT_LINKING_TYPES:
-        for item in corpus.of_type(item_type, (plan_id,)):
-            for link, only_type in _COUNTED_LINKS.items():
-                if only_type is not None and item.type != only_type:
-                    continue
-                for target in item.links_of(link):
-                    if target in in_scope:
-                        sources.setdefault(target, {}).setdefault(link, set()).add(item.id)
-    rows = []
-    for requirement_id in sorted(sources, key=natural_key):
-        by_link = {
-            link: tuple(sorted(ids, key=natural_key))
-            for link, ids in sources[requirement_id].items()
-        }
-        verified_by = by_link.get("verifies", ())
-        row = TraceRow(
-            requirement=corpus.items[requirement_id],
-            implemented_by=by_link.get("implements", ()),
-            verified_by=verified_by,
-            measured_by=by_link.get("measures", ()),
-            affected_by=by_link.get("affects", ()),
-            addressed_by=by_link.get("addresses", ()),
-            passing=all_passed(corpus, verified_by),
-        )
-        # a requirement only a risk affects or an item addresses is no coverage
-        if row.implemented or row.verified or row.measured:
-            rows.append(row)
-    return rows
+    rows = linked_rows(corpus, (plan_id,), REQUIREMENT_LINKING_TYPES, in_scope)
+    # a requirement only a risk affects or an item addresses is no coverage
+    return [
+        rows[rid]
+        for rid in sorted(rows, key=natural_key)
+        if rows[rid].implemented or rows[rid].verified or rows[rid].measured
+    ]
 
 
 def plan_trace(corpus: Corpus, plan: Item) -> PlanTrace:
