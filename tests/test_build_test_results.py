@@ -146,6 +146,23 @@ def test_the_report_holds_results_passing_and_late_phases(
     }
 
 
+def test_a_needextend_of_a_test_s_cases_gives_the_result_of_its_new_cases(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    tests = project / "tests.md"
+    tests.write_text(
+        tests.read_text(encoding="utf-8")
+        + "\n```{needextend} TEST_MISSING\n:cases: tests/test_sync.py::test_merge_keeps_both\n```\n",
+        encoding="utf-8",
+    )
+    app = build_again(make_app, project)
+    assert implplan_warnings(app) == []
+    plan = report(app)["plans"]["PLAN_R"]
+    assert {t["id"]: t["result"] for t in plan["tests"]}["TEST_MISSING"] == "passed"
+    # the need's own field, which sphinx-needs' tables and filters read, says so too
+    assert needs_in(app.outdir)["TEST_MISSING"]["result"] == "passed"
+
+
 def test_late_and_not_started_phases_on_the_cards_and_the_summary(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:
