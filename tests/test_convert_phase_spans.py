@@ -700,19 +700,31 @@ def test_a_gantt_chart_of_working_days_gives_only_its_dates() -> None:
     assert not _schedule(second)
 
 
-def test_an_end_before_the_phase_starts_is_kept_as_text() -> None:
+def test_a_deadline_before_the_plans_first_start_is_kept() -> None:
     source = (
         "# Fraud model\n\n### Phase 0: Reproduce\nETA: end of February 2027\n\n- [ ] a\n\n"
         "### Phase 1: Serve\nETA: 2027-03-01 to 2027-04-09\n\n- [ ] b\n"
     )
     result = lossless(source)
     first, second = directive_items(result.text)
-    # the build would start it with the plan's first start, after that end
-    assert not _schedule(first)
-    assert "ETA: end of February 2027" in first["body"]
+    # the build leaves its start unknown rather than start it after its end
+    assert _schedule(first) == {"end": "2027-02-28"}
     assert _schedule(second) == {"start": "2027-03-01", "end": "2027-04-09"}
+    assert result.notes == []
+
+
+def test_an_end_before_the_phase_it_follows_ends_is_kept_as_text() -> None:
+    source = (
+        "# Fraud model\n\n"
+        "### Phase 1: Serve\nETA: 2027-03-01 to 2027-04-09\n\n- [ ] b\n\n"
+        "### Phase 2: Retrain\n**ETA**: end of March 2027\n**Depends on**: Phase 1\n\n- [ ] c\n"
+    )
+    result = lossless(source)
+    first, second = directive_items(result.text)
+    assert _schedule(first) == {"start": "2027-03-01", "end": "2027-04-09"}
+    assert "end" not in _schedule(second)
     assert [message for _, message in result.notes] == [
-        "end kept as text: 'Phase 0: Reproduce' would end 2027-02-28, before it starts 2027-03-01"
+        "end kept as text: 'Phase 2: Retrain' would end 2027-03-31, before it starts 2027-04-10"
     ]
 
 

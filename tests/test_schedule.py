@@ -139,6 +139,21 @@ def test_anchor_comes_from_a_phase_listed_later() -> None:
     assert result.phases["A"] == placed("2027-05-05", "2027-05-06", 2)
 
 
+def test_a_deadline_before_the_plans_first_start_leaves_the_start_unknown() -> None:
+    result = compute_schedule(
+        [
+            phase("INVENTORY", end="2027-02-26"),
+            phase("SETUP", end="2027-04-02"),
+            phase("PARALLEL", start="2027-04-01", end="2027-05-31"),
+        ]
+    )
+    # listed before a phase dated from April, it is due in February: it ran before
+    assert result.phases["INVENTORY"] == placed(None, "2027-02-26", None)
+    # one that ends on or after the plan's first start still starts with it
+    assert result.phases["SETUP"] == placed("2027-04-01", "2027-04-02", 2)
+    assert result.problems == []
+
+
 def test_no_anchor_when_no_phase_of_the_plan_has_a_start() -> None:
     result = compute_schedule([phase("A", duration=2), phase("B", "A", duration=3)])
     assert result.phases["A"] == placed(None, None, 2)

@@ -2,7 +2,8 @@
 
 A phase with ``:start:`` starts then; without it, the day after the latest end of
 the phases it depends on, or, with no dependencies, at the plan's first phase start
-(the earliest ``:start:`` written on a phase of the same plan). End days are
+(the earliest ``:start:`` written on a phase of the same plan), unless its ``:end:``
+is before that day: then its start is not known. End days are
 inclusive and ``:end:`` wins over ``:duration:``, unless it is further from the start
 than the longest duration allowed. Calendar days only, up to 9999-12-31. A phase of
 another project is taken with the dates it has.
@@ -196,6 +197,11 @@ def _place(
             start = _shift(max(end for end in ends if end is not None), 1)
     elif start is None:
         start = anchors.get(phase.plan)
+        if start is not None and phase.end is not None and phase.end < start:
+            # a deadline before the plan's first start (``due end of February``,
+            # listed before a phase dated from March) says when it ends, not that
+            # it starts in March: its start is not known
+            start = None
     return _dated(phase, start)
 
 
