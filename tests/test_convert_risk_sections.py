@@ -212,7 +212,8 @@ def test_risk_tables_by_any_name_and_in_any_language() -> None:
         ("Ztr\u00e1ta dat", "high", "low", "Z\u00e1lohy"),
         ("\u30c7\u30fc\u30bf\u640d\u5931", "high", "low", "\u30d0\u30c3\u30af\u30a2\u30c3\u30d7"),
         ("\ub370\uc774\ud130 \uc190\uc2e4", "high", "low", "\ubc31\uc5c5"),
-        ("Flood", None, None, "Offsite copy"),
+        # the words of a register's five-point scales
+        ("Flood", "high", "low", "Offsite copy"),
     ]
     assert risks[0]["owner"] == "ISSO"
     assert risks[3]["status"] == "open"
@@ -222,16 +223,13 @@ def test_risk_tables_by_any_name_and_in_any_language() -> None:
         "**Effect**: Corrupted image\n\n**S**: 9\n\n**O**: 3\n\n**D**: 2\n\n**RPN**: 54"
     )
     assert "**#**: 1" in risks[4]["body"]
-    # a number or a word of another scale is no level: named, never guessed
+    # a number without its scale is no level: named, never guessed
     messages = [message for _, message in result.notes]
     assert (
         "impl-risk 'Power loss while writing': S '9' is not low, medium or high; "
         "kept in its body" in messages
     )
-    assert (
-        "impl-risk 'Flood': Severity 'catastrophic' is not low, medium or high; "
-        "kept in its body" in messages
-    )
+    assert not any("Flood" in message for message in messages)
     # an effect told in words is the risk's text, not a level gone wrong
     assert not any("Effect" in message for message in messages)
 
@@ -714,3 +712,29 @@ def test_longer_column_names_are_read_by_their_words() -> None:
     (risk,) = _risks(lossless(_plan(section)).text)
     assert risk["title"].startswith("Component shortages")
     assert risk["mitigation"] == "Qualify two parts"
+
+
+def test_a_vietnamese_register_and_the_words_of_five_point_scales() -> None:
+    source = _plan(
+        "## Rủi ro\n\n| Rủi ro | Khả năng | Mức độ ảnh hưởng | Biện pháp |\n|---|---|---|---|\n"
+        "| API chậm | Trung bình | Rất cao | Lưu đệm |\n\n"
+        "## Risk register\n\n| Risk | Likelihood | Consequence |\n|---|---|---|\n"
+        "| Managers keep e-mailing | Almost certain | Moderate |\n"
+        "| Badge sync fails | Unlikely | Major |\n| Strike | Possible | Insignificant |\n"
+    )
+    result = lossless(source)
+    assert [
+        (r["title"], r.get("impact"), r.get("likelihood"), r.get("mitigation"))
+        for r in _risks(result.text)
+    ] == [
+        ("API chậm", "high", "medium", "Lưu đệm"),
+        ("Managers keep e-mailing", "medium", "high", None),
+        ("Badge sync fails", "high", "low", None),
+        ("Strike", "low", "medium", None),
+    ]
+    assert result.notes == []
+
+
+def test_a_heading_of_possible_risks_gives_them_no_level() -> None:
+    result = lossless(_plan("## Risks\n\n### Possible risks\n\n- **Outage**: we wait\n"))
+    assert [r.get("impact") for r in _risks(result.text)] == [None]

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
         ("Quota runs out (Impact = High; Probability = low).", "Quota runs out.", None),
         ("Vendor lock-in (high impact, low likelihood)", "Vendor lock-in", None),
         ("Outage (see RFC-12) (severity: med)", "Outage (see RFC-12)", [("severity", "med")]),
-        ("Outage (impact: catastrophic)", "Outage (impact: catastrophic)", []),
+        ("Outage (impact: critical)", "Outage (impact: critical)", []),
         ("Flaky `f(impact: high)` call", "Flaky `f(impact: high)` call", []),
     ],
 )
@@ -89,7 +89,7 @@ LEVELS = """\
 - Token expiry mid-sync. Impact medium, likelihood high.
   - Mitigation: refresh tokens early
 - **Slow queries**: impact high, likelihood medium. Mitigation: a cache.
-- Outage of the provider (impact: catastrophic)
+- Outage of the provider (impact: critical)
 """
 
 
@@ -100,7 +100,7 @@ def test_levels_written_in_the_text_become_options() -> None:
         ("Quota", "high", "low"),
         ("Token expiry mid-sync", "medium", "high"),
         ("Slow queries", "high", "medium"),
-        ("Outage of the provider (impact: catastrophic)", None, None),
+        ("Outage of the provider (impact: critical)", None, None),
     ]
     assert risks[0]["body"] == ""
     assert risks[0]["mitigation"] == "snapshot first"

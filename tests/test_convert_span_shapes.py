@@ -390,8 +390,12 @@ def test_a_slashed_deadline_with_a_remark() -> None:
         "- [ ] Go-live\n\n## Etapa 5 \u2014 Depois\n\nPrazo: 06/07/2027\n\n- [ ] b\n"
     )
     phases, notes = _phases(source)
-    assert [_schedule(phase) for phase in phases.values()] == [{"end": "2027-06-30"}, {}]
-    assert notes == ["Prazo kept as written: '06/07/2027' is no span or date"]
+    # the plan writes its slashed dates day first (30/06/2027): 06/07/2027 is 6 July
+    assert [_schedule(phase) for phase in phases.values()] == [
+        {"end": "2027-06-30"},
+        {"end": "2027-07-06"},
+    ]
+    assert notes == []
 
 
 @pytest.mark.parametrize(
@@ -1516,3 +1520,51 @@ def test_a_plan_of_the_newer_shapes_builds_without_new_warnings(
         "Phase 12": ("2025-03-03", "2026-01-30", 334),
         "Phase 13": ("2025-10-01", "2025-11-30", 61),
     }
+
+
+def test_vietnamese_months_and_ranges_and_two_months_joined_by_and() -> None:
+    source = (
+        "# Kế hoạch\n\n### Giai đoạn 1: Khảo sát\n\n"
+        "Thời gian: từ 04/01/2027 đến 29/01/2027 (4 tuần).\n\n- [ ] a\n\n"
+        "### Giai đoạn 2: Kết nối\n\nThời gian: tháng 2 \u2013 tháng 3/2027.\n\n- [ ] b\n\n"
+        "### Giai đoạn 3: Chạy thử\n\nThời gian: 3 tuần, bắt đầu sau Tết.\n\n- [ ] c\n\n"
+        "### Giai đoạn 4: Song song\n\nPeriod: April and May 2027\n\n- [ ] d\n"
+    )
+    assert _spans(source) == [
+        # 29/01/2027 can only be day first, so 04/01/2027 is 4 January
+        {"start": "2027-01-04", "end": "2027-01-29"},
+        {"start": "2027-02-01", "end": "2027-03-31"},
+        {"duration": "3 weeks"},
+        {"start": "2027-04-01", "end": "2027-05-31"},
+    ]
+
+
+def test_a_table_of_milestone_days_dates_each_phase_from_its_first_to_its_last() -> None:
+    source = (
+        "# Exit\n\n## Calendar\n\n"
+        "| Move group | Owner | Cutover | Go-live | Hypercare ends |\n|---|---|---|---|---|\n"
+        "| Wave 1 | Ana | 2027-03-13 - 2027-03-14 | 2027-03-15 | 2027-03-26 |\n"
+        "| Wave 2 | Ben | TBD | TBD | TBD |\n\n"
+        "## Wave 1 — Tools\n\n- [ ] a\n\n## Wave 2 — Batch\n\n- [ ] b\n\n"
+        "## Launch\n\n| Release | Go-live | Owner |\n|---|---|---|\n| Wave 2 | 2027-05-03 | Ben |\n"
+    )
+    phases, _notes = _phases(source)
+    assert [_schedule(phase) for phase in phases.values()] == [
+        {"start": "2027-03-13", "end": "2027-03-26"},
+        # undated milestones, and one dated column alone (a day, not a span), give none
+        {},
+    ]
+
+
+def test_a_milestone_of_a_series_is_named_by_its_lead_in_a_table() -> None:
+    source = (
+        "# SDK\n\n## Release calendar\n\n"
+        "| Release | Branch cut | GA | Milestone |\n|---|---|---|---|\n"
+        "| 2027.3 | Tue 2 Mar 2027 | Tue 23 Mar 2027 | M1 |\n"
+        "| 2027.4 | Tue 30 Mar 2027 | Tue 20 Apr 2027 | M2 |\n\n"
+        "## M1 — Async API\n\n- [ ] a\n\n## M2 — Typed errors\n\n- [ ] b\n"
+    )
+    assert _spans(source) == [
+        {"start": "2027-03-02", "end": "2027-03-23"},
+        {"start": "2027-03-30", "end": "2027-04-20"},
+    ]

@@ -33,11 +33,11 @@ ROUGHLY = re.compile(
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: the units of a week, accents folded: English, German, French, Spanish, Portuguese,
-#: Italian, Dutch, Swedish, Danish, Norwegian, Hungarian, Turkish, Polish, Czech, Indonesian, Finnish, Ukrainian,
-#: Russian, Japanese, Chinese, Korean and Thai
+#: Italian, Dutch, Swedish, Danish, Norwegian, Hungarian, Turkish, Polish, Czech,
+#: Indonesian, Finnish, Vietnamese, Ukrainian, Russian, Japanese, Chinese, Korean and Thai
 _WEEK_UNITS = (
     r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|uger?|uker?"
-    r"|hafta|tydzien|het"
+    r"|hafta|tydzien|het|tuan"
     r"|tygodnie|tygodni|tydny?|tydnu|minggu|viikkoa?"
     r"|\u0442\u0438\u0436\u043d(?:\u0456|\u0456\u0432|\u044f)|\u0442\u0438\u0436\u0434\u0435\u043d\u044c"
     r"|\u043d\u0435\u0434\u0435\u043b(?:\u044f|\u0438|\u044c|\u044e)"
@@ -47,7 +47,7 @@ _WEEK_UNITS = (
 )
 _DAY_UNITS = (
     r"days?|tage?n?|jours?|dias?|giorn[oi]|dagen|dag(?:ar|e|er)?|gun|dni|dny|den|hari"
-    r"|paivaa?|nap"
+    r"|paivaa?|nap|ngay"
     r"|\u0434\u043d(?:\u0456|\u0456\u0432|\u044f|\u0435\u0439|\u0438)|\u0434\u0435\u043d\u044c"
     r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?|\u0e27\u0e31\u0e19"
 )

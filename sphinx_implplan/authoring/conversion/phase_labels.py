@@ -61,7 +61,9 @@ _LABELS: dict[str, Says] = {
         "periode, \u043f\u0435\u0440\u0456\u043e\u0434, \u0434\u0430\u0442\u0438,"
         "\u0441\u0440\u043e\u043a\u0438, \u65f6\u95f4, \u5468\u671f, \u65e5\u7a0b,"
         "\u8ba1\u5212\u65f6\u95f4, \u671f\u9593, \u30b9\u30b1\u30b8\u30e5\u30fc\u30eb,"
-        "\uae30\uac04, \uc77c\uc815, \u0e0a\u0e48\u0e27\u0e07\u0e40\u0e27\u0e25\u0e32",
+        "\uae30\uac04, \uc77c\uc815, \u0e0a\u0e48\u0e27\u0e07\u0e40\u0e27\u0e25\u0e32,"
+        # Vietnamese, folded: ``Th\u1eddi gian``, ``L\u1ecbch``
+        "thoi gian, lich, thoi han thuc hien",
         Says.PERIOD,
     ),
     **_named(
@@ -78,7 +80,7 @@ _LABELS: dict[str, Says] = {
     **_named(
         "eta, target, target date, target end, due, due date, deadline, \u00e9ch\u00e9ance,"
         "prazo, termin, frist, zieltermin, f\u00e4llig, plazo, scadenza, slutdatum,"
-        "hat\u00e1rid\u0151,"
+        "hat\u00e1rid\u0151, fecha limite, fecha de entrega, fecha objetivo, han chot,"
         "klart senast, valmis viimeistaan, maaraaika, takaraja, termen, termen limita,"
         "tenggat, batas waktu, \u0442\u0435\u0440\u043c\u0456\u043d,"
         "\u0441\u0442\u0440\u043e\u043a, \u0441\u0440\u043e\u043a,"
@@ -92,7 +94,7 @@ _LABELS: dict[str, Says] = {
         "startdatum, rozpocz\u0119cie, pocz\u0105tek, za\u010d\u00e1tek, zah\u00e1jen\u00ed,"
         "inizio, inceput, data de inceput, alku, aloitus, mulai, tanggal mulai, \u043f\u043e\u0447\u0430\u0442\u043e\u043a,"
         "\u043d\u0430\u0447\u0430\u043b\u043e, \u5f00\u59cb, \u5f00\u59cb\u65e5\u671f,"
-        "\u958b\u59cb, \uc2dc\uc791",
+        "\u958b\u59cb, \uc2dc\uc791, bat dau, ngay bat dau",
         Says.START,
     ),
     **_named(
@@ -100,7 +102,7 @@ _LABELS: dict[str, Says] = {
         "koniec, konec, sfarsit, data de sfarsit, loppu, selesai, tanggal selesai, \u043a\u0456\u043d\u0435\u0446\u044c,"
         "\u0437\u0430\u0432\u0435\u0440\u0448\u0435\u043d\u043d\u044f,"
         "\u043e\u043a\u043e\u043d\u0447\u0430\u043d\u0438\u0435, \u7ed3\u675f,"
-        "\u7ed3\u675f\u65e5\u671f, \u7d42\u4e86, \uc885\ub8cc",
+        "\u7ed3\u675f\u65e5\u671f, \u7d42\u4e86, \uc885\ub8cc, ket thuc, ngay ket thuc",
         Says.END,
     ),
 }

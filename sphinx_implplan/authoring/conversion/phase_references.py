@@ -41,6 +41,10 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     found = next((p for p in conversion.phases if p.name.lower() == wanted), None)
     if found is not None:
         return found
+    # ``M2`` of ``M2 \u2014 Typed errors``: a phase of a series (:mod:`.phase_lead_series`)
+    found = next((p for p in conversion.phases if p.number.lower() == f"series:{wanted}"), None)
+    if found is not None:
+        return found
     numbered = _numbered_name(conversion, reference)
     if numbered is not None:
         return numbered

@@ -33,6 +33,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     span,
     table,
 )
+from sphinx_implplan.authoring.conversion.milestone_columns import dated_columns, milestone_dates
 from sphinx_implplan.authoring.conversion.phase_gantt import attach_gantt
 from sphinx_implplan.authoring.conversion.phase_references import BARE_NUMBER, WORD, phase_of
 from sphinx_implplan.authoring.conversion.phase_spans import span_of
@@ -52,6 +53,7 @@ _COLUMNS: dict[str, frozenset[str]] = {
     "phase": _names(
         "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
         "increment, increments, gate, gates, wave, waves, workstream, release, part,"
+        "cohort, cohorts, group, groups, move group, batch, batches,"
         "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
         "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
         "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4,"
@@ -104,6 +106,12 @@ _REMARK = re.compile(r"\([^()]*\)")
 def _column_of(header: str) -> str | None:
     key = " ".join(fold(_REMARK.sub(" ", normal_header(header))).split())
     return next((column for column, names in _COLUMNS.items() if key in names), None)
+
+
+def _milestone_columns(conversion: Conversion, found: Table) -> list[int]:
+    """The columns of no schedule name whose cells are days (``Go-live``)."""
+    unnamed = [index for index, header in enumerate(found.headers) if _column_of(header) is None]
+    return dated_columns(conversion, found, unnamed)
 
 
 def _view() -> Directive:
@@ -245,9 +253,10 @@ def _range_columns(found: Table) -> set[int]:
 def _row_schedule(
     conversion: Conversion, found: Table, row: TableRow, ranges: set[int]
 ) -> tuple[Phase, Values] | None:
-    """A row naming its phase, with a start, an end, a duration or a span; the cells
-    of other columns are left to the table. ``None``, with a note for a cell of a
-    schedule column that holds no schedule, where the row gives nothing."""
+    """A row naming its phase, with a start, an end, a duration or a span, or else
+    the days of its milestones (:func:`.milestone_dates`); the cells of other columns
+    are left to the table. ``None``, with a note for a cell of a schedule column that
+    holds no schedule, where the row gives nothing."""
     values: Values = []
     phase = None
     for index, (header, cell) in enumerate(zip(found.headers, row.cells, strict=False)):
@@ -269,6 +278,8 @@ def _row_schedule(
                 conversion.note(row.line, f"timeline row kept: it gives two :{name}: values")
                 return None
         values += [value for value in given if value not in values]
+    if phase is not None and not values:
+        values = milestone_dates(conversion, found, row, _milestone_columns(conversion, found))
     return (phase, values) if phase is not None and values else None
 
 
@@ -344,7 +355,9 @@ def _names_a_phase(conversion: Conversion, found: Table) -> bool:
     """Whether the table has a phase column and a schedule column, and a row whose
     phase cell names a phase of the plan."""
     columns = [_column_of(header) for header in found.headers]
-    if "phase" not in columns or not set(columns) - {None, "phase"}:
+    if "phase" not in columns or not (
+        set(columns) - {None, "phase"} or _milestone_columns(conversion, found)
+    ):
         return False
     return any(
         phase_of(conversion, cell.plain, header) is not None

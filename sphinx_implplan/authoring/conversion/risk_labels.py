@@ -37,6 +37,8 @@ RISK_TABLE = TableShape(
         "|risiken|riziko|rizika|ryzyko|ryzyka|risker|risici|riski|riskler"
         "|kock\u00e1zat|riesgos|risques|rischi"
         "|\u0440\u0438\u0441\u043a|\u0440\u0438\u0441\u043a\u0438"
+        # Vietnamese
+        "|r\u1ee7i ro"
         "|\u30ea\u30b9\u30af|\u30ea\u30b9\u30af\u5185\u5bb9|\u30ea\u30b9\u30af\u9805\u76ee"
         "|\uc704\ud5d8|\uc704\ud5d8 \uc694\uc18c|\ub9ac\uc2a4\ud06c|\u98ce\u9669|\u98a8\u96aa"
     ),
@@ -48,7 +50,10 @@ RISK_TABLE = TableShape(
             "|z\u00e1va\u017enost|wp\u0142yw|vaikutus|hat\u00e1s|impatto|gravit\u00e0|gravedad"
             "|severidad|\u5f71\u97ff|\u5f71\u97ff\u5ea6|\u5f71\u54cd"
             "|\uc601\ud5a5|\uc601\ud5a5\ub3c4"
-            "|\uc2ec\uac01\ub3c4|\u0432\u043b\u0438\u044f\u043d\u0438\u0435|" + _LETTERS["impact"],
+            "|\uc2ec\uac01\ub3c4|\u0432\u043b\u0438\u044f\u043d\u0438\u0435"
+            # Vietnamese: impact, level (of severity), effect
+            "|\u1ea3nh h\u01b0\u1edfng|m\u1ee9c \u0111\u1ed9|m\u1ee9c \u0111\u1ed9 \u1ea3nh h\u01b0\u1edfng"
+            "|t\u00e1c \u0111\u1ed9ng|" + _LETTERS["impact"],
             read_level,
         ),
         _column(
@@ -61,7 +66,8 @@ RISK_TABLE = TableShape(
             "|\u767a\u751f\u53ef\u80fd\u6027|\u767a\u751f\u78ba\u7387|\u53ef\u80fd\u6027"
             "|\u78ba\u7387|\u6982\u7387|\uac00\ub2a5\uc131|\ubc1c\uc0dd \uac00\ub2a5\uc131"
             "|\ubc1c\uc0dd\uac00\ub2a5\uc131|\ud655\ub960"
-            "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442\u044c|"
+            "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442\u044c"
+            "|kh\u1ea3 n\u0103ng|kh\u1ea3 n\u0103ng x\u1ea3y ra|x\u00e1c su\u1ea5t|"
             + _LETTERS["likelihood"],
             read_level,
         ),
@@ -77,13 +83,16 @@ RISK_TABLE = TableShape(
             "|\u00e5tg\u00e4rd|\u00e5tg\u00e4rder|tiltag|tiltak|toimenpide|toimenpiteet"
             "|int\u00e9zked\u00e9s|\u5bfe\u7b56|\u5bfe\u5fdc\u7b56|\u5e94\u5bf9\u63aa\u65bd"
             "|\u5c0d\u7b56|\ub300\uc751|\ub300\uc751 \ubc29\uc548|\ub300\ucc45"
-            "|\u043c\u0435\u0440\u044b",
+            "|\u043c\u0435\u0440\u044b"
+            "|bi\u1ec7n ph\u00e1p|bi\u1ec7n ph\u00e1p gi\u1ea3m thi\u1ec3u|gi\u1ea3i ph\u00e1p"
+            "|ph\u01b0\u01a1ng \u00e1n",
         ),
         _column(
             "owner",
             "owner|assignee|responsible|responsable|verantwortlich|eigenaar|respons\u00e1vel"
             "|sorumlu|vlastn\u00edk|w\u0142a\u015bciciel|odpowiedzialny|ansvarig"
-            "|\u62c5\u5f53|\u62c5\u5f53\u8005|\ub2f4\ub2f9|\ub2f4\ub2f9\uc790|\u8d1f\u8d23\u4eba",
+            "|\u62c5\u5f53|\u62c5\u5f53\u8005|\ub2f4\ub2f9|\ub2f4\ub2f9\uc790|\u8d1f\u8d23\u4eba"
+            "|ng\u01b0\u1eddi ph\u1ee5 tr\u00e1ch|ph\u1ee5 tr\u00e1ch",
         ),
         _column("status", "status|statut|estado|durum|stav", checks.risk_status),
         _column("affects", "affects|requirements", checks.ids),

@@ -23,12 +23,16 @@ _LOW_ELSEWHERE = (
         "\u043d\u0438\u0437\u043a\u0438\u0439",
     ),
     *("\u4f4e", "\u5c0f", "\u4f4e\u3044", "\ub0ae\uc74c", "\ud558"),
+    # Vietnamese
+    "th\u1ea5p",
 )
 _MEDIUM_ELSEWHERE = (
     *("orta", "st\u0159edn\u00ed", "\u015brednia", "\u015brednie", "\u015bredni", "medel"),
     *("mellan", "moderat", "keskitaso", "kohtalainen", "k\u00f6zepes"),
     *("\u0441\u0440\u0435\u0434\u043d\u044f\u044f", "\u0441\u0440\u0435\u0434\u043d\u0438\u0439"),
     *("\u4e2d", "\u4e2d\u7a0b\u5ea6", "\ubcf4\ud1b5", "\uc911\uac04", "\uc911"),
+    # Vietnamese ``trung b\u00ecnh``, as one word (:data:`_PHRASES`)
+    "trungb\u00ecnh",
 )
 _HIGH_ELSEWHERE = (
     *("y\u00fcksek", "vysok\u00e1", "vysok\u00e9", "vysok\u00fd", "wysoka", "wysokie"),
@@ -40,7 +44,28 @@ _HIGH_ELSEWHERE = (
         "\u0432\u044b\u0441\u043e\u043a\u0438\u0439",
     ),
     *("\u9ad8", "\u5927", "\u9ad8\u3044", "\ub192\uc74c", "\uc0c1"),
+    # Vietnamese
+    "cao",
 )
+#: the five words of the usual likelihood and consequence scales of a risk register
+#: (rare, unlikely, possible, likely, almost certain; insignificant, minor, moderate,
+#: major, severe), in English and Spanish, by the third of the scale they fall in
+_SCALE_WORDS = {
+    **dict.fromkeys(
+        ("rare", "unlikely", "insignificant", "raro", "rara", "improbable", "insignificante"),
+        "low",
+    ),
+    **dict.fromkeys(("possible", "posible"), "medium"),
+    **dict.fromkeys(
+        (
+            *("likely", "almostcertain", "certain", "severe", "catastrophic"),
+            *("probable", "casiseguro", "casisegura", "grave", "catastr\u00f3fico"),
+        ),
+        "high",
+    ),
+}
+#: levels of more than one word, joined into one before the words are read
+_PHRASES = re.compile(r"\b(almost|casi|trung)\s+(certain|segur[oa]|b\u00ecnh)\b")
 
 #: words that name a level, in the languages plans are written in
 _LEVEL_WORDS = {
@@ -132,9 +157,12 @@ _LEVEL_WORDS = {
         ],
         "high",
     ),
+    **_SCALE_WORDS,
 }
 #: words a level value may hold besides its levels (``very high``, ``low to medium``)
-_LEVEL_FILLER = frozenset(["very", "to", "\u00e0", "bis", "a", "sehr", "tr\u00e8s", "muy"])
+_LEVEL_FILLER = frozenset(
+    ["very", "to", "\u00e0", "bis", "a", "sehr", "tr\u00e8s", "muy", "r\u1ea5t"]
+)
 #: words a severity heading (``### High-risk items``) may hold besides its level
 _HEADING_FILLER = frozenset(
     [
@@ -172,7 +200,8 @@ def read_level(raw: str) -> str | None:
     """``high`` from ``High``, ``HIGH``, ``H``, ``\u00e9lev\u00e9`` or a number that
     writes its scale (``4/5``, ``4 of 5``); the higher of two neighbouring levels
     from ``medium-high``; ``None`` for anything else."""
-    words = [word for word in _WORD.findall(raw.lower()) if word not in _LEVEL_FILLER]
+    joined = _PHRASES.sub(r"\1\2", raw.lower())
+    words = [word for word in _WORD.findall(joined) if word not in _LEVEL_FILLER]
     found = [_LEVEL_WORDS.get(word) for word in words]
     if not found or None in found:
         return scored_level(raw)
@@ -193,6 +222,7 @@ def tries_a_level(raw: str) -> bool:
 def severity_of(heading: str) -> str | None:
     """The level a heading like ``High Risk`` or ``Risques \u00e9lev\u00e9s`` names."""
     words = [word for word in _WORD.findall(heading.lower()) if word not in _HEADING_FILLER]
-    if len(words) != 1 or len(words[0]) == 1:
+    # ``Possible risks``, ``Likely risks`` say what the risks are, not how high
+    if len(words) != 1 or len(words[0]) == 1 or words[0] in _SCALE_WORDS:
         return None
     return _LEVEL_WORDS.get(words[0])

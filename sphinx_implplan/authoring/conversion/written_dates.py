@@ -27,7 +27,8 @@ from sphinx_implplan.authoring.conversion.month_names import (
     MORE_MONTH_WORDS,
     THAI_MONTH_WORDS,
 )
-from sphinx_implplan.authoring.conversion.slash_order import MONTH_FIRST
+from sphinx_implplan.authoring.conversion.slash_order import DAY_FIRST, MONTH_FIRST
+from sphinx_implplan.authoring.conversion.vietnamese_dates import as_read_elsewhere
 
 #: letters that no accent folding turns into ASCII
 _LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d"})
@@ -86,6 +87,7 @@ _CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$")
 _WEEK_FROM = re.compile(r"^(?:w/c|w/b|wc|wb|week (?:commencing|beginning|starting|of))\s*")
 #: the weeks two days start: ``weeks of 2/16 and 2/23``, ``weeks commencing 3 and 10 May``
 _WEEKS_FROM = re.compile(r"^weeks (?:commencing|beginning|starting|of)\s+")
+_AND = re.compile(r"\s+(?:and|y|e|et|und|en|och|og|i|va)\s+")
 _WEEKS_JOINER = re.compile(r"\s*(?:\band\b|&|\bto\b|-|\u2013|\u2014)\s*")
 
 
@@ -153,12 +155,12 @@ def _slashed_day(match: re.Match[str]) -> Point | None:
     """``30/06/2027`` (day first) or ``06/30/2027`` (month first), read where the
     order is certain: a number over 12 is the day, and equal numbers name one day
     either way. ``06/07/2027`` is June 7th in one country and 6 July in another: it
-    is read month first in a plan that writes its slashed dates so
-    (:mod:`.slash_order`), and stays unread in any other."""
+    is read month first in a plan that writes its slashed dates so, day first in one
+    that writes them so (:mod:`.slash_order`), and stays unread in any other."""
     first, second = int(match.group("first")), int(match.group("second"))
     if MONTH_FIRST.get() and first <= 12:
         day, month = second, first
-    elif first > 12 >= second or first == second:
+    elif (DAY_FIRST.get() and second <= 12) or first > 12 >= second or first == second:
         day, month = first, second
     elif second > 12 >= first:
         day, month = second, first
@@ -322,7 +324,8 @@ def _completed(left: Point, right: Point) -> tuple[Point, Point] | None:
 def points(text: str) -> tuple[Point, Point] | None:
     """The two ends of a date or date range (one point twice); ``None`` for any other
     text."""
-    folded = _CLOSING.sub("", _OPENING.sub("", fold(text).strip(" .,;")))
+    folded = as_read_elsewhere(fold(text).strip(" .,;"))
+    folded = _CLOSING.sub("", _OPENING.sub("", folded))
     folded = _MID_MONTH.sub("15 ", _FINNISH_SHARED_ENDING.sub(r"\1kuu", folded))
     weeks = _WEEKS_FROM.match(folded)
     if weeks is not None:
@@ -337,6 +340,11 @@ def points(text: str) -> tuple[Point, Point] | None:
         first, last = _point(left), _point(right)
         if first is not None and last is not None:
             return _completed(first, last)
+    # two months joined by ``and`` run from the first to the last: ``April and May 2027``
+    for joiner in _AND.finditer(folded):
+        first, last = _point(folded[: joiner.start()]), _point(folded[joiner.end() :])
+        if first is not None and last is not None and first.kind == last.kind == "month":
+            return first, last
     return None
 
 
