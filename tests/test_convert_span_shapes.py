@@ -1568,3 +1568,61 @@ def test_a_milestone_of_a_series_is_named_by_its_lead_in_a_table() -> None:
         {"start": "2027-03-02", "end": "2027-03-23"},
         {"start": "2027-03-30", "end": "2027-04-20"},
     ]
+
+
+def test_a_gantt_table_of_week_columns_dates_each_marked_row() -> None:
+    source = (
+        "# Intranet\n\nStart date: 2027-03-01\n\n## At a glance\n\n"
+        "| Track | Wk 1 | Wk 2 | Wk 3 | Wk 4 |\n|---|---|---|---|---|\n"
+        "| A. Audit | X | X | | |\n| B. Launch | | | | █ |\n| C. Later | | | | |\n\n"
+        "## A. Audit\n\n- [ ] a\n\n## B. Launch\n\n- [ ] b\n\n## C. Later\n\n- [ ] c\n"
+    )
+    assert _spans(source) == [
+        {"start": "2027-03-01", "duration": "2 weeks"},
+        {"start": "2027-03-22", "duration": "1 week"},
+        {},
+    ]
+
+
+def test_qualified_labels_numbered_rows_and_named_start_columns() -> None:
+    source = (
+        "# Lab\n\n## Stage 1 — Requirements\n\nPlanned window: 4 January 2027 \u2013 22 January 2027\n\n"
+        "- [ ] a\n\n## Stage 2 — Test environment\n\nTentative timeframe: 3 weeks\n\n- [ ] b\n\n"
+        "## Stage 3 — Roll-out to the sites\n\n- [ ] c\n\n## Cronograma\n\n"
+        "| Stage | Fab start | Término |\n|---|---|---|\n"
+        "| 3 — Roll-out | 2027-03-01 | 2027-03-19 |\n"
+    )
+    assert _spans(source) == [
+        {"start": "2027-01-04", "end": "2027-01-22"},
+        {"duration": "3 weeks"},
+        {"start": "2027-03-01", "end": "2027-03-19"},
+    ]
+
+
+def test_the_subsections_of_milestones_holding_tasks_are_phases() -> None:
+    source = (
+        "# Card controls\n\n## Milestones\n\n### ◆ Freeze — Jan 11 → Feb 5, 2027\n\n- [x] a\n\n"
+        "### ◆ Limits — target Mar 19, 2027\n\n- [ ] b\n"
+    )
+    phases, _notes = _phases(source)
+    assert [(title, _schedule(phase)) for title, phase in phases.items()] == [
+        ("Freeze — Jan 11 → Feb 5, 2027", {"start": "2027-01-11", "end": "2027-02-05"}),
+        ("Limits — target Mar 19, 2027", {"end": "2027-03-19"}),
+    ]
+
+
+def test_a_heading_listing_qa_among_other_work_and_a_rollout_milestone_are_phases() -> None:
+    source = (
+        "# Help centre\n\n## Workstreams\n\n### 1. Inventory (2 weeks)\n\n- [ ] a\n\n"
+        "### 2. QA, translations & release (3 weeks)\n\n- [ ] b\n\n"
+        "### 3. Notes & questions\n\n- [ ] c\n\n"
+        "## Milestones\n\n### ◆ Limits — target Mar 19, 2027\n\n- [ ] d\n\n"
+        "### ◆ Rollout to all members — Apr 5 → Apr 30, 2027\n\n- [ ] e\n"
+    )
+    phases, _notes = _phases(source)
+    assert list(phases) == [
+        "1. Inventory (2 weeks)",
+        "2. QA, translations & release (3 weeks)",
+        "Limits — target Mar 19, 2027",
+        "Rollout to all members — Apr 5 → Apr 30, 2027",
+    ]

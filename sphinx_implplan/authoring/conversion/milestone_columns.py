@@ -1,10 +1,10 @@
 """A schedule table that dates each phase by its milestones, one column each:
 ``| Move group | Cutover weekend | Go-live | Hypercare ends |``, ``| Release | Branch
-cut | Beta | GA | Milestone |``. No column says when the phase starts or ends, but
-its row's days do: the phase runs from the first of them to the last. Two such
-columns at least, each holding days in most of its rows, make a table of
-milestones; one dated column (a "Go-live" beside an "Owner") says when one thing
-happens, not how long the phase runs."""
+cut | Beta | GA | Milestone |``. No column says when the phase starts, but its row's
+days do: the phase runs from the first of them (an End column's included) to the
+last. Two columns at least of no schedule name, each holding days in half of its
+rows or more, make a table of milestones; one dated column (a "Go-live" beside an
+"Owner") says when one thing happens, not how long the phase runs."""
 
 from __future__ import annotations
 
@@ -33,18 +33,26 @@ def dated_columns(conversion: Conversion, found: Table, candidates: list[int]) -
 
 
 def milestone_dates(
-    conversion: Conversion, found: Table, row: TableRow, columns: list[int]
+    conversion: Conversion, row: TableRow, columns: list[int], given: Values
 ) -> Values:
-    """The ``start`` and ``end`` of a row's phase: its first and last milestone day;
-    nothing where its milestones hold fewer than two days (``TBD``)."""
+    """What a row gives its phase: ``given`` (its Start, End or Duration columns'),
+    or, where those say no start or length, its first and last day among its
+    milestones and its End column (``Hypercare ends``); nothing where that makes
+    fewer than two days (``TBD``)."""
+    named = dict(given)
+    if "start" in named or "duration" in named or not columns:
+        return given
     days = sorted(
-        day
-        for index in columns
-        if index < len(row.cells)
-        for day in _days(conversion, row.cells[index].plain)
+        {
+            day
+            for index in columns
+            if index < len(row.cells)
+            for day in _days(conversion, row.cells[index].plain)
+        }
+        | ({named["end"]} if "end" in named else set())
     )
-    if len(days) < _FEWEST_COLUMNS or not found.rows:
-        return []
+    if len(days) < _FEWEST_COLUMNS:
+        return given
     return [("start", days[0]), ("end", days[-1])]
 
 

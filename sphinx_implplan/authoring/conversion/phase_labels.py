@@ -114,6 +114,12 @@ _LINE = re.compile(
     r"(?:(?P=open)\s*[:\uff1a]|[:\uff1a]\s*(?P=open)|(?P<unclosed>[:\uff1a])(?=\s))"
     r"\s*(?P<value>\S.*)"
 )
+#: the words that qualify a label without changing what it says: ``Planned window``,
+#: ``Expected execution dates``, ``Tentative timeframe``
+_QUALIFIERS = re.compile(
+    r"^(?:(?:planned|expected|estimated|proposed|tentative|indicative|provisional"
+    r"|execution|delivery|working)\s+)+"
+)
 #: ``Est. 5d``: an estimate's short label ends with its full stop
 _ESTIMATE = re.compile(
     r"[^\w*_\[]*(?P<open>\*\*|__|\*|_|)(?P<label>est)\.(?P=open)\s+(?P<value>\S.*)", re.IGNORECASE
@@ -202,7 +208,7 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
     if match is None:
         return None
     label = " ".join(fold(_REMARK.sub(" ", match.group("label"))).rstrip(".").split())
-    says = _LABELS.get(label)
+    says = _LABELS.get(label) or _LABELS.get(_QUALIFIERS.sub("", label))
     if says is None:
         return None
     value = match.group("value").rstrip()

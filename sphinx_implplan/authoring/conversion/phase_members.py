@@ -61,6 +61,8 @@ def has_checkbox(block: SyntaxTreeNode) -> bool:
 
 _WORK_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
 _TEST_WORDS = re.compile(r"\b(tests?|testing|qa)\b")
+#: what joins the parts of a heading that lists several: ``QA, redirects & launch``
+_LISTED = re.compile(r",|&|\+|/|\band\b")
 
 
 def names_work(rest: str, *, testing: bool = False) -> bool:
@@ -73,7 +75,10 @@ def names_work(rest: str, *, testing: bool = False) -> bool:
         return False
     if testing:
         words = _TEST_WORDS.sub("", words)
-    return not (ASIDES.search(words) or _NOT_WORK.search(words))
+    # ``QA, redirects & launch`` lists work, one part of it an aside's word
+    parts = [part.strip() for part in _LISTED.split(words) if part.strip()]
+    aside = all(ASIDES.search(part) for part in parts) if len(parts) > 1 else ASIDES.search(words)
+    return not (aside or _NOT_WORK.search(words))
 
 
 def carries_work(section: Section, rest: str) -> bool:

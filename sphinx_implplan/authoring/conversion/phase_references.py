@@ -24,7 +24,9 @@ _NAME_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 _NUMBERED_REFERENCE = re.compile(r"(?:\S+ ){1,2}\d+(?:\.\d+)*|\d+[^\W\d_]+")
 #: a phase named by its number or letter and its name, as a schedule table's rows
 #: write it: ``A. Discovery``, ``2) Configuration``
-_NUMBERED_NAME = re.compile(r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))[.)]\s+(?P<name>\S.*)")
+_NUMBERED_NAME = re.compile(
+    r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))(?:[.)]|\s+[-\u2013\u2014:\u00b7])\s+(?P<name>\S.*)"
+)
 
 
 def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase | None:
@@ -65,7 +67,7 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
 
 def _numbered_name(conversion: Conversion, reference: str) -> Phase | None:
     """``A. Discovery & inventory`` of ``Phase A \u2014 Discovery & inventory``,
-    ``2. Configuration`` of ``Stage 2: Configuration of the platform`` or of ``Trin 2
+    ``1 \u2014 Setup`` of ``Stage 1 \u2014 Setup of the schools``, ``2. Configuration`` of ``Stage 2: Configuration of the platform`` or of ``Trin 2
     \u00b7 Configuration``: the phase of that number or letter whose title holds every
     word of the name."""
     match = _NUMBERED_NAME.fullmatch(reference)

@@ -39,6 +39,7 @@ from sphinx_implplan.authoring.conversion.phase_references import BARE_NUMBER, W
 from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.phases import Values, attach_schedule
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
+from sphinx_implplan.authoring.conversion.week_columns import marked_weeks, week_columns
 from sphinx_implplan.authoring.conversion.written_dates import fold
 from sphinx_implplan.authoring.myst_writer import Directive
 
@@ -53,7 +54,8 @@ _COLUMNS: dict[str, frozenset[str]] = {
     "phase": _names(
         "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
         "increment, increments, gate, gates, wave, waves, workstream, release, part,"
-        "cohort, cohorts, group, groups, move group, batch, batches,"
+        "cohort, cohorts, group, groups, move group, batch, batches, build, builds, track,"
+        "tracks, activity, activities,"
         "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
         "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
         "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4,"
@@ -61,7 +63,7 @@ _COLUMNS: dict[str, frozenset[str]] = {
     ),
     "start": _names(
         "start, start date, starts, from, begin, beginning, planned start, kickoff, kick off,"
-        "inicio, data de inicio, inceput, data de inceput, alku, aloitus, beginn, debut, baslangic, zacatek, od, von, van, desde,"
+        "inicio, data de inicio, inicio previsto, inceput, data de inceput, alku, aloitus, beginn, debut, baslangic, zacatek, od, von, van, desde,"
         "\u958b\u59cb, \uc2dc\uc791"
     ),
     "end": _names(
@@ -69,7 +71,8 @@ _COLUMNS: dict[str, frozenset[str]] = {
         "planned end, planned finish, planned completion, due, due date, deadline, target,"
         "target date, eta, prazo, termin, sfarsit, data de sfarsit, termen, loppu, valmis,"
         " bitis, konec, echeance, frist, do, bis, tot, hasta,"
-        "ate, \u7d42\u4e86, \u671f\u9650, \uc885\ub8cc"
+        "ate, termino, data de termino, termino previsto, conclusao, data de conclusao,"
+        "\u7d42\u4e86, \u671f\u9650, \uc885\ub8cc"
     ),
     "duration": _names(
         "duration, length, effort, estimate, duur, duracao, dauer, duree, duracion, sure, durata,"
@@ -82,6 +85,11 @@ _COLUMNS: dict[str, frozenset[str]] = {
         "tarih, fecha, fechas, perioada, aikataulu, ajankohta, saptamani, viikot, kw, ww, cw, work weeks, calendar weeks,"
         "uge, uger, uke, uker, \u671f\u9593, \uae30\uac04"
     ),
+}
+#: the last word of a column that names the start or end of something
+_LAST_WORDS = {
+    **dict.fromkeys(("start", "starts", "begin", "kickoff", "inicio", "beginn"), "start"),
+    **dict.fromkeys(("end", "ends", "finish", "due", "deadline", "ende", "fim", "fin"), "end"),
 }
 #: the unit a Weeks or Days column counts, in Dutch and Portuguese too; calendar
 #: weeks (``KW``, work weeks, Danish ``uger``) are numbered in the year
@@ -105,7 +113,11 @@ _REMARK = re.compile(r"\([^()]*\)")
 
 def _column_of(header: str) -> str | None:
     key = " ".join(fold(_REMARK.sub(" ", normal_header(header))).split())
-    return next((column for column, names in _COLUMNS.items() if key in names), None)
+    found = next((column for column, names in _COLUMNS.items() if key in names), None)
+    if found is None and " " in key:
+        # ``SMT start``, ``Pilot end``: the start or end of what the column names
+        found = _LAST_WORDS.get(key.rsplit(" ", 1)[1])
+    return found
 
 
 def _milestone_columns(conversion: Conversion, found: Table) -> list[int]:
@@ -278,8 +290,10 @@ def _row_schedule(
                 conversion.note(row.line, f"timeline row kept: it gives two :{name}: values")
                 return None
         values += [value for value in given if value not in values]
-    if phase is not None and not values:
-        values = milestone_dates(conversion, found, row, _milestone_columns(conversion, found))
+    if phase is not None:
+        values = milestone_dates(
+            conversion, row, _milestone_columns(conversion, found), values
+        ) or marked_weeks(conversion, row, week_columns(found))
     return (phase, values) if phase is not None and values else None
 
 
@@ -356,7 +370,9 @@ def _names_a_phase(conversion: Conversion, found: Table) -> bool:
     phase cell names a phase of the plan."""
     columns = [_column_of(header) for header in found.headers]
     if "phase" not in columns or not (
-        set(columns) - {None, "phase"} or _milestone_columns(conversion, found)
+        set(columns) - {None, "phase"}
+        or _milestone_columns(conversion, found)
+        or week_columns(found)
     ):
         return False
     return any(

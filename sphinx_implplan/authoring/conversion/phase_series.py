@@ -38,7 +38,12 @@ from sphinx_implplan.authoring.conversion.phase_members import (
     holds_checklist,
     series_title,
 )
-from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle, kind_of, without_emoji
+from sphinx_implplan.authoring.conversion.section_kinds import (
+    PhaseTitle,
+    SectionKind,
+    kind_of,
+    without_emoji,
+)
 
 _KEYCAP_WORDS = (
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight"),
@@ -64,9 +69,12 @@ _NOT_PHASES = frozenset(
         *("annex", "note", "level", "tier", "priority", "p", "v", "version", "release"),
     }
 )
+#: the kinds of section a phase's heading may name
+_WORK_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
 _DELIVERY = re.compile(
     r"\b(implementation|delivery|roadmap|work ?breakdown|tasks?|execution|plan"
-    r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out)\b"
+    r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out"
+    r"|milestones)\b"
 )
 
 
@@ -191,7 +199,9 @@ def _checklists(
         return {}
     for index in members:
         heading = section.subsections[index].title.plain
-        if kind_of(heading) is not None or ASIDES.search(normal_header(heading)):
+        # a step of the work that rolls it out (``Rollout to all members``) is one of
+        # them; a section of another kind (``Testing``) says they are no phases
+        if kind_of(heading) not in _WORK_KINDS or ASIDES.search(normal_header(heading)):
             conversion.note(
                 section.subsections[index].start,
                 f"subsections with checklists kept as written: {heading!r} names no phase",
