@@ -738,3 +738,17 @@ def test_a_vietnamese_register_and_the_words_of_five_point_scales() -> None:
 def test_a_heading_of_possible_risks_gives_them_no_level() -> None:
     result = lossless(_plan("## Risks\n\n### Possible risks\n\n- **Outage**: we wait\n"))
     assert [r.get("impact") for r in _risks(result.text)] == [None]
+
+
+def test_a_table_saying_what_each_score_means_is_the_legend_not_risks() -> None:
+    source = _plan(
+        "## Hazard analysis\n\nSeverity (S) and occurrence (O) are each rated 1 (low) to 4 (high).\n\n"
+        "| Rating | Severity | Occurrence |\n|---|---|---|\n| 1 | Cosmetic | Never |\n"
+        "| 2 | Delay | Rare |\n| 3 | Wrong item, caught | Occasional |\n| 4 | Harm | Frequent |\n\n"
+        "| Function | Failure mode | S | O |\n|---|---|---|---|\n| Picking | Wrong bin | 4 | 2 |\n"
+    )
+    result = lossless(source)
+    assert [(r["title"], r.get("impact"), r.get("likelihood")) for r in _risks(result.text)] == [
+        ("Wrong bin", "high", "medium")
+    ]
+    assert "| 3 | Wrong item, caught | Occasional |" in result.text

@@ -1626,3 +1626,13 @@ def test_a_heading_listing_qa_among_other_work_and_a_rollout_milestone_are_phase
         "Limits — target Mar 19, 2027",
         "Rollout to all members — Apr 5 → Apr 30, 2027",
     ]
+
+
+def test_sections_of_work_under_a_brief_are_phases_where_no_other_is() -> None:
+    source = (
+        "# Second site\n\n## Project brief\n\nWe open a second restaurant.\n\n---\n\n"
+        "### Kitchen fit-out\n\n- [ ] Canopy\n\n### Bookings & till\n\n- [x] Venue\n\n"
+        "### Parking lot\n\n- [ ] Brunch\n"
+    )
+    phases, _notes = _phases(source)
+    assert list(phases) == ["Kitchen fit-out", "Bookings & till"]

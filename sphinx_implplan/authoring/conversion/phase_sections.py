@@ -69,6 +69,12 @@ class _Candidate:
     listed: int
 
 
+#: the headings that introduce a plan, under which its sections of work may stand
+_INTRODUCTION = re.compile(
+    r"\b(brief|overview|summary|description|about|background|context|introduction)\b"
+)
+
+
 def find_phases(conversion: Conversion, root: Section, title_section: Section | None) -> None:
     """Fill ``conversion.phase_titles``, ``sprint_days`` and ``plan_start``."""
     candidates: list[_Candidate] = []
@@ -112,7 +118,10 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
         # its phases
         top = title_section.subsections if title_section is not None else root.subsections
         skip = {title_section.start} if title_section is not None else set()
-        for index, title in top_level_checklists(top, skip).items():
+        found = top_level_checklists(top, skip)
+        if not found:
+            top, found = _under_introduction(top, skip)
+        for index, title in found.items():
             conversion.phase_titles[top[index].start] = title
     conversion.sprint_days = sprint_days_in(_texts(root))
     conversion.plan_start = _plan_start(conversion, root)
@@ -122,6 +131,20 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
     conversion.day_zero = day_zero_in(texts, conversion.plan_year)
     conversion.week_year = week_year_in(texts, conversion.plan_year)
     conversion.in_sequence = in_sequence(texts)
+
+
+def _under_introduction(
+    top: list[Section], skip: set[int]
+) -> tuple[list[Section], dict[int, PhaseTitle]]:
+    """The sections of work one level under the plan's introduction, where none is
+    at the top: a project's sections under its brief (``## Project brief``, ``---``,
+    ``### Kitchen fit-out``); under ``## Goals`` they are no phases."""
+    for parent in top:
+        if _INTRODUCTION.search(normal_header(parent.title.plain)):
+            found = top_level_checklists(parent.subsections, skip)
+            if found:
+                return parent.subsections, found
+    return top, {}
 
 
 def _same_phase(one: PhaseTitle, other: PhaseTitle) -> bool:

@@ -9,12 +9,19 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from sphinx_implplan.authoring.conversion.markdown import Text, normal_header
+from sphinx_implplan.authoring.conversion.markdown import Table, Text, normal_header, table
 from sphinx_implplan.authoring.conversion.risk_labels import OPTION_OF, Field, column_of
 from sphinx_implplan.authoring.conversion.risk_levels import read_level
 from sphinx_implplan.authoring.conversion.risk_scales import Scale, stated_scale
 
 _WORD = re.compile(r"[^\W_]+")
+#: the fewest rows of a table that defines a scale
+_FEWEST_SCORES = 3
+#: the first column of a table that defines a scale
+_SCORE_HEADERS = frozenset(
+    {"score", "scores", "rating", "ratings", "level", "levels", "value", "scale", "points"}
+    | {"grade", "punkte", "stufe", "note", "niveau", "nivel", "valor", "wert", "poziom"}
+)
 _REMARK = re.compile(r"\([^()]*\)|\uff08[^\uff08\uff09]*\uff09|\[[^\[\]]*\]")
 #: a legend's parts, each of which may state a scale: split at a semicolon, a line
 #: break or a sentence's end (an ellipsis, ``1 = low ... 5 = high``, goes on)
@@ -62,15 +69,34 @@ def legend_texts(blocks: list[SyntaxTreeNode], index: int) -> list[str]:
     table, nearest first."""
     after = blocks[index + 1 : index + 2]
     before: list[SyntaxTreeNode] = []
+    scales: list[str] = []
     for block in reversed(blocks[:index]):
         if block.type == "table":
-            break
+            top = scale_table(table(block))
+            if top is None:
+                break
+            # a table of what each score means is part of the legend, and says the scale
+            scales.append(f"Scale 1-{top}")
+            continue
         before.append(block)
     return [
         Text.of(block.children[0]).plain
         for block in [*after, *before]
         if block.type == "paragraph" and block.children
-    ]
+    ] + scales
+
+
+def scale_table(found: Table) -> int | None:
+    """The top of the scale a table defines, its first column a score from 1 up
+    (``| Rating | Severity | Occurrence |`` with rows 1 to 4): what each score of a
+    risk table's level columns means, no risks; ``None`` for any other table."""
+    if not found.headers or normal_header(found.headers[0]) not in _SCORE_HEADERS:
+        return None  # ``| # | Risk |``: numbered risks
+    numbers = [row.cells[0].plain.strip() if row.cells else "" for row in found.rows]
+    wanted = [str(number) for number in range(1, len(numbers) + 1)]
+    if len(numbers) >= _FEWEST_SCORES and numbers in (wanted, wanted[::-1]):
+        return len(numbers)
+    return None
 
 
 def legend_scales(headers: tuple[str, ...], legends: list[str]) -> list[Scale | None]:

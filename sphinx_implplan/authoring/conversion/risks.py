@@ -44,6 +44,7 @@ from sphinx_implplan.authoring.conversion.risk_legends import (
     is_legend,
     legend_scales,
     legend_texts,
+    scale_table,
 )
 from sphinx_implplan.authoring.conversion.risk_levels import severity_of
 from sphinx_implplan.authoring.conversion.risk_prose import (
@@ -168,7 +169,9 @@ def _convert_blocks(
     for index, block in enumerate(blocks):
         if index in done:
             continue
-        if block.type == "table":
+        if block.type == "table" and scale_table(scale := table(block)) is not None:
+            conversion.note(scale.start, "risk table kept: it says what each score means")
+        elif block.type == "table":
             legends = legend_texts(blocks, index)
             _convert_table(conversion, block, impact, legends, plain_items=plain_items)
         elif block.type in _LISTS:
