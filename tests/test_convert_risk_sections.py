@@ -752,3 +752,8 @@ def test_a_table_saying_what_each_score_means_is_the_legend_not_risks() -> None:
         ("Wrong bin", "high", "medium")
     ]
     assert "| 3 | Wrong item, caught | Occasional |" in result.text
+
+
+def test_a_challenges_section_holds_risks() -> None:
+    source = _plan("## Challenges\n\n**The link may drop.** We keep the old studio on air.\n")
+    assert [r["title"] for r in _risks(lossless(source).text)] == ["The link may drop"]

@@ -1636,3 +1636,16 @@ def test_sections_of_work_under_a_brief_are_phases_where_no_other_is() -> None:
     )
     phases, _notes = _phases(source)
     assert list(phases) == ["Kitchen fit-out", "Bookings & till"]
+
+
+def test_clock_times_wiki_linked_dates_and_a_span_in_brackets_before_the_name() -> None:
+    source = (
+        "# Change\n\n### Stage 2 — Node A swap (Fri 12 Mar 2027 22:00 \u2013 Sat 13 Mar 2027 03:00)\n\n"
+        "- [ ] a\n\n### Stage 3 — Pilot\n\n📅 [[2027-02-22]] → [[2027-04-02]]\n\n- [ ] b\n\n"
+        "### Stage 4 — Quarter 2 (July\u2013September 2027) — Training\n\n- [ ] c\n"
+    )
+    assert _spans(source) == [
+        {"start": "2027-03-12", "end": "2027-03-13"},
+        {"start": "2027-02-22", "end": "2027-04-02"},
+        {"start": "2027-07-01", "end": "2027-09-30"},
+    ]

@@ -63,6 +63,8 @@ _TITLE_PARTS = (
     re.compile(
         r"(?:\s[-\u2013\u2014\u00b7|]\s|:\s|\uff1a)((?:(?!\s[-\u2013\u2014\u00b7|]\s)[^:\uff1a])+)$"
     ),
+    # in brackets before the title's last part: ``Quarter 1 (April\u2013June 2027) \u2014 Fit-out``
+    re.compile(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]"),
 )
 #: the separators of a title's parts: spaced dashes (the en dash of ``Weeks 1\u20132``
 #: joins a range), middle dots, bars and colons

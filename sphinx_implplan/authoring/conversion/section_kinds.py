@@ -59,7 +59,7 @@ _KIND_WORDS = _patterns(
                 r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
-                r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?"
+                r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?|challenges"
                 # "What could go wrong", "Things that could derail this", "What might
                 # get in our way": a heading asking what may stop the plan
                 r"|(?:could|can|might|may) (?:go wrong|derail|sink|block|delay|stop|kill"

@@ -87,6 +87,8 @@ _CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$")
 _WEEK_FROM = re.compile(r"^(?:w/c|w/b|wc|wb|week (?:commencing|beginning|starting|of))\s*")
 #: the weeks two days start: ``weeks of 2/16 and 2/23``, ``weeks commencing 3 and 10 May``
 _WEEKS_FROM = re.compile(r"^weeks (?:commencing|beginning|starting|of)\s+")
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]")
+_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?![\d:])")
 _AND = re.compile(r"\s+(?:and|y|e|et|und|en|och|og|i|va)\s+")
 _WEEKS_JOINER = re.compile(r"\s*(?:\band\b|&|\bto\b|-|\u2013|\u2014)\s*")
 
@@ -324,7 +326,9 @@ def _completed(left: Point, right: Point) -> tuple[Point, Point] | None:
 def points(text: str) -> tuple[Point, Point] | None:
     """The two ends of a date or date range (one point twice); ``None`` for any other
     text."""
-    folded = as_read_elsewhere(fold(text).strip(" .,;"))
+    # a wiki link's date (``[[2027-02-01]]``), a day's clock time (``Fri 12 Mar 22:00``)
+    unlinked = _CLOCK.sub("", _WIKI_LINK.sub(r"\1", text))
+    folded = as_read_elsewhere(fold(unlinked).strip(" .,;"))
     folded = _CLOSING.sub("", _OPENING.sub("", folded))
     folded = _MID_MONTH.sub("15 ", _FINNISH_SHARED_ENDING.sub(r"\1kuu", folded))
     weeks = _WEEKS_FROM.match(folded)
