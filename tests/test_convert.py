@@ -263,3 +263,14 @@ def test_a_backtick_in_a_title_keeps_every_item(
     assert [risk["title"] for risk in risks] == ["A lone ` breaks old templates"]
     phase = next(need for need in needs.values() if need["title"].endswith("the ` character"))
     assert (phase["deliverables_done"], phase["deliverables_total"]) == (1, 2)
+
+
+def test_plans_titled_in_other_scripts_take_their_ids_from_their_files() -> None:
+    greek = convert(
+        "# Ψηφιακή κάρτα\n\n## Φάση 1: Σχεδιασμός\n\n- [ ] χάρτης\n", fallback_title="el-karta"
+    )
+    hebrew = convert("# שלבי הטמעה\n\n## שלב 1: אפיון\n\n- [ ] א\n", fallback_title="he-shlavim")
+    assert (greek.plan_id, hebrew.plan_id) == ("PLAN_EL_KARTA", "PLAN_HE_SHLAVIM")
+    assert ":id: PH_EK_1" in greek.text
+    # a title of Latin letters names its plan, whatever the file is called
+    assert convert("# Sync plan\n", fallback_title="x").plan_id == "PLAN_SYNC_PLAN"

@@ -55,7 +55,7 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
     layer_of,
 )
 from sphinx_implplan.authoring.conversion.slash_order import slashes_of
-from sphinx_implplan.authoring.item_ids import IdMaker, plan_id_for, plan_key
+from sphinx_implplan.authoring.item_ids import IdMaker, plan_id_for, plan_key, words
 
 _LINE_ENDS = re.compile(r"\r\n?")
 
@@ -88,8 +88,11 @@ def _converted(source: str, fallback_title: str, spec: SpecLookup | None) -> Con
     lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     root = sections(parse(source), len(lines))
     title, title_section = plan_title(root, fallback_title)
-    plan_id = plan_id_for(title)
-    conversion = Conversion(lines=lines, plan_id=plan_id, ids=IdMaker(plan_key(title)))
+    # a title of no Latin letters (Greek, Hebrew, Thai) gives no id: the file's name
+    # does, so that two such plans of one project do not share ``PLAN_1``
+    named_by = title if words(title) else fallback_title
+    plan_id = plan_id_for(named_by)
+    conversion = Conversion(lines=lines, plan_id=plan_id, ids=IdMaker(plan_key(named_by)))
     plan = conversion.item("impl-plan", title, plan_id)
     conversion.ids.reserve(plan_id)
     find_phases(conversion, root, title_section)

@@ -37,6 +37,8 @@ RISK_TABLE = TableShape(
         "|risiken|riziko|rizika|ryzyko|ryzyka|risker|risici|riski|riskler"
         "|kock\u00e1zat|riesgos|risques|rischi"
         "|\u0440\u0438\u0441\u043a|\u0440\u0438\u0441\u043a\u0438"
+        # Ukrainian
+        "|\u0440\u0438\u0437\u0438\u043a|\u0440\u0438\u0437\u0438\u043a\u0438"
         # Vietnamese
         "|r\u1ee7i ro"
         "|\u30ea\u30b9\u30af|\u30ea\u30b9\u30af\u5185\u5bb9|\u30ea\u30b9\u30af\u9805\u76ee"
@@ -51,6 +53,7 @@ RISK_TABLE = TableShape(
             "|severidad|\u5f71\u97ff|\u5f71\u97ff\u5ea6|\u5f71\u54cd"
             "|\uc601\ud5a5|\uc601\ud5a5\ub3c4"
             "|\uc2ec\uac01\ub3c4|\u0432\u043b\u0438\u044f\u043d\u0438\u0435"
+            "|\u0432\u043f\u043b\u0438\u0432"
             # Vietnamese: impact, level (of severity), effect
             "|\u1ea3nh h\u01b0\u1edfng|m\u1ee9c \u0111\u1ed9|m\u1ee9c \u0111\u1ed9 \u1ea3nh h\u01b0\u1edfng"
             "|t\u00e1c \u0111\u1ed9ng|" + _LETTERS["impact"],
@@ -67,7 +70,8 @@ RISK_TABLE = TableShape(
             "|\u78ba\u7387|\u6982\u7387|\uac00\ub2a5\uc131|\ubc1c\uc0dd \uac00\ub2a5\uc131"
             "|\ubc1c\uc0dd\uac00\ub2a5\uc131|\ud655\ub960"
             "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442\u044c"
-            "|kh\u1ea3 n\u0103ng|kh\u1ea3 n\u0103ng x\u1ea3y ra|x\u00e1c su\u1ea5t|"
+            "|kh\u1ea3 n\u0103ng|kh\u1ea3 n\u0103ng x\u1ea3y ra|x\u00e1c su\u1ea5t"
+            "|\u0439\u043c\u043e\u0432\u0456\u0440\u043d\u0456\u0441\u0442\u044c|"
             + _LETTERS["likelihood"],
             read_level,
         ),
@@ -85,7 +89,7 @@ RISK_TABLE = TableShape(
             "|\u5c0d\u7b56|\ub300\uc751|\ub300\uc751 \ubc29\uc548|\ub300\ucc45"
             "|\u043c\u0435\u0440\u044b"
             "|bi\u1ec7n ph\u00e1p|bi\u1ec7n ph\u00e1p gi\u1ea3m thi\u1ec3u|gi\u1ea3i ph\u00e1p"
-            "|ph\u01b0\u01a1ng \u00e1n",
+            "|ph\u01b0\u01a1ng \u00e1n|\u0437\u0430\u0445\u043e\u0434\u0438|\u0437\u0430\u0445\u0456\u0434",
         ),
         _column(
             "owner",

@@ -23,7 +23,12 @@ _LOW_ELSEWHERE = (
         "\u043d\u0438\u0437\u043a\u0438\u0439",
     ),
     *("\u4f4e", "\u5c0f", "\u4f4e\u3044", "\ub0ae\uc74c", "\ud558"),
-    # Vietnamese
+    # Ukrainian and Vietnamese
+    *(
+        "\u043d\u0438\u0437\u044c\u043a\u0430",
+        "\u043d\u0438\u0437\u044c\u043a\u0438\u0439",
+        "\u043d\u0438\u0437\u044c\u043a\u0435",
+    ),
     "th\u1ea5p",
 )
 _MEDIUM_ELSEWHERE = (
@@ -31,6 +36,11 @@ _MEDIUM_ELSEWHERE = (
     *("mellan", "moderat", "keskitaso", "kohtalainen", "k\u00f6zepes"),
     *("\u0441\u0440\u0435\u0434\u043d\u044f\u044f", "\u0441\u0440\u0435\u0434\u043d\u0438\u0439"),
     *("\u4e2d", "\u4e2d\u7a0b\u5ea6", "\ubcf4\ud1b5", "\uc911\uac04", "\uc911"),
+    *(
+        "\u0441\u0435\u0440\u0435\u0434\u043d\u044f",
+        "\u0441\u0435\u0440\u0435\u0434\u043d\u0456\u0439",
+        "\u0441\u0435\u0440\u0435\u0434\u043d\u0454",
+    ),
     # Vietnamese ``trung b\u00ecnh``, as one word (:data:`_PHRASES`)
     "trungb\u00ecnh",
 )
@@ -44,7 +54,12 @@ _HIGH_ELSEWHERE = (
         "\u0432\u044b\u0441\u043e\u043a\u0438\u0439",
     ),
     *("\u9ad8", "\u5927", "\u9ad8\u3044", "\ub192\uc74c", "\uc0c1"),
-    # Vietnamese
+    # Ukrainian and Vietnamese
+    *(
+        "\u0432\u0438\u0441\u043e\u043a\u0430",
+        "\u0432\u0438\u0441\u043e\u043a\u0438\u0439",
+        "\u0432\u0438\u0441\u043e\u043a\u0435",
+    ),
     "cao",
 )
 #: the five words of the usual likelihood and consequence scales of a risk register
