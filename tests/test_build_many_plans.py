@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from build_helpers import build_again, build_warnings, copy_root
 
+from sphinx_implplan.plan.report_json import dump_json
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -73,7 +75,8 @@ def _built(
 
 
 def _dumped(data: object) -> int:
-    return len(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False).encode())
+    """The bytes of ``data`` laid out as the report file lays it out."""
+    return len(dump_json(data).encode())
 
 
 def test_plans_without_spec_share_one_scope_of_every_requirement(

@@ -32,6 +32,8 @@ from build_helpers import (
     view_text,
 )
 
+from sphinx_implplan.plan.report_json import dump_json
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -240,7 +242,7 @@ def test_report_has_the_hand_computed_numbers(app: SphinxTestApp) -> None:
     assert report == EXPECTED_REPORT
     text = (app.outdir / "implplan.json").read_text(encoding="utf8")
     # sorted keys, ids in order: the bytes are the canonical dump of the data
-    assert text == json.dumps(EXPECTED_REPORT, indent=2, sort_keys=True) + "\n"
+    assert text == dump_json(EXPECTED_REPORT)
 
 
 @pytest.mark.sphinx("html", testroot="views", freshenv=True)

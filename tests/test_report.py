@@ -446,21 +446,17 @@ def test_dump_keeps_non_ascii_and_sorts_keys() -> None:
 
 def test_dump_of_a_small_report() -> None:
     report = build_report(Corpus([Item("P", "impl-plan", "Ä", docname="plan")]))
+    coverage = (
+        '{"implemented": 0, "measured": 0, "open_questions": 0, "passing": 0, '
+        '"percent": null, "requirements": 0, "verified": 0}'
+    )
     assert dump_report(report) == (
         "{\n"
         '  "plans": {\n'
         '    "P": {\n'
         '      "approved": [],\n'
         '      "changed_since_approval": [],\n'
-        '      "coverage": {\n'
-        '        "implemented": 0,\n'
-        '        "measured": 0,\n'
-        '        "open_questions": 0,\n'
-        '        "passing": 0,\n'
-        '        "percent": null,\n'
-        '        "requirements": 0,\n'
-        '        "verified": 0\n'
-        "      },\n"
+        f'      "coverage": {coverage},\n'
         '      "decisions": [],\n'
         '      "docname": "plan",\n'
         '      "late": [],\n'

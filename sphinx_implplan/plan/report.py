@@ -19,7 +19,6 @@ how many in its scope none implements; :meth:`Report.uncovered_ids` gives those 
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -38,6 +37,7 @@ from sphinx_implplan.plan.report_entries import (
     RiskEntry,
     SuspectEntry,
 )
+from sphinx_implplan.plan.report_json import dump_json
 from sphinx_implplan.plan.result_entries import TestEntry, result_entries
 from sphinx_implplan.plan.scoring import risk_is_mitigated
 from sphinx_implplan.plan.today import Timing, timing_of
@@ -393,4 +393,4 @@ def build_report(
 
 
 def dump_report(report: Report) -> str:
-    return json.dumps(report.to_json(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dump_json(report.to_json())
