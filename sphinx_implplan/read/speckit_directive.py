@@ -9,6 +9,10 @@ removed from the folder reads the page again (``env-get-outdated``).
 
 Only folders inside the source folder or one of ``implplan_speckit_roots`` are read;
 any other is refused unread.
+
+The reader and the mapping are imported when a folder is first read: every build
+imports the extension, and a project that reads no feature folder should not pay
+for loading them.
 """
 
 from __future__ import annotations
@@ -22,21 +26,21 @@ from docutils import nodes
 from docutils.statemachine import StringList
 
 from sphinx_implplan import needs_bridge
-from sphinx_implplan.authoring.speckit_mapping import Block, feature_blocks, plan_id_of
 from sphinx_implplan.config import requirement_types, speckit_roots
 from sphinx_implplan.diagnostics import Subtype
 from sphinx_implplan.plan.values import parse_ids
 from sphinx_implplan.read.directive_base import READ_FROM_KEY, ImplPlanDirective
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.read.warning_replay import note_read_warning
-from sphinx_implplan.speckit import Feature, read_feature
-from sphinx_implplan.speckit.reader import is_contract
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from sphinx_implplan.authoring.speckit_mapping import Block
+    from sphinx_implplan.speckit import Feature
 
 #: the files of a feature folder whose appearing or going changes what is read
 _FEATURE_FILES = ("spec.md", "plan.md", "tasks.md", "research.md", "data-model.md")
@@ -45,6 +49,8 @@ _FEATURE_FILES = ("spec.md", "plan.md", "tasks.md", "research.md", "data-model.m
 def folder_listing(folder: Path) -> tuple[str, ...]:
     """The feature files found in ``folder``, sorted: what a new read would find (an
     unreadable folder lists nothing, the reader says why)."""
+    from sphinx_implplan.speckit.reader import is_contract
+
     try:
         found = [name for name in _FEATURE_FILES if (folder / name).is_file()]
         contracts = folder / "contracts"
@@ -73,6 +79,9 @@ class SpeckitDirective(ImplPlanDirective):
         folder = self.feature_folder()
         if folder is None:
             return []
+        from sphinx_implplan.authoring.speckit_mapping import feature_blocks
+        from sphinx_implplan.speckit import read_feature
+
         plan_id = self.plan_id(folder)
         requirement_type = self.requirement_type()
         feature = read_feature(folder)
@@ -130,6 +139,8 @@ class SpeckitDirective(ImplPlanDirective):
         return folder
 
     def plan_id(self, folder: Path) -> str:
+        from sphinx_implplan.authoring.speckit_mapping import plan_id_of
+
         raw = self.options.get("id")
         if raw is None:
             return plan_id_of(folder.name)
