@@ -13,6 +13,11 @@ risk matrix, a timeline and a summary; the baseline configures the same need typ
 options and links as plain sphinx-needs in ``conf.py`` and shows a ``needtable``
 with back-link columns on each of those four pages instead.
 
+A third form, the text-only project, holds the same documents with every need
+written as a plain section (its title a heading, its options a line of text, its
+body as it is) and the overview pages with their headings only, built by Sphinx
+and MyST alone: what the same text costs without any need.
+
 A second shape, "many plans without ``:spec:``", is the same but for the plans: no
 ``impl-plan`` names a ``:spec:``, so each counts every one of the S requirements,
 as a project with many plans over one spec does.
@@ -20,6 +25,7 @@ as a project with many plans over one spec does.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,17 +342,44 @@ def _baseline_conf() -> str:
     )
 
 
+#: a need as the projects write it: directive, title, option lines, body
+_NEED = re.compile(
+    r"^```\{(?P<directive>[\w-]+)\} (?P<title>[^\n]*)\n(?P<options>(?::[^\n]*\n)*)\n?"
+    r"(?P<body>.*?)^```\n",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def _as_text(need: re.Match[str]) -> str:
+    options = [line[1:] for line in need["options"].splitlines()]
+    lines = [f"## {need['title']}", "", "; ".join(options)]
+    body = need["body"].strip()
+    return "\n".join([*lines, *(["", body] if body else [])]) + "\n"
+
+
+def text_only(document: str) -> str:
+    """``document`` with every need written as a plain section."""
+    return _NEED.sub(_as_text, document)
+
+
 def write_project(
-    root: Path, scale: Scale, *, baseline: bool, views: bool = True, spec: bool = True
+    root: Path,
+    scale: Scale,
+    *,
+    baseline: bool,
+    views: bool = True,
+    spec: bool = True,
+    text: bool = False,
 ) -> None:
     """The project's source folder (``views=False``: the overview pages keep their
     headings but lose their views, to measure what the views cost; ``spec=False``:
-    the shape of many plans without ``:spec:``)."""
+    the shape of many plans without ``:spec:``; ``text=True``: the text-only project,
+    the baseline's documents without any need, built by Sphinx and MyST alone)."""
     documents = scale.documents
-    files: dict[str, str] = {
-        "conf.py": _baseline_conf() if baseline else _extension_conf(),
-        "index.md": _index(scale),
-    }
+    conf = _baseline_conf() if baseline else _extension_conf()
+    if text:
+        conf, views = _COMMON_CONF.format(extensions=["myst_parser"]), False
+    files: dict[str, str] = {"conf.py": conf, "index.md": _index(scale)}
     for name, title, view, (table_types, columns) in OVERVIEW_PAGES:
         if baseline:
             shown = f"```{{needtable}}\n:types: {table_types}\n:style: table\n:columns: {';'.join(columns)}\n```"
@@ -360,10 +393,10 @@ def write_project(
         files[f"plan/p{document:05d}.md"] = plan_document(
             document, documents, baseline=baseline, spec=spec
         )
-    for name, text in files.items():
+    for name, content in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text_only(content) if text else content, encoding="utf-8")
 
 
 def edit_requirement(root: Path, document: int, revision: int) -> str:

@@ -4,18 +4,27 @@
     python benchmarks/run.py --sizes 1000 5000 20000 --repeat 2
     python benchmarks/run.py --sizes 20 50 --repeat 1 --report-only   # a smoke run
 
-For each scale S it writes three projects (``project.py``): the extension's, the same
-without its four views, and the plain sphinx-needs baseline; and the extension's and
-the baseline in the shape of many plans without ``:spec:``, each plan counting every
-requirement. It times, with ``sphinx-build`` in a child process each time:
+For each scale S it writes four projects (``project.py``): the extension's, the same
+without its four views, the plain sphinx-needs baseline, and the text-only project
+(the same text without any need, built by Sphinx and MyST alone); and the
+extension's and the baseline in the shape of many plans without ``:spec:``, each
+plan counting every requirement. It times, with ``sphinx-build`` in a child process
+each time:
 
-- clean HTML builds, serial and ``-j 2``, with the peak memory of the serial ones
-  (serial only for the shape of many plans), and the size of ``implplan.json``;
+- clean HTML builds, serial, ``-j 2`` and ``-j 4``, with the peak memory of the
+  serial ones (serial only for the shape of many plans and the text-only project),
+  and the size of ``implplan.json``; the serial clean build against the text-only
+  one, and the shares of its time: Sphinx and MyST (the text-only build),
+  sphinx-needs (the baseline beyond it) and the extension (beyond the baseline);
 - the four overview pages drawn again (an incremental build after touching them),
   with and without their views, three times a run: the difference is what the
   views cost;
 - an incremental build after changing one requirement's title in one spec document,
   noting which pages were written again.
+
+The package's bytecode is compiled first, as an installed package has it: a build
+would otherwise compile every module of it that changed since it was last imported,
+a cost that no user's build pays.
 
 Each figure is the median of the runs; the projects take turns, and the serial clean
 builds of every scale too, so that a slow moment of the machine falls on all of them.
@@ -29,6 +38,8 @@ times mean nothing).
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import os
 import platform
@@ -48,9 +59,13 @@ from project import REQS_PER_SPEC, Scale, edit_requirement, requirement_id, writ
 
 #: the shape of many plans without ``:spec:``, each counting every requirement
 MANY_PLANS = ("many-plans", "many-plans-baseline")
-PROJECTS = ("extension", "no-views", "baseline", *MANY_PLANS)
-#: the projects whose clean builds are timed
+#: the same text without any need: Sphinx and MyST alone
+TEXT_ONLY = "text-only"
+PROJECTS = ("extension", "no-views", "baseline", *MANY_PLANS, TEXT_ONLY)
+#: the projects whose clean builds are timed with ``-j``, and incremental builds
 TIMED = ("extension", "baseline")
+#: the second parallel build, beside ``--jobs``: reported, not judged
+WIDE_JOBS = 4
 #: the projects whose ``implplan.json`` is measured
 REPORTS = ("extension", "many-plans")
 #: the overview pages are drawn again this many times a run, with and without the
@@ -92,6 +107,8 @@ class Results:
     size: int
     clean: dict[str, list[Build]] = field(default_factory=dict)
     parallel: dict[str, list[Build]] = field(default_factory=dict)
+    #: clean builds with ``-j 4`` (``WIDE_JOBS``)
+    parallel_wide: dict[str, list[Build]] = field(default_factory=dict)
     incremental: dict[str, list[Incremental]] = field(default_factory=dict)
     #: an incremental build after touching the four overview pages, with and
     #: without their views: the difference is what drawing the views costs
@@ -195,9 +212,10 @@ def write_projects(size: int, work: Path) -> dict[str, Path]:
         write_project(
             source,
             scale,
-            baseline=name in ("baseline", "many-plans-baseline"),
+            baseline=name in ("baseline", "many-plans-baseline", TEXT_ONLY),
             views=name != "no-views",
             spec=name not in MANY_PLANS,
+            text=name == TEXT_ONLY,
         )
     return sources
 
@@ -208,7 +226,7 @@ def clean_builds(
     """The clean builds of every scale take turns too: the growth from one scale to
     the next compares builds of the same run, minutes apart rather than a quarter
     of an hour."""
-    names = (*TIMED, *MANY_PLANS)
+    names = (*TIMED, *MANY_PLANS, TEXT_ONLY)
     turns = [(size, name) for size in sorted(sources) for name in names]
     builds = take_turns(repeat, turns, "clean", lambda turn: clean_build(sources[turn[0]][turn[1]]))
     return {size: {name: builds[size, name] for name in names} for size in sources}
@@ -244,6 +262,14 @@ def measure(
             turns(*TIMED),
             f"-j {jobs}",
             lambda turn: clean_build(sources[turn[1]], "-j", str(jobs)),
+        )
+    )
+    results.parallel_wide = by_name(
+        take_turns(
+            repeat,
+            turns(*TIMED),
+            f"-j {WIDE_JOBS}",
+            lambda turn: clean_build(sources[turn[1]], "-j", str(WIDE_JOBS)),
         )
     )
     for name in TIMED:
@@ -346,15 +372,8 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
             share < 0.05 if largest else None,
         )
     )
-    rows.append(
-        _compared(
-            "clean build, -j 2",
-            _seconds(results.parallel["extension"]),
-            _seconds(results.parallel["baseline"]),
-            "s",
-            limit=None,
-        )
-    )
+    rows += text_only_rows(results)
+    rows += parallel_rows(results)
     ext_steps = results.incremental["extension"]
     base_steps = results.incremental["baseline"]
     rows.append(
@@ -387,7 +406,12 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
         )
     )
     rows += many_plans_rows(results)
-    every_build = [*results.clean.items(), *results.redraw.items(), *results.parallel.items()]
+    every_build = [
+        *results.clean.items(),
+        *results.redraw.items(),
+        *results.parallel.items(),
+        *results.parallel_wide.items(),
+    ]
     warnings = dict.fromkeys(PROJECTS, 0)
     for name, builds in every_build:
         warnings[name] = max(warnings[name], *(build.warnings for build in builds))
@@ -395,13 +419,80 @@ def rows_for(results: Results, largest: bool, smallest: Results | None) -> list[
         Row(
             "warnings",
             str(max(warnings["extension"], warnings["no-views"])),
-            str(warnings["baseline"]),
+            f"{warnings['baseline']} (text-only: {warnings[TEXT_ONLY]})",
             "",
             "none",
             not any(warnings.values()),
         )
     )
     return rows
+
+
+def text_only_rows(results: Results) -> list[Row]:
+    """The serial clean build against the same text without any need, and the shares
+    of its time: Sphinx and MyST (the text-only build), sphinx-needs (what the
+    baseline takes beyond it) and the extension (what it takes beyond the baseline;
+    below zero where it is the faster)."""
+    extension = _seconds(results.clean["extension"])
+    baseline = _seconds(results.clean["baseline"])
+    text = _seconds(results.clean[TEXT_ONLY])
+
+    def share(seconds: float) -> str:
+        return f"{100 * seconds / extension:.0f} % ({seconds:.1f} s)"
+
+    shares = (
+        f"Sphinx and MyST {share(text)}, sphinx-needs {share(baseline - text)}, "
+        f"the extension {share(extension - baseline)}"
+    )
+    return [
+        _compared("clean build, against the text-only build", extension, text, "s", limit=None),
+        Row("shares of the clean build", shares, "", "", "", None),
+    ]
+
+
+def parallel_rows(results: Results) -> list[Row]:
+    """The parallel clean builds, each side against the other and against its own
+    serial build; none judged."""
+    jobs = {
+        "-j 2": results.parallel,
+        f"-j {WIDE_JOBS}": results.parallel_wide,
+    }
+    rows = [
+        _compared(
+            f"clean build, {option}",
+            _seconds(builds["extension"]),
+            _seconds(builds["baseline"]),
+            "s",
+            limit=None,
+        )
+        for option, builds in jobs.items()
+    ]
+
+    def against_serial(name: str) -> str:
+        serial = _seconds(results.clean[name])
+        return ", ".join(
+            f"{option}: {_seconds(builds[name]) / serial:.2f}" for option, builds in jobs.items()
+        )
+
+    rows.append(
+        Row(
+            "clean build, parallel against serial",
+            against_serial("extension"),
+            against_serial("baseline"),
+            "",
+            "",
+            None,
+        )
+    )
+    return rows
+
+
+def compile_package() -> None:
+    """The extension's bytecode, written as installing the package writes it."""
+    spec = importlib.util.find_spec("sphinx_implplan")
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            compileall.compile_dir(folder, quiet=1)
 
 
 def _kib(size: int) -> str:
@@ -503,6 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
 
+    compile_package()
     sources = {size: write_projects(size, args.work) for size in sizes}
     clean = clean_builds(sources, args.repeat)
     all_results = [

@@ -15,7 +15,11 @@ BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "run.py"
 MEASURES = (
     "clean build",
     "the views' share of the clean build",
+    "clean build, against the text-only build",
+    "shares of the clean build",
     "clean build, -j 2",
+    "clean build, -j 4",
+    "clean build, parallel against serial",
     "incremental build, one spec document changed",
     "pages written again",
     "peak memory, clean build",
@@ -57,7 +61,14 @@ def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -
     for scale in json.loads(results_file.read_text(encoding="utf-8")):
         for name, builds in scale["clean"].items():
             assert [build["warnings"] for build in builds] == [0], (scale["size"], name)
-        assert set(scale["clean"]) == {"extension", "baseline", "many-plans", "many-plans-baseline"}
+        assert set(scale["clean"]) == {
+            "extension",
+            "baseline",
+            "many-plans",
+            "many-plans-baseline",
+            "text-only",
+        }
+        assert set(scale["parallel_wide"]) == {"extension", "baseline"}
         assert all(size > 0 for size in scale["report_bytes"].values())
         (step,) = scale["incremental"]["extension"]
         written = set(step["rewritten"])
