@@ -59,7 +59,9 @@ def has_checkbox(block: SyntaxTreeNode) -> bool:
     return False
 
 
-_WORK_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
+#: the kinds of section a phase's heading may name: a launch or a rollout among the
+#: phases is one of them
+WORK_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
 _TEST_WORDS = re.compile(r"\b(tests?|testing|qa)\b")
 #: what joins the parts of a heading that lists several: ``QA, redirects & launch``
 _LISTED = re.compile(r",|&|\+|/|\band\b")
@@ -70,7 +72,7 @@ def names_work(rest: str, *, testing: bool = False) -> bool:
     among the phases is one of them; with ``testing``, a test stage too), no aside,
     nothing a plan is for."""
     words = normal_header(without_emoji(rest))
-    kinds = _WORK_KINDS | {SectionKind.TESTING} if testing else _WORK_KINDS
+    kinds = WORK_KINDS | {SectionKind.TESTING} if testing else WORK_KINDS
     if not words or kind_of(rest) not in kinds:
         return False
     if testing:

@@ -366,8 +366,9 @@ def _lists_a_schedule(conversion: Conversion, block: SyntaxTreeNode) -> bool:
 
 
 def _names_a_phase(conversion: Conversion, found: Table) -> bool:
-    """Whether the table has a phase column and a schedule column, and a row whose
-    phase cell names a phase of the plan."""
+    """Whether the table has a phase column and a schedule column (or milestone
+    days, or a column per week), and a row whose phase cell names a phase of the
+    plan."""
     columns = [_column_of(header) for header in found.headers]
     if "phase" not in columns or not (
         set(columns) - {None, "phase"}

@@ -34,16 +34,12 @@ from sphinx_implplan.authoring.conversion.markdown import Section, normal_header
 from sphinx_implplan.authoring.conversion.phase_lead_series import lead_series
 from sphinx_implplan.authoring.conversion.phase_members import (
     ASIDES,
+    WORK_KINDS,
     carries_work,
     holds_checklist,
     series_title,
 )
-from sphinx_implplan.authoring.conversion.section_kinds import (
-    PhaseTitle,
-    SectionKind,
-    kind_of,
-    without_emoji,
-)
+from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle, kind_of, without_emoji
 
 _KEYCAP_WORDS = (
     *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight"),
@@ -69,8 +65,6 @@ _NOT_PHASES = frozenset(
         *("annex", "note", "level", "tier", "priority", "p", "v", "version", "release"),
     }
 )
-#: the kinds of section a phase's heading may name
-_WORK_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
 _DELIVERY = re.compile(
     r"\b(implementation|delivery|roadmap|work ?breakdown|tasks?|execution|plan"
     r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out"
@@ -201,7 +195,7 @@ def _checklists(
         heading = section.subsections[index].title.plain
         # a step of the work that rolls it out (``Rollout to all members``) is one of
         # them; a section of another kind (``Testing``) says they are no phases
-        if kind_of(heading) not in _WORK_KINDS or ASIDES.search(normal_header(heading)):
+        if kind_of(heading) not in WORK_KINDS or ASIDES.search(normal_header(heading)):
             conversion.note(
                 section.subsections[index].start,
                 f"subsections with checklists kept as written: {heading!r} names no phase",
