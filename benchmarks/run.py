@@ -256,22 +256,19 @@ def measure(
             lambda turn: redraw_overview(sources[turn[1]]),
         )
     )
-    results.parallel = by_name(
-        take_turns(
-            repeat,
-            turns(*TIMED),
-            f"-j {jobs}",
-            lambda turn: clean_build(sources[turn[1]], "-j", str(jobs)),
+
+    def parallel(processes: int) -> dict[str, list[Build]]:
+        return by_name(
+            take_turns(
+                repeat,
+                turns(*TIMED),
+                f"-j {processes}",
+                lambda turn: clean_build(sources[turn[1]], "-j", str(processes)),
+            )
         )
-    )
-    results.parallel_wide = by_name(
-        take_turns(
-            repeat,
-            turns(*TIMED),
-            f"-j {WIDE_JOBS}",
-            lambda turn: clean_build(sources[turn[1]], "-j", str(WIDE_JOBS)),
-        )
-    )
+
+    results.parallel = parallel(jobs)
+    results.parallel_wide = parallel(WIDE_JOBS)
     for name in TIMED:
         clean_build(sources[name])
         for run in range(repeat):
