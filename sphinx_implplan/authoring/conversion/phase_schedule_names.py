@@ -17,10 +17,10 @@ import re
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.markdown import Section, normal_header, table
 from sphinx_implplan.authoring.conversion.option_checks import date as checked_date
+from sphinx_implplan.authoring.conversion.phase_members import WORK_KINDS
 from sphinx_implplan.authoring.conversion.section_kinds import (
     PHASE_WORDS,
     PhaseTitle,
-    SectionKind,
     is_span,
     kind_of,
     without_emoji,
@@ -34,8 +34,6 @@ _NAME_COLUMN = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: kinds of section under which a heading may be a phase
-_OPEN_KINDS = frozenset({None, SectionKind.ROLLOUT, SectionKind.TIMELINE})
 
 
 def _key(text: str) -> str:
@@ -73,7 +71,7 @@ def _open_sections(section: Section, conversion: Conversion, skip: Section | Non
     for subsection in section.subsections:
         if subsection.start in conversion.phase_titles:
             continue
-        if subsection is not skip and kind_of(subsection.title.plain) not in _OPEN_KINDS:
+        if subsection is not skip and kind_of(subsection.title.plain) not in WORK_KINDS:
             continue
         if subsection is not skip:
             found.append(subsection)
