@@ -681,11 +681,13 @@ def first_phase_start(plan: list[Item]) -> str | None:
 
 def _schedule(item: Item, plan_start: str | None) -> tuple[dict[str, Any], int]:
     """A phase's dates (no phase depends on another): its own start, else the plan's
-    first phase start; the end given (unless it is longer after the start than any
+    first phase start unless its end is before that; the end given (unless it is longer after the start than any
     duration may be), else computed from the duration; and the days from start to end.
     And how many schedule warnings the phase gets for an end left out."""
     start, end, duration = (_given(item, name) for name in ("start", "end", "duration"))
-    start = start or plan_start
+    if start is None and not (end is not None and plan_start is not None and end < plan_start):
+        # an end before the plan's first start is a deadline whose start is not known
+        start = plan_start
     problems = 0
     if start is not None and end is not None:
         days = (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days
