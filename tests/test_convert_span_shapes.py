@@ -1649,3 +1649,11 @@ def test_clock_times_wiki_linked_dates_and_a_span_in_brackets_before_the_name() 
         {"start": "2027-02-22", "end": "2027-04-02"},
         {"start": "2027-07-01", "end": "2027-09-30"},
     ]
+
+
+def test_columns_of_versions_or_semesters_are_no_weeks() -> None:
+    source = (
+        "# Matrix\n\n## Support\n\n| Phase | V1 | V2 | V3 |\n|---|---|---|---|\n"
+        "| 1 | X | X | |\n\n## Phase 1: Build\n\n- [ ] a\n"
+    )
+    assert _spans(source) == [{}]

@@ -14,11 +14,12 @@ from sphinx_implplan.authoring.conversion.phase_spans import span_of
 
 Values = list[tuple[str, str]]
 
+#: ``V1`` would be a version and ``Sem 1`` a semester: neither is a week
 _WEEK_HEADER = re.compile(
-    r"(?P<unit>w|wk|wks|week|kw|cw|ww|sem|semana|woche|uge|uke|vecka|v)\.?\s*(?P<number>\d{1,2})"
+    r"(?P<unit>w|wk|wks|week|kw|cw|ww|semana|woche|uge|uke|vecka)\.?\s*(?P<number>\d{1,2})"
 )
 #: the headers of weeks numbered in the year, not from the plan's start
-_CALENDAR = frozenset({"kw", "cw", "ww", "uge", "uke", "vecka", "v"})
+_CALENDAR = frozenset({"kw", "cw", "ww", "uge", "uke", "vecka"})
 #: the fewest week columns that draw a chart
 _FEWEST = 3
 
