@@ -15,6 +15,7 @@ the first block that gave any.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -210,11 +211,13 @@ def _convert_table(conversion: Conversion, found: Table, view_placed: bool) -> b
     """Whether any row attached; the table stays as written where a row stays or a
     column says more than the view (an Owner), else its rows that stay are kept."""
     ranges = _range_columns(found)
+    # the table's milestone and week columns, found once for all its rows
+    dated = _Dated(_milestone_columns(conversion, found), week_columns(found))
     attached: list[TableRow] = []
     kept_rows: list[TableRow] = []
     left: set[int] = set()
     for row in found.rows:
-        scheduled = _row_schedule(conversion, found, row, ranges)
+        scheduled = _row_schedule(conversion, found, row, ranges, dated)
         if scheduled is not None and attach_schedule(
             conversion, scheduled[0], scheduled[1], row.line
         ):
@@ -262,8 +265,15 @@ def _range_columns(found: Table) -> set[int]:
     }
 
 
+class _Dated(NamedTuple):
+    """A table's columns of milestone days and of weeks."""
+
+    milestones: list[int]
+    weeks: dict[int, tuple[int, bool]]
+
+
 def _row_schedule(
-    conversion: Conversion, found: Table, row: TableRow, ranges: set[int]
+    conversion: Conversion, found: Table, row: TableRow, ranges: set[int], dated: _Dated
 ) -> tuple[Phase, Values] | None:
     """A row naming its phase, with a start, an end, a duration or a span, or else
     the days of its milestones (:func:`.milestone_dates`); the cells of other columns
@@ -291,9 +301,9 @@ def _row_schedule(
                 return None
         values += [value for value in given if value not in values]
     if phase is not None:
-        values = milestone_dates(
-            conversion, row, _milestone_columns(conversion, found), values
-        ) or marked_weeks(conversion, row, week_columns(found))
+        values = milestone_dates(conversion, row, dated.milestones, values) or marked_weeks(
+            conversion, row, dated.weeks
+        )
     return (phase, values) if phase is not None and values else None
 
 
