@@ -99,6 +99,8 @@ def plain_text(inline: SyntaxTreeNode) -> str:
     return " ".join("".join(parts).split())
 
 
+_DIV_OPENING = re.compile(r" {0,3}:{3,}\s*\{")
+_ATTRIBUTE_NAME = re.compile(r"([\w-]+)=")
 _TASK_BOX = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s+\[[xX]\]")
 
 
@@ -106,6 +108,10 @@ def label_words(source: str) -> Counter[str]:
     """Words that name a field rather than hold content: table headers, ``**Label**:``
     leads and the numbers of ordered lists, which the converter may turn into options."""
     labels: Counter[str] = Counter("x" for line in source.splitlines() if _TASK_BOX.match(line))
+    # the attribute names of a Pandoc div (``::: {.callout-warning title="..."}``)
+    for line in source.splitlines():
+        if _DIV_OPENING.match(line):
+            labels += words(" ".join(_ATTRIBUTE_NAME.findall(line)))
     for node in parse(source).walk():
         if node.type == "list_item" and node.info:
             labels += words(node.info)

@@ -37,6 +37,10 @@ def label_words(source: str) -> Counter[str]:
     list's, and the ``x`` of a task box, which becomes a status. Every other word of
     the input must still be in the output as often as before."""
     labels: Counter[str] = Counter()
+    # the attribute names of a Pandoc div (``::: {.callout-warning title="..."}``)
+    for line in source.splitlines():
+        if re.match(r" {0,3}:{3,}\s*\{", line):
+            labels += words(" ".join(re.findall(r"([\w-]+)=", line)))
     for node in parse(source).walk():
         if node.type == "list_item" and node.info:
             labels += words(node.info)

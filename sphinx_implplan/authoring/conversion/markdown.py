@@ -13,12 +13,24 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 #: CommonMark with GitHub's tables, as MyST reads a plan
 _PARSER = MarkdownIt("commonmark").enable("table")
-#: the same with YAML front matter, which MyST reads as the document's metadata
-_DOCUMENT_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+#: the same with YAML front matter, which MyST reads as the document's metadata, and
+#: the admonitions other tools write (Pandoc and Quarto ``:::`` divs, MkDocs ``!!!``),
+#: so that what they hold is known as theirs and a heading in one starts no section
+_DOCUMENT_PARSER = (
+    MarkdownIt("commonmark")
+    .enable("table")
+    .use(front_matter_plugin)
+    .use(container_plugin, "div", validate=lambda params, *_: bool(params.strip()))
+    .use(admon_plugin)
+)
+#: the node types of those admonitions: a ``:::`` div and a ``!!!`` admonition
+ADMONITIONS = frozenset({"container_div", "admonition"})
 
 
 def parse(text: str) -> SyntaxTreeNode:

@@ -20,6 +20,7 @@ from markdown_it.tree import SyntaxTreeNode
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase, add_fields
 from sphinx_implplan.authoring.conversion.markdown import (
+    ADMONITIONS,
     Label,
     Section,
     Text,
@@ -137,6 +138,17 @@ def _convert_one(
         elif block.type != "hr":
             if block.type in {"bullet_list", "ordered_list"}:
                 _read_schedule_items(conversion, directive, block)
+            elif block.type in ADMONITIONS:
+                # an admonition saying when (``!!! info "Schedule"``) stays as written;
+                # leading the phase, it may say it with no label, as a paragraph may
+                bare = block is inner[0]
+                for child in block.children:
+                    if child.type in {"paragraph", "admonition_title"}:
+                        for number in range(*span(child)):
+                            line = lines[number]
+                            read_schedule_line(conversion, directive, line, number, bare=bare)
+                    elif child.type in {"bullet_list", "ordered_list"}:
+                        _read_schedule_items(conversion, directive, child)
             body.add("".join(lines[start:block_end]))
     body.add("".join(lines[position:stop]))
     directive.body = body.text()

@@ -82,6 +82,8 @@ RISK_TABLE = TableShape(
             "|mitigatie|maatregel|maatregelen|mitiga\u00e7\u00e3o"
             "|action|actions|countermeasure|countermeasures|mitigation plan|response plan"
             "|contingency plan|massnahme|massnahmen|mitigacion|mesure|mesures|contramedida"
+            # a watch list's answer to a trigger: the lever pulled, the fallback
+            "|lever|levers|fallback|fallback plan|plan b|what we do|what we will do"
             "|\u00f6nlem|\u00f6nlemler|onlem|opat\u0159en\u00ed|opatreni"
             "|dzia\u0142anie|dzia\u0142ania"
             "|\u00e5tg\u00e4rd|\u00e5tg\u00e4rder|tiltag|tiltak|toimenpide|toimenpiteet"

@@ -105,7 +105,9 @@ def _bold_lead(raw: str) -> tuple[str, str] | None:
     children = parse_inline(text).children
     if len(children) >= 2 and children[0].type == "text" and not children[0].content:
         children = children[1:]
-    if not children or children[0].type != "strong":
+    # an italic lead (``*The tender fails.* If fewer ...``) leads as a bold one does
+    # where text follows it; an italic paragraph alone is a remark
+    if not children or children[0].type not in {"strong", "em"}:
         return None
     marker = children[0].markup or "**"
     closing = text.find(marker, len(marker))
@@ -116,6 +118,8 @@ def _bold_lead(raw: str) -> tuple[str, str] | None:
     stripped = rest.lstrip(" \t")
     if stripped.startswith((":", "-", "\u2013", "\u2014", ".")):
         rest = stripped[1:]
+    if children[0].type == "em" and not rest.strip():
+        return None
     return title, rest.strip()
 
 

@@ -16,7 +16,7 @@ _QUOTE_MARK = re.compile(r"^ {0,3}> ?")
 #: ``[!WARNING]``, ``[!caution]-`` (folded), ``[!danger] Title`` (Obsidian)
 _CALLOUT = re.compile(r"\[!(?P<kind>[A-Za-z][\w-]*)\][+-]?[ \t]*(?P<title>[^\n]*)(?:\n|$)")
 #: the callouts that warn; a note or a tip is a remark unless a bold lead names a risk
-_WARNINGS = frozenset(
+WARNINGS = frozenset(
     {"warning", "caution", "important", "danger", "attention", "error", "bug", "failure"}
     | {"risk", "alert"}
 )
@@ -33,7 +33,7 @@ class Callout:
 
     @property
     def warns(self) -> bool:
-        return self.kind.lower() in _WARNINGS
+        return self.kind.lower() in WARNINGS
 
 
 def unquoted_lines(lines: list[str], block: SyntaxTreeNode) -> list[str]:

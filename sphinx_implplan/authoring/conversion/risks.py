@@ -16,6 +16,7 @@ from markdown_it.tree import SyntaxTreeNode
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.lists import rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
+    ADMONITIONS,
     Section,
     TableRow,
     Text,
@@ -24,6 +25,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     span,
     table,
 )
+from sphinx_implplan.authoring.conversion.risk_admonitions import convert_admonition
 from sphinx_implplan.authoring.conversion.risk_items import (
     TITLE_ENDS,
     labelled_lines,
@@ -200,6 +202,8 @@ def _convert_blocks(
                 done |= taken
         elif block.type == "blockquote" and leads:
             convert_quote(conversion, block, impact, plain_items=plain_items)
+        elif block.type in ADMONITIONS and leads:
+            convert_admonition(conversion, block, impact)
         elif block.type == "html_block" and plain_items:
             inner = html_inner_blocks(lines, block)
             if inner is not None:

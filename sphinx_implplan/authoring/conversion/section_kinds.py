@@ -60,6 +60,10 @@ _KIND_WORDS = _patterns(
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
                 r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?|challenges"
+                # the idioms of a team's own register: "Known sharp edges", "Watch
+                # list", "Pitfalls", "What keeps us up at night", "Red flags"
+                r"|sharp edges|watch ?list|pitfalls?|gotchas|red flags|worries"
+                r"|keeps? (?:us|me|the team) (?:up|awake) at night"
                 # "What could go wrong", "Things that could derail this", "What might
                 # get in our way": a heading asking what may stop the plan
                 r"|(?:could|can|might|may) (?:go wrong|derail|sink|block|delay|stop|kill"

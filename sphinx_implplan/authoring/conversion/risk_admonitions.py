@@ -1,0 +1,110 @@
+"""Risks written as the admonitions of other Markdown tools: a Pandoc or Quarto fenced
+div (``::: {.callout-warning title="Data loss"}``) and a Python-Markdown or MkDocs
+admonition (``!!! danger "Cert expiry"`` and its indented text). A warning one in a
+risk section is a risk, titled by its title, the heading it opens with or its bold
+lead; a note or a tip is a remark and stays, unless a bold lead names a risk. A
+warning holding only a list is a risk per item.
+
+markdown-it reads both shapes with the plugins :mod:`.markdown` loads, so their
+lines are known; each is replaced whole, its fences or marker line included."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from markdown_it.tree import SyntaxTreeNode
+
+from sphinx_implplan.authoring.conversion.context import Conversion, add_fields
+from sphinx_implplan.authoring.conversion.markdown import Text, span
+from sphinx_implplan.authoring.conversion.risk_items import (
+    TITLE_ENDS,
+    blocks_rest,
+    list_directives,
+    matrix_view,
+    text_risk,
+)
+from sphinx_implplan.authoring.conversion.risk_leads import risk_lead
+from sphinx_implplan.authoring.conversion.risk_quotes import WARNINGS
+
+_LISTS = frozenset({"bullet_list", "ordered_list"})
+#: ``{.callout-warning}``, ``{#sec-x .callout-caution collapse="true"}``, ``warning``
+_PANDOC_CLASS = re.compile(r"(?:^|[\s{])\.(?:callout-)?(?P<kind>[A-Za-z][\w-]*)")
+_BARE_KIND = re.compile(r"\s*(?P<kind>[A-Za-z][\w-]*)")
+#: ``title="Data loss"`` in a div's attributes; ``"Cert expiry"`` after an admonition's kind
+_TITLE = re.compile(r"""(?:title=)?(?P<quote>["'])(?P<title>.*?)(?P=quote)""")
+#: a fence of colons alone on its line, which closes a div
+_CLOSING_FENCE = re.compile(r" {0,3}:{3,}\s*$")
+
+
+def kind_and_title(block: SyntaxTreeNode) -> tuple[str, str]:
+    """The admonition's kind (``warning``) and the title its opening line gives."""
+    params = block.info
+    found = _PANDOC_CLASS.search(params) or _BARE_KIND.match(params)
+    kind = found.group("kind").lower() if found is not None else ""
+    title = _TITLE.search(params)
+    return kind, title.group("title").strip() if title is not None else ""
+
+
+def _end(conversion: Conversion, block: SyntaxTreeNode) -> int:
+    """The line after the block, its closing fence included: markdown-it's map of a
+    div stops before that fence."""
+    end = span(block)[1]
+    lines = conversion.lines
+    if block.type == "container_div" and end < len(lines) and _CLOSING_FENCE.match(lines[end]):
+        return end + 1
+    return end
+
+
+def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
+    """One admonition of a risk section: a risk, a risk per item of its only list, or
+    kept as written where it is a remark."""
+    kind, written_title = kind_and_title(block)
+    children = [child for child in block.children if child.type != "admonition_title"]
+    start, end = span(block)[0], _end(conversion, block)
+    title = Text.parse(written_title.rstrip(TITLE_ENDS)) if written_title else None
+    if title is None and children and children[0].type == "heading":
+        title = Text.parse(Text.of(children[0].children[0]).raw.rstrip(TITLE_ENDS))
+    if children and children[0].type == "heading":
+        children = children[1:]
+    warns = kind in WARNINGS
+    # the indented text of an admonition reads as the section's own
+    view = replace(conversion, lines=_dedented(conversion.lines, block))
+    if warns and children and all(child.type in _LISTS for child in children):
+        directives = []
+        for child in children:
+            directives += list_directives(view, child, impact, plain_items=True)[0]
+        if directives:
+            conversion.replace(start, end, [*directives, *matrix_view(conversion)])
+        return
+    if not warns:
+        title = None  # a note or a tip is a remark, whatever its title
+    raw, rest = "", children
+    if children and children[0].type == "paragraph":
+        raw, rest = Text.of(children[0].children[0]).raw, children[1:]
+        found = risk_lead(raw) if title is None else None
+        if found is not None:
+            title, raw = Text.parse(found[0].rstrip(TITLE_ENDS)), found[1]
+    if (title is None and not warns) or (title is None and not raw.strip()):
+        return
+    first = matrix_view(conversion)
+    nested = blocks_rest(view, rest, span(block)[1])
+    directive = text_risk(
+        view, start, raw, nested, impact, plain_items=True, title=title, kept_as="callout"
+    )
+    if directive is None:
+        return
+    # the admonition's kind is no level: it stays, in words
+    add_fields(directive, [("Callout", Text.parse(kind))])
+    conversion.replace(start, end, [directive, *first])
+
+
+def _dedented(lines: list[str], block: SyntaxTreeNode) -> list[str]:
+    """``lines`` with an admonition's four-space indent taken off its text."""
+    if block.type != "admonition":
+        return lines
+    start, end = span(block)
+    return [
+        line[4:] if start < number < end and line.startswith("    ") else line
+        for number, line in enumerate(lines)
+    ]

@@ -1,0 +1,147 @@
+"""``implplan convert`` on the admonitions other Markdown tools write (Pandoc and
+Quarto ``:::`` divs, MkDocs ``!!!`` admonitions) and on the other ways teams set
+their risks apart: idiom headings, italic leads and watch-list tables."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from convert_helpers import build_converted_plan, directive_items, lossless
+from test_convert_risks import _plan, _risks
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+CALLOUTS = """\
+## Risks
+
+::: {.callout-warning title="Modem dies over winter"}
+Salt spray killed the last one. A spare waits in the hut.
+:::
+
+::: {.callout-caution}
+## Loggers run out early
+Cold nights drain the batteries. Mitigation: a slower fix rate at night.
+:::
+
+::: {.callout-note}
+Permits are renewed each March.
+:::
+
+!!! danger "Export format changes"
+    The vendor changed the columns twice last year.
+
+!!! failure "Old displays"
+    Some run a browser from 2017.
+
+    - Mitigation: a plain HTML page
+
+!!! question "Open question"
+    Do we keep the old app for staff?
+
+!!! tip
+    **Supplier exit.** The supplier may leave the framework; we keep a second quote.
+"""
+
+
+def test_warning_admonitions_in_a_risk_section_are_risks() -> None:
+    result = lossless(_plan(CALLOUTS))
+    risks = {risk["title"]: risk for risk in _risks(result.text)}
+    assert list(risks) == [
+        "Modem dies over winter",
+        "Loggers run out early",
+        "Export format changes",
+        "Old displays",
+        "Supplier exit",
+    ]
+    assert risks["Loggers run out early"]["mitigation"] == "a slower fix rate at night."
+    assert risks["Old displays"]["mitigation"] == "a plain HTML page"
+    assert "**Callout**: warning" in risks["Modem dies over winter"]["body"]
+    # a note, a tip without a bold lead and a question are remarks: kept as written
+    assert "::: {.callout-note}\nPermits are renewed each March.\n:::" in result.text
+    assert '!!! question "Open question"' in result.text
+
+
+def test_a_heading_inside_a_div_starts_no_section() -> None:
+    text = _plan(CALLOUTS + "\nAfter the callouts.\n")
+    result = lossless(text)
+    # the risk section goes on past the div's heading: every risk is still found
+    assert result.counts["impl-risk"] == 5
+
+
+def test_an_admonition_leading_a_phase_gives_its_dates() -> None:
+    text = """\
+# Timetable app
+
+## Sprint 1: Import
+
+!!! info "When"
+    **4 - 15 January 2027**
+
+- [ ] Parse the export
+
+## Sprint 2: Views
+
+!!! note "Schedule"
+    Start: 2027-01-18
+    End: 2027-01-29
+
+- [ ] Pupil view
+"""
+    phases = directive_items(lossless(text).text)
+    assert [(p["start"], p["end"]) for p in phases] == [
+        ("2027-01-04", "2027-01-15"),
+        ("2027-01-18", "2027-01-29"),
+    ]
+    assert '!!! info "When"' in phases[0]["body"]
+
+
+IDIOMS = """\
+## What keeps us up at night
+
+1. **Pickers don't trust the carts**: volunteers only.
+
+## Known sharp edges
+
+### Narrow aisle 19
+
+The carts need 1.2 m and the aisle is 1.1 m. Mitigation: one-way for carts.
+
+## Watch list
+
+| Trigger | What it tells us | Fallback |
+|---|---|---|
+| Battery low before the shift ends | docks too few | stagger charging |
+
+## Pitfalls
+
+*The framework has one supplier left.* We may run an open tender.
+
+*These were last reviewed in February.*
+"""
+
+
+def test_risks_under_idiom_headings_italic_leads_and_watch_lists() -> None:
+    result = lossless(_plan(IDIOMS))
+    risks = {risk["title"]: risk for risk in _risks(result.text)}
+    assert list(risks) == [
+        "Pickers don't trust the carts",
+        "Narrow aisle 19",
+        "Battery low before the shift ends",
+        "The framework has one supplier left",
+    ]
+    assert risks["Battery low before the shift ends"]["mitigation"] == "stagger charging"
+    # an italic paragraph with nothing after its lead is a remark
+    assert "*These were last reviewed in February.*" in result.text.splitlines()
+
+
+def test_a_plan_of_admonitions_builds_with_only_missing_levels_warned(
+    tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    result = lossless(_plan(CALLOUTS + "\n" + IDIOMS))
+    warnings, _ = build_converted_plan(make_app, tmp_path / "callouts", result.text)
+    assert {subtype for subtype, _ in warnings} == {"implplan.missing"}
+    assert len(warnings) == 2 * result.counts["impl-risk"] == 18
