@@ -34,22 +34,27 @@ ROUGHLY = re.compile(
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: the units of a week, accents folded: English, German, French, Spanish, Portuguese,
 #: Italian, Dutch, Swedish, Danish, Norwegian, Hungarian, Turkish, Polish, Czech,
-#: Indonesian, Finnish, Vietnamese, Ukrainian, Russian, Japanese, Chinese, Korean and Thai
+#: Indonesian, Malay, Finnish, Vietnamese, Catalan, Croatian, Ukrainian, Russian,
+#: Japanese, Chinese, Korean and Thai
 _WEEK_UNITS = (
     r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|uger?|uker?"
-    r"|hafta|tydzien|het|tuan"
+    r"|hafta|tydzien|het|tuan|setmanes|setmana|tjedana|tjedna|tjedan|tjedne"
     r"|tygodnie|tygodni|tydny?|tydnu|minggu|viikkoa?"
     r"|\u0442\u0438\u0436\u043d(?:\u0456|\u0456\u0432|\u044f)|\u0442\u0438\u0436\u0434\u0435\u043d\u044c"
     r"|\u043d\u0435\u0434\u0435\u043b(?:\u044f|\u0438|\u044c|\u044e)"
     r"|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"
     # Thai, folded
     r"|\u0e2a\u0e31\u0e1b\u0e14\u0e32\u0e2b\u0e4c"
+    # Hindi ``saptah``, ``hafte``, ``hafta``, folded (no virama, no nukta)
+    r"|\u0938\u092a\u0924\u093e\u0939|\u0939\u092b\u0924\u0947|\u0939\u092b\u0924\u093e"
 )
 _DAY_UNITS = (
     r"days?|tage?n?|jours?|dias?|giorn[oi]|dagen|dag(?:ar|e|er)?|gun|dni|dny|den|hari"
-    r"|paivaa?|nap|ngay"
+    r"|paivaa?|nap|ngay|dies|dana|dan"
     r"|\u0434\u043d(?:\u0456|\u0456\u0432|\u044f|\u0435\u0439|\u0438)|\u0434\u0435\u043d\u044c"
     r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?|\u0e27\u0e31\u0e19"
+    # Hindi ``din``
+    r"|\u0926\u093f\u0928"
 )
 #: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
 #: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,

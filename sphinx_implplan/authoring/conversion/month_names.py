@@ -5,42 +5,53 @@ from __future__ import annotations
 
 #: month names, accents folded (:func:`.written_dates.fold`); short forms only where no common word
 #: of a plan is spelt the same (no ``set``, ``out``, ``ago``, ``gen``, Romanian ``noi``);
-#: Finnish ones also as dates and phrases inflect them (``syyskuuta``, ``syyskuussa``)
+#: Finnish ones also as dates and phrases inflect them (``syyskuuta``, ``syyskuussa``);
+#: Catalan, Croatian (both cases; its ``listopad``, October, is read as the Polish and
+#: Czech November) and Malay (not its ``Mac``, March: a computer in most plans)
 MONTH_WORDS: dict[int, str] = {
     1: (
         "january jan januar janner janvier janv enero janeiro gennaio januari ocak "
-        "styczen stycznia leden ledna ianuarie ian tammikuu tammikuuta tammikuussa"
+        "styczen stycznia leden ledna ianuarie ian tammikuu tammikuuta tammikuussa "
+        "gener sijecanj sijecnja"
     ),
     2: (
         "february feb februar fevrier fevr fev febrero fevereiro febbraio februari subat "
-        "luty lutego unor unora februarie febr helmikuu helmikuuta helmikuussa"
+        "luty lutego unor unora februarie febr helmikuu helmikuuta helmikuussa "
+        "febrer veljaca veljace"
     ),
     3: (
         "march mar marz mrz mars marzo marco maart mrt mart marzec marca brezen brezna "
-        "maret martie marts marcius maaliskuu maaliskuuta maaliskuussa"
+        "maret martie marts marcius maaliskuu maaliskuuta maaliskuussa "
+        "marc ozujak ozujka"
     ),
     4: (
         "april apr avril avr abril aprile nisan kwiecien kwietnia duben dubna aprilie "
-        "aprilis huhtikuu huhtikuuta huhtikuussa"
+        "aprilis huhtikuu huhtikuuta huhtikuussa "
+        "travanj travnja"
     ),
     5: (
-        "may mai mayo maio maggio mei maj mayis maja majus kveten kvetna toukokuu toukokuuta toukokuussa"
+        "may mai mayo maio maggio mei maj mayis maja majus kveten kvetna toukokuu toukokuuta toukokuussa "
+        "maig svibanj svibnja"
     ),
     6: (
         "june jun juni juin junio junho giugno haziran czerwiec czerwca cerven cervna "
-        "iunie iun junius kesakuu kesakuuta kesakuussa"
+        "iunie iun junius kesakuu kesakuuta kesakuussa "
+        "juny lipanj lipnja"
     ),
     7: (
         "july jul juli juillet juil julio julho luglio temmuz lipiec lipca cervenec "
-        "cervence iulie iul julius heinakuu heinakuuta heinakuussa"
+        "cervence iulie iul julius heinakuu heinakuuta heinakuussa "
+        "juliol julai srpanj srpnja"
     ),
     8: (
         "august aug aout agosto augustus augusti agustos agustus sierpien sierpnia srpen "
-        "srpna augusztus elokuu elokuuta elokuussa"
+        "srpna augusztus elokuu elokuuta elokuussa "
+        "agost ogos kolovoz kolovoza"
     ),
     9: (
         "september sep sept septembre septiembre setiembre setembro settembre eylul "
-        "wrzesien wrzesnia zari septembrie szeptember szept syyskuu syyskuuta syyskuussa"
+        "wrzesien wrzesnia zari septembrie szeptember szept syyskuu syyskuuta syyskuussa "
+        "setembre rujan rujna"
     ),
     10: (
         "october oct oktober okt octobre octubre outubro ottobre ekim pazdziernik "
@@ -48,11 +59,13 @@ MONTH_WORDS: dict[int, str] = {
     ),
     11: (
         "november nov novembre noviembre novembro kasim listopad listopada listopadu "
-        "noiembrie marraskuu marraskuuta marraskuussa"
+        "noiembrie marraskuu marraskuuta marraskuussa "
+        "studeni studenoga studenog"
     ),
     12: (
         "december dec dezember dez decembre diciembre dezembro dicembre aralik grudzien "
-        "grudnia prosinec prosince desember decembrie joulukuu joulukuuta joulukuussa"
+        "grudnia prosinec prosince desember decembrie joulukuu joulukuuta joulukuussa "
+        "desembre disember prosinac prosinca"
     ),
 }
 #: month names in Cyrillic (Ukrainian, Russian) and Greek, as written; folded like
@@ -86,4 +99,20 @@ THAI_MONTH_WORDS: dict[int, str] = {
     10: "\u0e15\u0e38\u0e25\u0e32\u0e04\u0e21 \u0e15.\u0e04",
     11: "\u0e1e\u0e24\u0e28\u0e08\u0e34\u0e01\u0e32\u0e22\u0e19 \u0e1e.\u0e22",
     12: "\u0e18\u0e31\u0e19\u0e27\u0e32\u0e04\u0e21 \u0e18.\u0e04",
+}
+
+#: Hindi month names, as written; folded like the others
+HINDI_MONTH_WORDS: dict[int, str] = {
+    1: "\u091c\u0928\u0935\u0930\u0940",
+    2: "\u092b\u093c\u0930\u0935\u0930\u0940 \u092b\u0930\u0935\u0930\u0940",
+    3: "\u092e\u093e\u0930\u094d\u091a",
+    4: "\u0905\u092a\u094d\u0930\u0948\u0932",
+    5: "\u092e\u0908",
+    6: "\u091c\u0942\u0928",
+    7: "\u091c\u0941\u0932\u093e\u0908",
+    8: "\u0905\u0917\u0938\u094d\u0924",
+    9: "\u0938\u093f\u0924\u0902\u092c\u0930 \u0938\u093f\u0924\u092e\u094d\u092c\u0930",
+    10: "\u0905\u0915\u094d\u091f\u0942\u092c\u0930",
+    11: "\u0928\u0935\u0902\u092c\u0930 \u0928\u0935\u092e\u094d\u092c\u0930",
+    12: "\u0926\u093f\u0938\u0902\u092c\u0930 \u0926\u093f\u0938\u092e\u094d\u092c\u0930",
 }

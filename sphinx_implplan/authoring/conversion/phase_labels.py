@@ -52,7 +52,7 @@ def _named(names: str, says: Says) -> dict[str, Says]:
 #: the labels, as compared once folded (:func:`.written_dates.fold`), and what each
 #: says: in English, German, Portuguese, Spanish, French, Italian, Dutch, Swedish,
 #: Polish, Czech, Romanian, Finnish, Turkish, Indonesian, Ukrainian, Russian, Chinese,
-#: Japanese, Korean and Thai
+#: Japanese, Korean, Thai, Catalan, Croatian, Malay and Hindi
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
@@ -63,7 +63,10 @@ _LABELS: dict[str, Says] = {
         "\u8ba1\u5212\u65f6\u95f4, \u671f\u9593, \u30b9\u30b1\u30b8\u30e5\u30fc\u30eb,"
         "\uae30\uac04, \uc77c\uc815, \u0e0a\u0e48\u0e27\u0e07\u0e40\u0e27\u0e25\u0e32,"
         # Vietnamese, folded: ``Th\u1eddi gian``, ``L\u1ecbch``
-        "thoi gian, lich, thoi han thuc hien",
+        "thoi gian, lich, thoi han thuc hien,"
+        # Catalan, Croatian, Malay and Hindi (``avadhi``, ``samayavadhi``)
+        "calendari, periode de treball, razdoblje, vremenski okvir, jangka masa,"
+        "\u0905\u0935\u0927\u093f, \u0938\u092e\u092f\u093e\u0935\u0927\u093f",
         Says.PERIOD,
     ),
     **_named(
@@ -74,7 +77,9 @@ _LABELS: dict[str, Says] = {
         "\u0442\u0440\u0438\u0432\u0430\u043b\u0456\u0441\u0442\u044c,"
         "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
         "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593,"
-        "\u0e23\u0e30\u0e22\u0e30\u0e40\u0e27\u0e25\u0e32",
+        "\u0e23\u0e30\u0e22\u0e30\u0e40\u0e27\u0e25\u0e32,"
+        # Catalan, Croatian, Malay
+        "durada, trajanje, tempoh, tempoh pelaksanaan",
         Says.PERIOD,
     ),
     **_named(
@@ -86,7 +91,11 @@ _LABELS: dict[str, Says] = {
         "\u0441\u0442\u0440\u043e\u043a, \u0441\u0440\u043e\u043a,"
         "\u0434\u0435\u0434\u043b\u0430\u0439\u043d, \u622a\u6b62, \u622a\u6b62\u65e5\u671f,"
         "\u671f\u9650, \u7d0d\u671f, \ub9c8\uac10,"
-        "\u0e01\u0e33\u0e2b\u0e19\u0e14\u0e40\u0e2a\u0e23\u0e47\u0e08",
+        "\u0e01\u0e33\u0e2b\u0e19\u0e14\u0e40\u0e2a\u0e23\u0e47\u0e08,"
+        # Catalan, Croatian, Malay and Hindi (``samay-seema``, ``lakshya tithi``)
+        "data objectiu, data limit, termini, rok, krajnji rok, tarikh sasaran, tarikh akhir,"
+        "\u0938\u092e\u092f-\u0938\u0940\u092e\u093e,"
+        "\u0932\u0915\u094d\u0937\u094d\u092f \u0924\u093f\u0925\u093f",
         Says.DUE,
     ),
     **_named(
@@ -94,7 +103,9 @@ _LABELS: dict[str, Says] = {
         "startdatum, rozpocz\u0119cie, pocz\u0105tek, za\u010d\u00e1tek, zah\u00e1jen\u00ed,"
         "inizio, inceput, data de inceput, alku, aloitus, mulai, tanggal mulai, \u043f\u043e\u0447\u0430\u0442\u043e\u043a,"
         "\u043d\u0430\u0447\u0430\u043b\u043e, \u5f00\u59cb, \u5f00\u59cb\u65e5\u671f,"
-        "\u958b\u59cb, \uc2dc\uc791, bat dau, ngay bat dau",
+        "\u958b\u59cb, \uc2dc\uc791, bat dau, ngay bat dau,"
+        # Catalan, Croatian, Malay and Hindi (``prarambh``)
+        "data d'inici, inici, pocetak, tarikh mula, \u092a\u094d\u0930\u093e\u0930\u0902\u092d",
         Says.START,
     ),
     **_named(
@@ -102,7 +113,10 @@ _LABELS: dict[str, Says] = {
         "koniec, konec, sfarsit, data de sfarsit, loppu, selesai, tanggal selesai, \u043a\u0456\u043d\u0435\u0446\u044c,"
         "\u0437\u0430\u0432\u0435\u0440\u0448\u0435\u043d\u043d\u044f,"
         "\u043e\u043a\u043e\u043d\u0447\u0430\u043d\u0438\u0435, \u7ed3\u675f,"
-        "\u7ed3\u675f\u65e5\u671f, \u7d42\u4e86, \uc885\ub8cc, ket thuc, ngay ket thuc",
+        "\u7ed3\u675f\u65e5\u671f, \u7d42\u4e86, \uc885\ub8cc, ket thuc, ngay ket thuc,"
+        # Catalan, Croatian, Malay and Hindi (``samapti``)
+        "data de finalitzacio, final, zavrsetak, tarikh tamat, tamat,"
+        "\u0938\u092e\u093e\u092a\u094d\u0924\u093f",
         Says.END,
     ),
 }
@@ -118,7 +132,9 @@ _LINE = re.compile(
 #: ``Expected execution dates``, ``Tentative timeframe``
 _QUALIFIERS = re.compile(
     r"^(?:(?:planned|expected|estimated|proposed|tentative|indicative|provisional"
-    r"|execution|delivery|working)\s+)+"
+    r"|execution|delivery|working"
+    # what the label dates: ``Stage dates``, ``Sprint window``, ``Phase timeline``
+    r"|stage|phase|step|sprint|milestone|wave|iteration)\s+)+"
 )
 #: ``Est. 5d``: an estimate's short label ends with its full stop
 _ESTIMATE = re.compile(

@@ -56,7 +56,10 @@ RISK_TABLE = TableShape(
             "|\u0432\u043f\u043b\u0438\u0432"
             # Vietnamese: impact, level (of severity), effect
             "|\u1ea3nh h\u01b0\u1edfng|m\u1ee9c \u0111\u1ed9|m\u1ee9c \u0111\u1ed9 \u1ea3nh h\u01b0\u1edfng"
-            "|t\u00e1c \u0111\u1ed9ng|" + _LETTERS["impact"],
+            "|t\u00e1c \u0111\u1ed9ng"
+            # Malay and Indonesian, Catalan, Croatian, Hindi
+            "|kesan|impak|dampak|impacte|utjecaj|posljedica|\u092a\u094d\u0930\u092d\u093e\u0935|"
+            + _LETTERS["impact"],
             read_level,
         ),
         _column(
@@ -71,8 +74,10 @@ RISK_TABLE = TableShape(
             "|\ubc1c\uc0dd\uac00\ub2a5\uc131|\ud655\ub960"
             "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442\u044c"
             "|kh\u1ea3 n\u0103ng|kh\u1ea3 n\u0103ng x\u1ea3y ra|x\u00e1c su\u1ea5t"
-            "|\u0439\u043c\u043e\u0432\u0456\u0440\u043d\u0456\u0441\u0442\u044c|"
-            + _LETTERS["likelihood"],
+            "|\u0439\u043c\u043e\u0432\u0456\u0440\u043d\u0456\u0441\u0442\u044c"
+            # Malay and Indonesian, Catalan, Croatian, Hindi
+            "|kebarangkalian|kemungkinan|probabilitat|vjerojatnost"
+            "|\u0938\u0902\u092d\u093e\u0935\u0928\u093e|" + _LETTERS["likelihood"],
             read_level,
         ),
         _column(
@@ -84,6 +89,9 @@ RISK_TABLE = TableShape(
             "|contingency plan|massnahme|massnahmen|mitigacion|mesure|mesures|contramedida"
             # a watch list's answer to a trigger: the lever pulled, the fallback
             "|lever|levers|fallback|fallback plan|plan b|what we do|what we will do"
+            # Malay and Indonesian, Catalan, Croatian, Hindi
+            "|mitigasi|tindakan|tindakan mitigasi|langkah mitigasi|mitigaci\u00f3|mesura|mesures"
+            "|mjere|mjera|ubla\u017eavanje|\u0936\u092e\u0928|\u0928\u093f\u0935\u093e\u0930\u0923"
             "|\u00f6nlem|\u00f6nlemler|onlem|opat\u0159en\u00ed|opatreni"
             "|dzia\u0142anie|dzia\u0142ania"
             "|\u00e5tg\u00e4rd|\u00e5tg\u00e4rder|tiltag|tiltak|toimenpide|toimenpiteet"

@@ -8,7 +8,8 @@ import re
 from sphinx_implplan.authoring.conversion.risk_scales import scored_level
 from sphinx_implplan.plan.values import DEFAULT_RISK_LEVELS
 
-_WORD = re.compile(r"[^\W_]+")
+#: a word; Devanagari's vowel signs and virama are no word characters to ``re``
+_WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963])+")
 
 # the levels in Turkish, Czech, Polish, Swedish, Danish and Norwegian, Finnish,
 # Hungarian and Russian plans, then the one-character scales of Japanese, Chinese
@@ -30,6 +31,8 @@ _LOW_ELSEWHERE = (
         "\u043d\u0438\u0437\u044c\u043a\u0435",
     ),
     "th\u1ea5p",
+    # Catalan, Croatian, Malay and Hindi
+    *("baix", "baixa", "nizak", "nisko", "rendah", "\u0928\u093f\u092e\u094d\u0928"),
 )
 _MEDIUM_ELSEWHERE = (
     *("orta", "st\u0159edn\u00ed", "\u015brednia", "\u015brednie", "\u015bredni", "medel"),
@@ -43,6 +46,9 @@ _MEDIUM_ELSEWHERE = (
     ),
     # Vietnamese ``trung b\u00ecnh``, as one word (:data:`_PHRASES`)
     "trungb\u00ecnh",
+    # Catalan, Croatian, Malay (Indonesian ``sedang``) and Hindi
+    *("mitj\u00e0", "mitjana", "srednji", "srednja", "srednje", "sederhana", "sedang"),
+    "\u092e\u0927\u094d\u092f\u092e",
 )
 _HIGH_ELSEWHERE = (
     *("y\u00fcksek", "vysok\u00e1", "vysok\u00e9", "vysok\u00fd", "wysoka", "wysokie"),
@@ -61,6 +67,8 @@ _HIGH_ELSEWHERE = (
         "\u0432\u0438\u0441\u043e\u043a\u0435",
     ),
     "cao",
+    # Catalan, Croatian, Malay and Hindi
+    *("alt", "alta", "visok", "visoka", "visoko", "tinggi", "\u0909\u091a\u094d\u091a"),
 )
 #: the five words of the usual likelihood and consequence scales of a risk register
 #: (rare, unlikely, possible, likely, almost certain; insignificant, minor, moderate,

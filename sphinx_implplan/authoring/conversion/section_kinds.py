@@ -55,6 +55,8 @@ _KIND_WORDS = _patterns(
         (
             SectionKind.RISKS,
             (
+                # "Not risks, but worth noting", "Known limitations (not risks)": none
+                r"(?<!\bnot )(?<!\bnon )(?<!\bnon-)"
                 r"\b(risk\w*|risi[kc]\w*|rizi[kc]\w*|ryzyk\w*|riesgos?|ris(?:ch|co)\w*|risqu\w*"
                 r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
@@ -64,10 +66,15 @@ _KIND_WORDS = _patterns(
                 # list", "Pitfalls", "What keeps us up at night", "Red flags"
                 r"|sharp edges|watch ?list|pitfalls?|gotchas|red flags|worries"
                 r"|keeps? (?:us|me|the team) (?:up|awake) at night"
+                # "Possible problems", "Potential issues", Croatian "Mogu\u0107i problemi"
+                r"|(?:possible|potential|likely) (?:problems|issues|pitfalls)"
+                r"|mogu\u0107i problemi|mogu\u0107e pote\u0161ko\u0107e"
                 # "What could go wrong", "Things that could derail this", "What might
                 # get in our way": a heading asking what may stop the plan
                 r"|(?:could|can|might|may) (?:go wrong|derail|sink|block|delay|stop|kill"
                 r"|hurt|bite|break|get in (?:our|the) way))\b"
+                # Hindi: "jokhim" (risk)
+                r"|\u091c\u094b\u0916\u093f\u092e"
                 r"|\u30ea\u30b9\u30af|\u61f8\u5ff5|\u98ce\u9669|\u98a8\u96aa|\uc704\ud5d8"
                 r"|\ub9ac\uc2a4\ud06c|\u0e04\u0e27\u0e32\u0e21\u0e40\u0e2a\u0e35\u0e48\u0e22\u0e07"
             ),

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion.month_names import (
+    HINDI_MONTH_WORDS,
     MONTH_WORDS,
     MORE_MONTH_WORDS,
     THAI_MONTH_WORDS,
@@ -47,12 +48,13 @@ _MONTHS = {word: month for month, words in MONTH_WORDS.items() for word in words
 _MONTHS.update(
     {
         fold(word): month
-        for table in (MORE_MONTH_WORDS, THAI_MONTH_WORDS)
+        for table in (MORE_MONTH_WORDS, THAI_MONTH_WORDS, HINDI_MONTH_WORDS)
         for month, words in table.items()
         for word in words.split()
     }
 )
-MONTH = r"(?:" + "|".join(map(re.escape, sorted(_MONTHS, key=len, reverse=True))) + r")\b\.?"
+#: a month's name ends where no letter follows (a Hindi one may end in a vowel sign)
+MONTH = r"(?:" + "|".join(map(re.escape, sorted(_MONTHS, key=len, reverse=True))) + r")(?!\w)\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|\.)?"
 _WEEKDAY = re.compile(
     r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b\.?,?\s*"
@@ -229,7 +231,7 @@ def _bare_week(match: re.Match[str]) -> Point | None:
 
 _YEAR = r"(?:(?P<year>\d{4})|'(?P<short>\d{2}))"
 _DAY_MONTH = (
-    rf"(?P<day>\d{{1,2}}){_ORDINAL}\s*(?:of\s+|de\s+)?(?P<month>{MONTH})"
+    rf"(?P<day>\d{{1,2}}){_ORDINAL}\s*(?:of\s+|de\s+|d['\u2019])?(?P<month>{MONTH})"
     rf"(?:,?\s*(?:de\s+)?{_YEAR})?"
 )
 _SPREADSHEET_DAY = (
