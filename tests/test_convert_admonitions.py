@@ -4,14 +4,15 @@ their risks apart: idiom headings, italic leads and watch-list tables."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from build_helpers import read_needs
 from convert_helpers import build_converted_plan, directive_items, lossless
 from test_convert_risks import _plan, _risks
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -145,3 +146,74 @@ def test_a_plan_of_admonitions_builds_with_only_missing_levels_warned(
     warnings, _ = build_converted_plan(make_app, tmp_path / "callouts", result.text)
     assert {subtype for subtype, _ in warnings} == {"implplan.missing"}
     assert len(warnings) == 2 * result.counts["impl-risk"] == 18
+
+
+PHASE_WITH_RISKS = """\
+# Podcast downloads
+
+## Milestone 1: Storage (Weeks 1-3)
+
+- [x] Download queue
+
+> **Risk:** iOS purges the caches folder. We store episodes elsewhere.
+
+> **Note:** Android reuses the media cache.
+
+- [ ] Encrypted storage
+
+> [!CAUTION]
+> Risk: analytics count a download as a listen.
+> Mitigation: send the event on playback only.
+
+> [!WARNING]
+> Do not ship the flag on by default.
+
+## Milestone 2: Beta
+
+!!! danger "Risk: old Android versions"
+    Downloads may stall below Android 8.
+
+!!! warning "Deploy freeze"
+    No deploys on Fridays.
+
+- [ ] Beta on both stores
+"""
+
+
+def test_a_quote_or_callout_naming_a_risk_is_a_risk_inside_its_phase() -> None:
+    result = lossless(PHASE_WITH_RISKS)
+    phases = directive_items(result.text)
+    assert [phase["title"] for phase in phases] == [
+        "Milestone 1: Storage (Weeks 1-3)",
+        "Milestone 2: Beta",
+    ]
+    risks = _risks(phases[0]["body"]) + _risks(phases[1]["body"])
+    assert [(risk["title"], risk.get("mitigation")) for risk in risks] == [
+        ("iOS purges the caches folder", None),
+        ("analytics count a download as a listen", "send the event on playback only."),
+        ("old Android versions", None),
+    ]
+    assert result.counts["impl-risk"] == 3
+    # a warning that names no risk is an instruction; a note is a remark
+    for kept in ("> **Note:** Android", "> Do not ship the flag", '!!! warning "Deploy freeze"'):
+        assert kept in result.text
+
+
+def test_risks_inside_phases_build_as_needs_of_the_plan(
+    tmp_path: Path, make_app: Callable[..., SphinxTestApp]
+) -> None:
+    result = lossless(PHASE_WITH_RISKS)
+    warnings, app = build_converted_plan(make_app, tmp_path / "phase-risks", result.text)
+    assert {subtype for subtype, _ in warnings} == {"implplan.missing"}
+    needs = read_needs(app)
+    assert sorted(need["type"] for need in needs.values() if need["type"] != "req") == [
+        "impl-phase",
+        "impl-phase",
+        "impl-plan",
+        "impl-risk",
+        "impl-risk",
+        "impl-risk",
+    ]
+    # the phase still counts its own checklist, not the risks' text
+    report = (Path(app.outdir) / "implplan.json").read_text(encoding="utf8")
+    assert '"total": 2' in report

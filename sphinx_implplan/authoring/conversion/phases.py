@@ -35,6 +35,7 @@ from sphinx_implplan.authoring.conversion.phase_labels import (
     span_lines,
 )
 from sphinx_implplan.authoring.conversion.phase_references import phase_of
+from sphinx_implplan.authoring.conversion.phase_risk_callouts import phase_risk
 from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
 from sphinx_implplan.authoring.conversion.phase_trailing_risks import trailing_risks
 from sphinx_implplan.authoring.conversion.written_dates import names_a_date
@@ -60,6 +61,8 @@ _DEPENDS_LABELS = frozenset({"depends on", "depends", "dependencies", "after"})
 Values = list[tuple[str, str]]
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _TASK_BOX = re.compile(r"\[[ xX]\]\s")
+#: the blocks a phase may set a risk apart in
+_CALLOUTS = frozenset({"blockquote", "admonition"})
 
 
 def convert_phase(conversion: Conversion, section: Section) -> None:
@@ -135,6 +138,9 @@ def _convert_one(
                     bare = block is inner[0]
                     read_schedule_line(conversion, directive, lines[number], number, bare=bare)
                     body.add(lines[number])
+        elif block.type in _CALLOUTS and (risk := phase_risk(conversion, block)) is not None:
+            # a blank line after it, where the block's own was taken with it
+            body.add(risk if lines[block_end - 1].strip() else risk + "\n")
         elif block.type != "hr":
             if block.type in {"bullet_list", "ordered_list"}:
                 _read_schedule_items(conversion, directive, block)

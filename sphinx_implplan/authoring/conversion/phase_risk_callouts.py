@@ -1,0 +1,71 @@
+"""Risks a phase sets apart in its own text: a quote or a callout that calls itself a
+risk (``> **Risk:** the vendor slips``, ``> [!WARNING]`` then ``Risk: ...``, ``!!!
+danger "Risk: cert expiry"``) becomes an ``impl-risk`` inside the phase, where the
+author put it. A warning that names no risk (``> [!WARNING] Never deploy on
+Fridays``) stays as written: inside a phase it is as likely an instruction as a risk.
+
+The risk is written into the phase's body, so the phase's fence grows around it; it
+brings no heat map of its own (the plan's risk sections place that)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from markdown_it.tree import SyntaxTreeNode
+
+from sphinx_implplan.authoring.conversion.context import Conversion, add_fields
+from sphinx_implplan.authoring.conversion.markdown import Text, span
+from sphinx_implplan.authoring.conversion.risk_admonitions import kind_and_title
+from sphinx_implplan.authoring.conversion.risk_items import TITLE_ENDS, blocks_rest, text_risk
+from sphinx_implplan.authoring.conversion.risk_quotes import callout, unquoted_lines
+from sphinx_implplan.authoring.myst_writer import render_directive
+
+_RISK = "impl-risk"
+#: ``Risk:``, ``**Risk:**``, ``Risk 2 -``, ``\u26a0\ufe0f Risk:``: the word that names
+#: what follows a risk, in the languages of the risk sections, before the text
+_NAMED_RISK = re.compile(
+    r"[^\w*_]*(?:\*\*|__)?\s*(?:risk|risque|risiko|riesgo|rischio|risico|risco|ryzyko"
+    r"|riziko|rizik|threat|hazard)\s*(?:#?\d+)?\s*(?:\*\*|__)?\s*[:\-\u2013\u2014]\s*"
+    r"(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+
+
+def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
+    """The risk a phase's quote or admonition names, as MyST text; ``None`` where the
+    block names none."""
+    lines, kind, title_text = conversion.lines, "", ""
+    if block.type == "blockquote":
+        lines = unquoted_lines(conversion.lines, block)
+    elif block.type == "admonition":
+        kind, title_text = kind_and_title(block)
+    else:
+        return None
+    children = [child for child in block.children if child.type != "admonition_title"]
+    if not children or children[0].type != "paragraph":
+        return None
+    raw = Text.of(children[0].children[0]).raw
+    marker = callout(raw) if block.type == "blockquote" else None
+    if marker is not None:
+        kind, title_text, raw = marker.kind, marker.title, marker.rest
+    title: Text | None = None
+    if (named := _NAMED_RISK.match(title_text)) is not None and title_text[named.end() :]:
+        title = Text.parse(title_text[named.end() :].rstrip(TITLE_ENDS))
+    elif (named := _NAMED_RISK.match(raw)) is not None and raw[named.end() :].strip():
+        raw = raw[named.end() :]
+    else:
+        return None
+    # counted as the plan's risks are, with no heat map: one already counts
+    view = replace(conversion, lines=lines, replacements=[], counts=Counter({_RISK: 1}))
+    start, end = span(block)
+    nested = blocks_rest(view, children[1:], end)
+    directive = text_risk(view, start, raw, nested, None, plain_items=True, title=title)
+    if directive is None:
+        return None
+    if kind:
+        # the callout's kind is no level: it stays, in words
+        add_fields(directive, [("Callout", Text.parse(kind))])
+    conversion.counts.update(view.counts - Counter({_RISK: 1}))
+    return render_directive(directive)
