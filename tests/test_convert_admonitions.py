@@ -174,7 +174,10 @@ PHASE_WITH_RISKS = """\
     Downloads may stall below Android 8.
 
 !!! warning "Deploy freeze"
-    No deploys on Fridays.
+    Do not deploy on Fridays.
+
+!!! caution "Store review"
+    Apple's review may take a week in December.
 
 - [ ] Beta on both stores
 """
@@ -192,9 +195,10 @@ def test_a_quote_or_callout_naming_a_risk_is_a_risk_inside_its_phase() -> None:
         ("iOS purges the caches folder", None),
         ("analytics count a download as a listen", "send the event on playback only."),
         ("old Android versions", None),
+        ("Store review", None),
     ]
-    assert result.counts["impl-risk"] == 3
-    # a warning that names no risk is an instruction; a note is a remark
+    assert result.counts["impl-risk"] == 4
+    # a warning telling what to do is an instruction; a note is a remark
     for kept in ("> **Note:** Android", "> Do not ship the flag", '!!! warning "Deploy freeze"'):
         assert kept in result.text
 
@@ -210,6 +214,7 @@ def test_risks_inside_phases_build_as_needs_of_the_plan(
         "impl-phase",
         "impl-phase",
         "impl-plan",
+        "impl-risk",
         "impl-risk",
         "impl-risk",
         "impl-risk",

@@ -1,8 +1,9 @@
 """Risks a phase sets apart in its own text: a quote or a callout that calls itself a
 risk (``> **Risk:** the vendor slips``, ``> [!WARNING]`` then ``Risk: ...``, ``!!!
-danger "Risk: cert expiry"``) becomes an ``impl-risk`` inside the phase, where the
-author put it. A warning that names no risk (``> [!WARNING] Never deploy on
-Fridays``) stays as written: inside a phase it is as likely an instruction as a risk.
+danger "Risk: cert expiry"``), and a warning, caution or danger callout telling what
+may go wrong, becomes an ``impl-risk`` inside the phase, where the author put it. A
+warning that tells what to do (``> [!WARNING] Never deploy on Fridays``) is an
+instruction and stays as written, as do notes, tips and other remarks.
 
 The risk is written into the phase's body, so the phase's fence grows around it; it
 brings no heat map of its own (the plan's risk sections place that)."""
@@ -32,6 +33,15 @@ _NAMED_RISK = re.compile(
     re.IGNORECASE,
 )
 
+#: the kinds of callout that warn of what may go wrong; an important one, a note, a
+#: tip or an info box is a remark
+_WARNINGS = frozenset({"warning", "caution", "danger", "failure", "bug", "error", "risk"})
+#: a warning that tells the reader what to do, or not to do, is an instruction
+_INSTRUCTION = re.compile(
+    r"[^\w]*(?:do not|don't|never|always|make sure|remember|ensure|please|be sure|avoid)\b",
+    re.IGNORECASE,
+)
+
 
 def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
     """The risk a phase's quote or admonition names, as MyST text; ``None`` where the
@@ -55,6 +65,9 @@ def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
         title = Text.parse(title_text[named.end() :].rstrip(TITLE_ENDS))
     elif (named := _NAMED_RISK.match(raw)) is not None and raw[named.end() :].strip():
         raw = raw[named.end() :]
+    elif kind.lower() in _WARNINGS and raw.strip() and not _INSTRUCTION.match(raw):
+        # a warning telling what may go wrong is the phase's risk
+        title = Text.parse(title_text.rstrip(TITLE_ENDS)) if title_text else None
     else:
         return None
     # counted as the plan's risks are, with no heat map: one already counts
