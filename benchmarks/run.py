@@ -3,6 +3,7 @@
     python benchmarks/run.py                       # S = 1,000 and 5,000, one run each
     python benchmarks/run.py --sizes 1000 5000 20000 --repeat 2
     python benchmarks/run.py --sizes 20 50 --repeat 1 --report-only   # a smoke run
+    python benchmarks/run.py --growth --sizes 5000 20000   # growth alone, at large S
 
 For each scale S it writes four projects (``project.py``): the extension's, the same
 without its four views, the plain sphinx-needs baseline, and the text-only project
@@ -21,6 +22,11 @@ each time:
   views cost;
 - an incremental build after changing one requirement's title in one spec document,
   noting which pages were written again.
+
+``--growth`` times only the serial clean builds of the extension's project and the
+baseline at each scale, with their peak memory, and how both grow from one scale to
+the next against the growth of S (linear within 10 %): the run at 20,000, where every
+other measure would take hours.
 
 The package's bytecode is compiled first, as an installed package has it: a build
 would otherwise compile every module of it that changed since it was last imported,
@@ -204,9 +210,9 @@ def take_turns(
     return builds
 
 
-def write_projects(size: int, work: Path) -> dict[str, Path]:
+def write_projects(size: int, work: Path, names: tuple[str, ...] = PROJECTS) -> dict[str, Path]:
     scale = Scale(size)
-    sources = {name: work / f"s{size}" / name for name in PROJECTS}
+    sources = {name: work / f"s{size}" / name for name in names}
     for name, source in sources.items():
         shutil.rmtree(source, ignore_errors=True)
         write_project(
@@ -221,12 +227,13 @@ def write_projects(size: int, work: Path) -> dict[str, Path]:
 
 
 def clean_builds(
-    sources: dict[int, dict[str, Path]], repeat: int
+    sources: dict[int, dict[str, Path]],
+    repeat: int,
+    names: tuple[str, ...] = (*TIMED, *MANY_PLANS, TEXT_ONLY),
 ) -> dict[int, dict[str, list[Build]]]:
     """The clean builds of every scale take turns too: the growth from one scale to
     the next compares builds of the same run, minutes apart rather than a quarter
     of an hour."""
-    names = (*TIMED, *MANY_PLANS, TEXT_ONLY)
     turns = [(size, name) for size in sorted(sources) for name in names]
     builds = take_turns(repeat, turns, "clean", lambda turn: clean_build(sources[turn[0]][turn[1]]))
     return {size: {name: builds[size, name] for name in names} for size in sources}
@@ -554,6 +561,57 @@ def table(all_results: list[Results]) -> tuple[str, bool]:
     return "\n".join(lines), every_target_met
 
 
+def growth_table(sizes: list[int], clean: dict[int, dict[str, list[Build]]]) -> tuple[str, bool]:
+    """The serial clean builds at each scale, and their growth from the scale before
+    against S's (linear within 10 %), in time and in peak memory."""
+    lines = [
+        "| S | measure | extension | baseline | ratio | target | met |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    every_target_met = True
+    for index, size in enumerate(sizes):
+        builds = clean[size]
+        seconds = [_seconds(builds[name]) for name in TIMED]
+        memory = [statistics.median(b.peak_mib for b in builds[name]) for name in TIMED]
+        rows = [
+            _compared("clean build", seconds[0], seconds[1], "s", limit=None),
+            _compared(
+                "peak memory, clean build", memory[0], memory[1], "MiB", limit=None, decimals=0
+            ),
+        ]
+        if index:
+            before = clean[sizes[index - 1]]
+            limit = 1.1 * size / sizes[index - 1]
+            time_growth = [_growth(before[n], builds[n]) for n in TIMED]
+            memory_growth = [
+                statistics.median(b.peak_mib for b in builds[n])
+                / statistics.median(b.peak_mib for b in before[n])
+                for n in TIMED
+            ]
+            for measure, (extension, baseline) in (
+                ("time", time_growth),
+                ("peak memory", memory_growth),
+            ):
+                every_target_met &= extension <= limit
+                rows.append(
+                    Row(
+                        f"growth of the {measure} from S = {sizes[index - 1]:,}",
+                        f"{extension:.2f} x",
+                        f"{baseline:.2f} x",
+                        "",
+                        f"≤ {limit:.1f}",
+                        extension <= limit,
+                    )
+                )
+        for row in rows:
+            met = {None: "", True: "yes", False: "**no**"}[row.met]
+            lines.append(
+                f"| {size:,} | {row.measure} | {row.extension} | {row.baseline} "
+                f"| {row.ratio} | {row.target} | {met} |"
+            )
+    return "\n".join(lines), every_target_met
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
@@ -588,20 +646,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report-only", action="store_true", help="exit 0 even when a target is missed"
     )
+    parser.add_argument(
+        "--growth", action="store_true", help="only the serial clean builds and their growth"
+    )
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes))
 
     compile_package()
-    sources = {size: write_projects(size, args.work) for size in sizes}
-    clean = clean_builds(sources, args.repeat)
-    all_results = [
-        measure(size, sources[size], clean[size], args.repeat, args.jobs) for size in sizes
-    ]
-    text, every_target_met = table(all_results)
+    all_results: list[Results] = []
+    if args.growth:
+        sources = {size: write_projects(size, args.work, TIMED) for size in sizes}
+        clean = clean_builds(sources, args.repeat, TIMED)
+        text, every_target_met = growth_table(sizes, clean)
+    else:
+        sources = {size: write_projects(size, args.work) for size in sizes}
+        clean = clean_builds(sources, args.repeat)
+        all_results = [
+            measure(size, sources[size], clean[size], args.repeat, args.jobs) for size in sizes
+        ]
+        text, every_target_met = table(all_results)
     about = (
         f"Median of {args.repeat} run(s) on {machine()}.\n"
-        f"Command: python benchmarks/run.py --sizes {' '.join(map(str, sizes))} "
-        f"--repeat {args.repeat}"
+        f"Command: python benchmarks/run.py {'--growth ' * args.growth}"
+        f"--sizes {' '.join(map(str, sizes))} --repeat {args.repeat}"
     )
     print()
     print(text)

@@ -99,3 +99,34 @@ def test_the_views_cost_and_the_growth_compare_builds_of_the_same_run() -> None:
     with_views, without = builds(10, 20, 12), builds(8, 19, 9)
     assert run._paired_difference(with_views, without) == 2
     assert run._growth(builds(2, 4, 3), builds(10, 12, 15)) == 5
+
+
+def test_the_growth_run_builds_the_two_projects_and_tells_their_growth(tmp_path: Path) -> None:
+    table_file = tmp_path / "growth.md"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(BENCHMARK),
+            *("--growth", "--sizes", "10", "30", "--report-only"),
+            *("--work", str(tmp_path / "work"), "--markdown", str(table_file)),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    table = table_file.read_text(encoding="utf-8")
+    for measure in ("clean build", "peak memory, clean build"):
+        assert f"| 10 | {measure} |" in table
+        assert f"| 30 | {measure} |" in table
+    # three times the requirements: linear within 10 % is at most 3.3 times
+    assert "| 30 | growth of the time from S = 10 |" in table
+    assert "| 30 | growth of the peak memory from S = 10 |" in table
+    assert "≤ 3.3" in table
+    assert "Command: python benchmarks/run.py --growth --sizes 10 30 --repeat 1" in table
+    # only the two projects were written
+    assert sorted(path.name for path in (tmp_path / "work" / "s30").iterdir()) == [
+        "baseline",
+        "extension",
+    ]
