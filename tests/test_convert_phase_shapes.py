@@ -476,3 +476,62 @@ def test_a_row_naming_its_phase_by_number_leaves_the_table() -> None:
     (phase,) = directive_items(result.text)
     assert (phase["start"], phase["end"]) == ("2025-10-20", "2025-10-31")
     assert "| Phase |" not in result.text
+
+
+NUMBERED_CHAPTERS = """\
+# Court e-filing
+
+## 1. Purpose
+
+Paper filings move online.
+
+## 2. Schedule
+
+| Stage | Name | Dates |
+|---|---|---|
+| I | Rules | 4 January - 26 February 2027 |
+| II | Pilot | 1 March - 30 April 2027 |
+| III | All filers | May 2027 |
+
+## 3. Delivery stages
+
+### Stage I - Rules
+
+- [x] Local rule drafted
+
+### Stage II - Pilot
+
+- [ ] Five firms trained
+
+### Stage III - All filers
+
+- [ ] Notice to the bar
+
+## 4. Before the first filing
+
+- [ ] Public terminal installed
+
+## 5. Launch checklist
+
+- [ ] Outage procedure posted
+"""
+
+
+def test_a_roman_series_its_chapter_and_a_launch_checklist() -> None:
+    result = lossless(NUMBERED_CHAPTERS)
+    phases = directive_items(result.text)
+    # the chapter holding the stages is none of them, nor is a checklist after them
+    assert [phase["title"] for phase in phases] == [
+        "Stage I - Rules",
+        "Stage II - Pilot",
+        "Stage III - All filers",
+    ]
+    # the schedule names them by their Roman numerals
+    assert [(phase.get("start"), phase.get("end")) for phase in phases] == [
+        ("2027-01-04", "2027-02-26"),
+        ("2027-03-01", "2027-04-30"),
+        ("2027-05-01", "2027-05-31"),
+    ]
+    # a launch checklist is what to tick off before launch, not rollout stages
+    assert result.counts["impl-rollout"] == 0
+    assert "- [ ] Outage procedure posted" in result.text.splitlines()

@@ -89,6 +89,10 @@ def carries_work(section: Section, rest: str) -> bool:
     a plan."""
     if not names_work(rest):
         return False
+    # a document's section holding the phases (``3. Implementation stages`` over
+    # ``### Stage 1``, ``### Stage 2``) is their chapter, not a phase of its own
+    if any(phase_heading(sub.title.plain) is not None for sub in section.subsections):
+        return False
     title = phase_heading(f"Phase 1: {without_emoji(rest)}")
     if title is not None and title.span is not None:
         return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.phase_series import roman_value
 from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
 from sphinx_implplan.authoring.conversion.written_dates import fold
 
@@ -15,6 +16,8 @@ _PHASE_REFERENCE = re.compile(
 )
 #: a phase named by its number or letter alone, which its id holds
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)*|[A-Z]")
+#: ``II``, ``Etapa IV``: a Roman numeral, after a word or alone
+_ROMAN_REFERENCE = re.compile(r"(?:[^\W\d_]+\s+)?(?P<roman>[IVX]{1,5})")
 #: a word of a table cell or list entry: what the options must hold for it to go
 WORD = re.compile(r"[^\W_]+")
 #: the words of a name as names are compared, a dotted number (``7.1``) one of them
@@ -38,6 +41,20 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
         wanted_number = number.group(number.lastindex or 0)
         found = next((p for p in conversion.phases if p.number == wanted_number), None)
         if found is not None or _PHASE_REFERENCE.search(reference):
+            return found
+    # ``II`` in an Etapa column, or ``Etapa II``: a phase of a Roman series by its place
+    roman = _ROMAN_REFERENCE.fullmatch(reference.strip())
+    if roman is not None and (value := roman_value(roman.group("roman"))) is not None:
+        # a series' phase is numbered ``series etapa:2`` (see ``phases.py``)
+        found = _only(
+            [
+                p
+                for p in conversion.phases
+                if p.number == str(value)
+                or (p.number.startswith("series") and p.number.endswith(f":{value}"))
+            ]
+        )
+        if found is not None:
             return found
     wanted = " ".join(reference.lower().split())
     found = next((p for p in conversion.phases if p.name.lower() == wanted), None)

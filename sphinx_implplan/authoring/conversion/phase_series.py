@@ -65,11 +65,24 @@ _NOT_PHASES = frozenset(
         *("annex", "note", "level", "tier", "priority", "p", "v", "version", "release"),
     }
 )
+#: the letters that are also Roman numerals, which a lettered phase may be
+_ROMAN_LETTERS = frozenset({"I", "V", "X"})
 _DELIVERY = re.compile(
     r"\b(implementation|delivery|roadmap|work ?breakdown|tasks?|execution|plan"
     r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out"
     r"|milestones)\b"
 )
+
+
+def roman_value(marker: str) -> int | None:
+    """``4`` of ``IV``; ``None`` where the marker is no Roman numeral of I, V and X."""
+    if not marker or not set(marker) <= set("IVX"):
+        return None
+    total, last = 0, 0
+    for char in reversed(marker):
+        value = {"I": 1, "V": 5, "X": 10}[char]
+        total, last = (total - value, last) if value < last else (total + value, value)
+    return total
 
 
 def _value(marker: str, roman: bool) -> tuple[str, int] | None:
@@ -89,12 +102,8 @@ def _value(marker: str, roman: bool) -> tuple[str, int] | None:
         return ("keycap" if "\u20e3" in marker else "digit"), int(marker.rstrip("\ufe0f\u20e3"))
     if len(marker) > 1 and marker[1:].isdigit():
         return marker[0], int(marker[1:])
-    if roman and set(marker) <= set("IVX"):
-        total, last = 0, 0
-        for char in reversed(marker):
-            value = {"I": 1, "V": 5, "X": 10}[char]
-            total, last = (total - value, last) if value < last else (total + value, value)
-        return "roman", total
+    if roman and (value := roman_value(marker)) is not None:
+        return "roman", value
     if len(marker) == 1:
         return "letter", ord(marker) - ord("A") + 1
     return None
@@ -163,8 +172,11 @@ def series_titles(
     """``titles`` (what the words name) with the phases the section's shape names;
     ``skip`` (the plan's title) is none."""
     subsections = section.subsections
+    # ``Etapa I`` reads as a lettered phase, but beside ``Etapa II`` it is the first
+    # of a Roman series: such a heading stays free for the series to take
     free = [
-        title is None and sub is not skip for title, sub in zip(titles, subsections, strict=True)
+        (title is None or title.number in _ROMAN_LETTERS) and sub is not skip
+        for title, sub in zip(titles, subsections, strict=True)
     ]
     found = _marked(subsections, free)
     if not found:

@@ -22,6 +22,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     Text,
     item_rest,
     list_items,
+    normal_header,
     span,
     table,
 )
@@ -210,6 +211,12 @@ def convert_rollout(conversion: Conversion, section: Section) -> None:
         return
     block = lists[0]
     items = list_items(block, conversion.lines)
+    if _CHECKLIST.search(normal_header(section.title.plain)):
+        # a launch checklist ("Checklist before launch") is what to tick off, not stages
+        conversion.note(
+            span(block)[0], "checklist kept as written: its items are no rollout stages"
+        )
+        return
 
     def stage(item: ListItem, text: Text) -> Directive | None:
         lead, rest = lead_and_rest(text)
@@ -228,6 +235,8 @@ def convert_rollout(conversion: Conversion, section: Section) -> None:
 
 
 _DATE_HEADING = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: a heading naming a checklist: ``Launch checklist``, ``Pre-launch check list``
+_CHECKLIST = re.compile(r"\bcheck ?-?lists?\b")
 
 
 def convert_changelog(conversion: Conversion, section: Section) -> None:
