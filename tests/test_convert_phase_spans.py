@@ -852,3 +852,25 @@ def test_any_span_text_reads_without_error(text: str, year: int | None) -> None:
     for name, value in found.values("2027-01-04") if found else []:
         assert name in {"start", "end", "duration"}
         assert value.strip()
+
+
+@pytest.mark.parametrize(
+    ("line", "options"),
+    [
+        (
+            "Duration: 3 weeks, starting 12 April 2027",
+            {"start": "2027-04-12", "duration": "3 weeks"},
+        ),
+        ("Duur: 3 weken, vanaf 1 februari 2027", {"start": "2027-02-01", "duration": "3 weeks"}),
+        (
+            "Durada: 3 setmanes, a partir del 12 d'abril de 2027",
+            {"start": "2027-04-12", "duration": "3 weeks"},
+        ),
+        ("Duration: 5 weeks, March and early April", {"duration": "5 weeks"}),
+        ("Duration: 2 weeks, then a review", {"duration": "2 weeks"}),
+    ],
+)
+def test_a_duration_then_when_it_starts(line: str, options: dict[str, str]) -> None:
+    text = f"# Plan\n\n## Phase 1: Setup\n\n{line}\n\n- [ ] Work\n"
+    (phase,) = directive_items(lossless(text).text)
+    assert {name: phase[name] for name in ("start", "end", "duration") if name in phase} == options

@@ -188,9 +188,37 @@ def _first_clause_span(
     first clause, where a remark after a semicolon dates something else and so made
     the whole value two dates."""
     head, separator, _ = text.partition(";")
-    if not separator or not head.strip():
+    if separator and head.strip():
+        return span_of(head.strip(), sprint_days, year, deadline=deadline)
+    return _duration_then_start(text, sprint_days, year)
+
+
+#: what follows a duration to say when it starts: ``3 weeks, starting 12 April``,
+#: ``6 weeks from mid-April``, ``3 setmanes, a partir del 12 d'abril``, ``8 minggu,
+#: bermula Mac``
+_STARTING = re.compile(
+    r"\s*,?\s+(?:from|starting(?:\s+on)?|beginning|begins|a partir del?|a partir d'|des del?"
+    r"|desde|od|ab|vanaf|bermula|mulai|dari|fr\u00e5n|alkaen)\s+",
+    re.IGNORECASE,
+)
+
+
+def _duration_then_start(text: str, sprint_days: int | None, year: int | None) -> Span | None:
+    """``3 weeks, starting 12 April 2027``: the duration before a comma or a word for
+    "from", and the start the rest names where it names one; the duration alone
+    where the rest is a remark (``5 weeks, March and early April``)."""
+    starting = _STARTING.search(text)
+    head, rest = (text[: starting.start()], text[starting.end() :]) if starting else ("", "")
+    if not starting:
+        head, _, rest = text.partition(",")
+        rest = ""
+    found = span_of(head.strip(), sprint_days, year) if head.strip() else None
+    if found is None or found.duration is None or found != Span(duration=found.duration):
         return None
-    return span_of(head.strip(), sprint_days, year, deadline=deadline)
+    start = span_of(rest.strip().rstrip("."), sprint_days, year) if rest.strip() else None
+    if start is not None and start.start is not None:
+        return Span(duration=found.duration, start=start.start)
+    return found
 
 
 def schedule_lines(raw_line: str, line: int) -> list[ScheduleLine]:
