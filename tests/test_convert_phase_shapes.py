@@ -535,3 +535,32 @@ def test_a_roman_series_its_chapter_and_a_launch_checklist() -> None:
     # a launch checklist is what to tick off before launch, not rollout stages
     assert result.counts["impl-rollout"] == 0
     assert "- [ ] Outage procedure posted" in result.text.splitlines()
+
+
+def test_a_dotted_chapter_of_periods_holds_the_phases() -> None:
+    text = """\
+# Reading buddies grant
+
+## 4.1 Summary
+
+Volunteers read with children.
+
+## 4.2 Work plan by period
+
+### Year 1, Q1 (April-June 2027) - Recruitment
+
+- [ ] Recruit twenty volunteers
+
+### Year 1, Q2-Q4 (July 2027-March 2028) - First school
+
+- [ ] Weekly sessions
+
+## 4.3 Evaluation and reporting checklist
+
+- [ ] Annual report
+"""
+    phases = directive_items(lossless(text).text)
+    assert [(phase["title"].split(" - ")[1], phase["start"], phase["end"]) for phase in phases] == [
+        ("Recruitment", "2027-04-01", "2027-06-30"),
+        ("First school", "2027-07-01", "2028-03-31"),
+    ]

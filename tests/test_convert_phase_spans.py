@@ -78,6 +78,14 @@ def _schedule(phase: dict[str, Any]) -> dict[str, str]:
         ("4\u67086\u65e5\u301c5\u67081\u65e5", 2026, {"start": "2026-04-06", "end": "2026-05-01"}),
         ("Dec 29 - Jan 9, 2027", None, {"start": "2026-12-29", "end": "2027-01-09"}),
         ("3 weeks (sprints 61-62)", None, {"duration": "3 weeks"}),
+        # a project's quarter: the dates in brackets say which days it counts
+        ("Year 1, Q1 (April\u2013June 2027)", None, {"start": "2027-04-01", "end": "2027-06-30"}),
+        (
+            "Year 2, Q1\u2013Q4 (April 2028\u2013March 2029)",
+            None,
+            {"start": "2028-04-01", "end": "2029-03-31"},
+        ),
+        ("March 2027 (Q1)", None, {"start": "2027-03-01", "end": "2027-03-31"}),
         ("Feb 29 - Mar 2", 2027, None),
         ("Q3", None, None),
         ("Feb-Mar", None, None),

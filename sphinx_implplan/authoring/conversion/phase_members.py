@@ -83,15 +83,33 @@ def names_work(rest: str, *, testing: bool = False) -> bool:
     return not (aside or _NOT_WORK.search(words))
 
 
+#: the headings of a plan's work, whose subsections with checklists are its phases
+DELIVERY = re.compile(
+    r"\b(implementation|delivery|roadmap|work ?breakdown|tasks?|execution|plan"
+    r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out"
+    r"|milestones)\b"
+)
+
+
+def chapter_of_phases(section: Section) -> bool:
+    """A document's section holding the phases (``3. Implementation stages`` over
+    ``### Stage 1``; ``5.2 Work plan by period`` over subsections that each hold a
+    checklist): their chapter, not a phase of its own."""
+    subsections = section.subsections
+    if any(phase_heading(sub.title.plain) is not None for sub in subsections):
+        return True
+    if not DELIVERY.search(normal_header(section.title.plain)):
+        return False
+    return sum(holds_checklist(sub) for sub in subsections) >= 2
+
+
 def carries_work(section: Section, rest: str) -> bool:
     """Whether a numbered or versioned section is a phase: it holds a checklist (its
     own or a subsection's) or its heading states a span, and names no other part of
     a plan."""
     if not names_work(rest):
         return False
-    # a document's section holding the phases (``3. Implementation stages`` over
-    # ``### Stage 1``, ``### Stage 2``) is their chapter, not a phase of its own
-    if any(phase_heading(sub.title.plain) is not None for sub in section.subsections):
+    if chapter_of_phases(section):
         return False
     title = phase_heading(f"Phase 1: {without_emoji(rest)}")
     if title is not None and title.span is not None:

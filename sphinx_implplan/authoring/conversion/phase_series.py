@@ -34,6 +34,7 @@ from sphinx_implplan.authoring.conversion.markdown import Section, normal_header
 from sphinx_implplan.authoring.conversion.phase_lead_series import lead_series
 from sphinx_implplan.authoring.conversion.phase_members import (
     ASIDES,
+    DELIVERY,
     WORK_KINDS,
     carries_work,
     holds_checklist,
@@ -67,11 +68,6 @@ _NOT_PHASES = frozenset(
 )
 #: the letters that are also Roman numerals, which a lettered phase may be
 _ROMAN_LETTERS = frozenset({"I", "V", "X"})
-_DELIVERY = re.compile(
-    r"\b(implementation|delivery|roadmap|work ?breakdown|tasks?|execution|plan"
-    r"|workstreams?|work ?streams?|deliverables|waves|phases|stages|rollout|roll out"
-    r"|milestones)\b"
-)
 
 
 def roman_value(marker: str) -> int | None:
@@ -194,7 +190,7 @@ def series_titles(
 def _checklists(
     conversion: Conversion, section: Section, free: list[bool]
 ) -> dict[int, PhaseTitle]:
-    if not _DELIVERY.search(normal_header(section.title.plain)):
+    if not DELIVERY.search(normal_header(section.title.plain)):
         return {}
     members = [
         index

@@ -36,6 +36,8 @@ _DAYS = re.compile(
 #: ``Oct 6 \u2013 Oct 17, 2 weeks``, ``Feb 2 \u2013 Feb 6 (1 week)``
 _REMARK = re.compile(r"(?P<range>.+?)\s*(?:[,;]\s*(?P<after>[^,;()]+)|\((?P<inside>[^()]+)\))")
 _LAST_REMARK = re.compile(r"(.*?\S)\s*\([^()]*\)")
+#: a closing remark in brackets that states a year: ``Q1 (April\u2013June 2027)``
+_DATED_REMARK = re.compile(r"(.*?\S)\s*\(([^()]*\b\d{4}\b[^()]*)\)")
 _SPRINTS = re.compile(rf"sprints?\s*{_RANGE}", re.IGNORECASE)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_JOINERS = re.compile(
@@ -240,6 +242,12 @@ def span_of(
             if deadline and len(checked) == 1:
                 return Span(end=checked[0])
             return Span(start=checked[0], end=checked[1] if len(checked) == 2 else None)
+    bracketed = _DATED_REMARK.fullmatch(text)
+    stated = _dated_span(bracketed.group(2), year, deadline=deadline) if bracketed else None
+    if stated is not None and stated.start is not None and stated.end is not None:
+        # ``Year 1, Q1 (April\u2013June 2027)``: the dates in brackets say which days the
+        # label before them counts (a project's or a fiscal year's quarter)
+        return stated
     found = _dated_span(text, year, deadline=deadline)
     remark = _LAST_REMARK.fullmatch(text) if found is None else None
     if remark is not None:
