@@ -47,6 +47,9 @@ _WEEK_UNITS = (
     r"|\u0e2a\u0e31\u0e1b\u0e14\u0e32\u0e2b\u0e4c"
     # Hindi ``saptah``, ``hafte``, ``hafta``, folded (no virama, no nukta)
     r"|\u0938\u092a\u0924\u093e\u0939|\u0939\u092b\u0924\u0947|\u0939\u092b\u0924\u093e"
+    # Greek, folded, and Hebrew
+    r"|\u03b5\u03b2\u03b4\u03bf\u03bc\u03b1\u03b4\u03b5\u03c3|\u03b5\u03b2\u03b4\u03bf\u03bc\u03b1\u03b4\u03b1|\u03b5\u03b2\u03b4\u03bf\u03bc\u03b1\u03b4\u03c9\u03bd"
+    r"|\u05e9\u05d1\u05d5\u05e2\u05d5\u05ea|\u05e9\u05d1\u05d5\u05e2"
 )
 _DAY_UNITS = (
     r"days?|tage?n?|jours?|dias?|giorn[oi]|dagen|dag(?:ar|e|er)?|gun|dni|dny|den|hari"
@@ -55,6 +58,9 @@ _DAY_UNITS = (
     r"|\u65e5\u9593|\u65e5|\u5929|\uc77c(?:\uac04)?|\u0e27\u0e31\u0e19"
     # Hindi ``din``
     r"|\u0926\u093f\u0928"
+    # Greek, folded, and Hebrew
+    r"|\u03b7\u03bc\u03b5\u03c1\u03b5\u03c3|\u03b7\u03bc\u03b5\u03c1\u03b1|\u03b7\u03bc\u03b5\u03c1\u03c9\u03bd|\u03bc\u03b5\u03c1\u03b5\u03c3"
+    r"|\u05d9\u05de\u05d9\u05dd|\u05d9\u05d5\u05dd"
 )
 #: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
 #: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,

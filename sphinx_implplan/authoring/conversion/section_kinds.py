@@ -75,6 +75,8 @@ _KIND_WORDS = _patterns(
                 r"|hurt|bite|break|get in (?:our|the) way))\b"
                 # Hindi: "jokhim" (risk)
                 r"|\u091c\u094b\u0916\u093f\u092e"
+                # Hebrew: "sikun", "sikunim" (risk, risks)
+                r"|\u05e1\u05d9\u05db\u05d5\u05df|\u05e1\u05d9\u05db\u05d5\u05e0\u05d9\u05dd"
                 r"|\u30ea\u30b9\u30af|\u61f8\u5ff5|\u98ce\u9669|\u98a8\u96aa|\uc704\ud5d8"
                 r"|\ub9ac\uc2a4\ud06c|\u0e04\u0e27\u0e32\u0e21\u0e40\u0e2a\u0e35\u0e48\u0e22\u0e07"
             ),

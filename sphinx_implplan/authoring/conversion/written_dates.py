@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion.month_names import (
+    HEBREW_MONTH_WORDS,
     HINDI_MONTH_WORDS,
     MONTH_WORDS,
     MORE_MONTH_WORDS,
@@ -48,7 +49,7 @@ _MONTHS = {word: month for month, words in MONTH_WORDS.items() for word in words
 _MONTHS.update(
     {
         fold(word): month
-        for table in (MORE_MONTH_WORDS, THAI_MONTH_WORDS, HINDI_MONTH_WORDS)
+        for table in (MORE_MONTH_WORDS, THAI_MONTH_WORDS, HINDI_MONTH_WORDS, HEBREW_MONTH_WORDS)
         for month, words in table.items()
         for word in words.split()
     }
