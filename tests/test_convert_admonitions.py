@@ -222,3 +222,44 @@ def test_risks_inside_phases_build_as_needs_of_the_plan(
     # the phase still counts its own checklist, not the risks' text
     report = (Path(app.outdir) / "implplan.json").read_text(encoding="utf8")
     assert '"total": 2' in report
+
+
+def test_a_quarto_warning_inside_a_phase_is_its_risk() -> None:
+    text = """\
+# Survey pipeline
+
+## Phase 1: Ingest
+
+- [ ] New ingest
+
+::: {.callout-caution}
+## Small cells
+Weighting fails below 30 answers.
+:::
+
+::: {.callout-tip}
+Use the cache.
+:::
+
+- [ ] Backfill
+"""
+    result = lossless(text)
+    (phase,) = directive_items(result.text)
+    assert [risk["title"] for risk in _risks(phase["body"])] == ["Small cells"]
+    # the div's fences go with it; the tip stays whole
+    assert phase["body"].count(":::") == 2
+    assert "::: {.callout-tip}\nUse the cache.\n:::" in phase["body"]
+
+
+def test_a_risk_titled_with_another_kind_s_word_is_still_a_risk() -> None:
+    text = _plan(
+        "## Known sharp edges\n\n"
+        "### Upstream schema changes\n\nThe vendor renames columns.\n\n"
+        "### API rate limits\n\nA flood brings a burst of requests.\n\n"
+        "### Testing\n\nWe test weekly.\n"
+    )
+    result = lossless(text)
+    assert [risk["title"] for risk in _risks(result.text)] == [
+        "Upstream schema changes",
+        "API rate limits",
+    ]

@@ -17,7 +17,7 @@ from dataclasses import replace
 from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, add_fields
-from sphinx_implplan.authoring.conversion.markdown import Text, span
+from sphinx_implplan.authoring.conversion.markdown import ADMONITIONS, Text, span
 from sphinx_implplan.authoring.conversion.risk_admonitions import kind_and_title
 from sphinx_implplan.authoring.conversion.risk_items import TITLE_ENDS, blocks_rest, text_risk
 from sphinx_implplan.authoring.conversion.risk_quotes import callout, unquoted_lines
@@ -49,11 +49,14 @@ def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
     lines, kind, title_text = conversion.lines, "", ""
     if block.type == "blockquote":
         lines = unquoted_lines(conversion.lines, block)
-    elif block.type == "admonition":
+    elif block.type in ADMONITIONS:
         kind, title_text = kind_and_title(block)
     else:
         return None
     children = [child for child in block.children if child.type != "admonition_title"]
+    if children and children[0].type == "heading" and not title_text:
+        # a Quarto callout's title is the heading it opens with
+        title_text, children = Text.of(children[0].children[0]).raw, children[1:]
     if not children or children[0].type != "paragraph":
         return None
     raw = Text.of(children[0].children[0]).raw

@@ -38,6 +38,7 @@ from sphinx_implplan.authoring.conversion.phase_references import phase_of
 from sphinx_implplan.authoring.conversion.phase_risk_callouts import phase_risk
 from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
 from sphinx_implplan.authoring.conversion.phase_trailing_risks import trailing_risks
+from sphinx_implplan.authoring.conversion.risk_admonitions import admonition_end
 from sphinx_implplan.authoring.conversion.written_dates import names_a_date
 from sphinx_implplan.authoring.myst_writer import Directive, render_directive
 from sphinx_implplan.plan.values import InvalidValue, parse_duration
@@ -62,7 +63,7 @@ Values = list[tuple[str, str]]
 _LIST_MARKER = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])\s+")
 _TASK_BOX = re.compile(r"\[[ xX]\]\s")
 #: the blocks a phase may set a risk apart in
-_CALLOUTS = frozenset({"blockquote", "admonition"})
+_CALLOUTS = frozenset({"blockquote", *ADMONITIONS})
 
 
 def convert_phase(conversion: Conversion, section: Section) -> None:
@@ -141,6 +142,7 @@ def _convert_one(
         elif block.type in _CALLOUTS and (risk := phase_risk(conversion, block)) is not None:
             # a blank line after it, where the block's own was taken with it
             body.add(risk if lines[block_end - 1].strip() else risk + "\n")
+            position = admonition_end(conversion, block)  # a div's closing fence too
         elif block.type != "hr":
             if block.type in {"bullet_list", "ordered_list"}:
                 _read_schedule_items(conversion, directive, block)

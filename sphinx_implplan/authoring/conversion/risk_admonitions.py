@@ -46,7 +46,7 @@ def kind_and_title(block: SyntaxTreeNode) -> tuple[str, str]:
     return kind, title.group("title").strip() if title is not None else ""
 
 
-def _end(conversion: Conversion, block: SyntaxTreeNode) -> int:
+def admonition_end(conversion: Conversion, block: SyntaxTreeNode) -> int:
     """The line after the block, its closing fence included: markdown-it's map of a
     div stops before that fence."""
     end = span(block)[1]
@@ -61,7 +61,7 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
     kept as written where it is a remark."""
     kind, written_title = kind_and_title(block)
     children = [child for child in block.children if child.type != "admonition_title"]
-    start, end = span(block)[0], _end(conversion, block)
+    start, end = span(block)[0], admonition_end(conversion, block)
     title = Text.parse(written_title.rstrip(TITLE_ENDS)) if written_title else None
     if title is None and children and children[0].type == "heading":
         title = Text.parse(Text.of(children[0].children[0]).raw.rstrip(TITLE_ENDS))

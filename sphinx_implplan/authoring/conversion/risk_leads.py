@@ -153,3 +153,17 @@ def without_emoji_prefix(raw: str) -> str:
     ):
         position += 1
     return raw[position:]
+
+
+#: a heading of this many words under a risk section is a risk's title, whatever
+#: kind its words name
+_TITLE_WORDS = 3
+
+
+def names_other_kind(heading: str) -> bool:
+    """Whether a heading under a risk section names a section of another kind
+    (``### Testing``, ``### Data model``); a risk's title of three words or more
+    that holds such a word (``Fivetran schema drift``, ``API rate limits``) does
+    not."""
+    kind = kind_of(heading)
+    return kind not in {None, SectionKind.RISKS} and len(heading.split()) < _TITLE_WORDS

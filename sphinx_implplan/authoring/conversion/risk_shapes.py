@@ -7,11 +7,11 @@ medium``); and the looser shapes a risk section takes: Markdown inside a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from markdown_it.tree import SyntaxTreeNode
 
-from sphinx_implplan.authoring.conversion.markdown import Text, normal_header, parse, span
+from sphinx_implplan.authoring.conversion.markdown import TableRow, Text, normal_header, parse, span
 from sphinx_implplan.authoring.conversion.risk_labels import LETTERS, OPTION_OF, Field
 from sphinx_implplan.authoring.conversion.risk_levels import read_level
 from sphinx_implplan.authoring.conversion.risk_scales import SCORE
@@ -260,3 +260,28 @@ def definitions(
 def block_lines(lines: list[str], block: SyntaxTreeNode) -> list[str]:
     """A block's source lines without their indent."""
     return [line.lstrip() for line in lines[slice(*span(block))]]
+
+
+#: a RAID log's kinds of entry: risks, assumptions, issues, dependencies (or decisions)
+_RAID_KINDS = frozenset(
+    {"r", "a", "i", "d", "risk", "assumption", "issue", "dependency", "decision", "action"}
+)
+_RAID_RISKS = frozenset({"r", "risk"})
+_KIND_COLUMNS = frozenset({"type", "kind", "category", "raid"})
+
+
+def raid_column(headers: tuple[str, ...], rows: Sequence[TableRow]) -> int | None:
+    """The column of a RAID log's kinds (``| ID | Type | Description |`` with ``R``,
+    ``A``, ``I``, ``D``), where every row names one; only its risks are risks."""
+    for index, header in enumerate(headers):
+        if normal_header(header) not in _KIND_COLUMNS:
+            continue
+        kinds = {normal_header(row.cells[index].plain) for row in rows if index < len(row.cells)}
+        if kinds and kinds <= _RAID_KINDS and kinds & _RAID_RISKS:
+            return index
+    return None
+
+
+def raid_risk(kind: str) -> bool:
+    """Whether a RAID log's kind of entry (``R``, ``Risk``) is a risk."""
+    return normal_header(kind) in _RAID_RISKS

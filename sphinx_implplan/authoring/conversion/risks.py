@@ -9,7 +9,6 @@ level, which is where the author gives it one."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -18,7 +17,6 @@ from sphinx_implplan.authoring.conversion.lists import rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     ADMONITIONS,
     Section,
-    TableRow,
     Text,
     normal_header,
     paragraph_labels,
@@ -41,7 +39,12 @@ from sphinx_implplan.authoring.conversion.risk_labels import (
     is_title_column,
     label_fields,
 )
-from sphinx_implplan.authoring.conversion.risk_leads import id_heading, names_part, risk_lead
+from sphinx_implplan.authoring.conversion.risk_leads import (
+    id_heading,
+    names_other_kind,
+    names_part,
+    risk_lead,
+)
 from sphinx_implplan.authoring.conversion.risk_legends import (
     is_legend,
     legend_scales,
@@ -61,6 +64,8 @@ from sphinx_implplan.authoring.conversion.risk_shapes import (
     html_inner_blocks,
     level_parens,
     looks_listed,
+    raid_column,
+    raid_risk,
 )
 from sphinx_implplan.authoring.conversion.section_kinds import SectionKind, kind_of, phase_heading
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
@@ -126,7 +131,7 @@ def _walk(
             continue  # a phase takes its whole section, subsections and all
         if phase_heading(title.plain) is not None:
             _walk(conversion, subsection, impact, own_blocks=False)
-        elif kind_of(title.plain) in {None, SectionKind.RISKS} or is_risk_heading(title.raw):
+        elif not names_other_kind(title.plain) or is_risk_heading(title.raw):
             told = in_prose and _in_prose(subsection)
             _walk(conversion, subsection, impact, own_blocks=True, told=told)
 
@@ -139,7 +144,7 @@ def _in_prose(section: Section) -> bool:
         not section.subsections
         and bool(section.blocks)
         and all(block.type == "paragraph" for block in section.blocks)
-        and (kind_of(title.plain) is None or is_risk_heading(title.raw))
+        and (not names_other_kind(title.plain) or is_risk_heading(title.raw))
         and severity_of(title.plain) is None
         and phase_heading(title.plain) is None
         and not names_part(title.plain)
@@ -150,9 +155,14 @@ def _in_prose(section: Section) -> bool:
 def _told_in_prose(section: Section) -> bool:
     """Whether a section's subsections are a register of risks told in prose
     (``### Maintainer bandwidth`` then paragraphs): at least two, and each one (a
-    part such as ``Assumptions`` aside) of that shape. A lone such subsection among
-    others of other shapes is more likely a part of the section than a risk."""
-    subsections = [s for s in section.subsections if not names_part(s.title.plain)]
+    part such as ``Assumptions`` or a section of another kind aside) of that shape.
+    A lone such subsection among others of other shapes is more likely a part of
+    the section than a risk."""
+    subsections = [
+        s
+        for s in section.subsections
+        if not names_part(s.title.plain) and not names_other_kind(s.title.plain)
+    ]
     return len(subsections) >= 2 and all(_in_prose(s) for s in subsections)
 
 
@@ -255,26 +265,6 @@ def _title_column(headers: tuple[str, ...], *, plain_items: bool) -> int | None:
     )
 
 
-#: a RAID log's kinds of entry: risks, assumptions, issues, dependencies (or decisions)
-_RAID_KINDS = frozenset(
-    {"r", "a", "i", "d", "risk", "assumption", "issue", "dependency", "decision", "action"}
-)
-_RAID_RISKS = frozenset({"r", "risk"})
-_KIND_COLUMNS = frozenset({"type", "kind", "category", "raid"})
-
-
-def _raid_column(headers: tuple[str, ...], rows: Sequence[TableRow]) -> int | None:
-    """The column of a RAID log's kinds (``| ID | Type | Description |`` with ``R``,
-    ``A``, ``I``, ``D``), where every row names one; only its risks are risks."""
-    for index, header in enumerate(headers):
-        if normal_header(header) not in _KIND_COLUMNS:
-            continue
-        kinds = {normal_header(row.cells[index].plain) for row in rows if index < len(row.cells)}
-        if kinds and kinds <= _RAID_KINDS and kinds & _RAID_RISKS:
-            return index
-    return None
-
-
 def _convert_table(
     conversion: Conversion,
     block: SyntaxTreeNode,
@@ -292,9 +282,9 @@ def _convert_table(
     first = matrix_view(conversion)
     scales = legend_scales(found.headers, legends)
     directives, kept = [], []
-    kinds = _raid_column(found.headers, found.rows)
+    kinds = raid_column(found.headers, found.rows)
     for row in found.rows:
-        if kinds is not None and normal_header(row.cells[kinds].plain) not in _RAID_RISKS:
+        if kinds is not None and not raid_risk(row.cells[kinds].plain):
             kept.append(row)  # an assumption, issue or dependency of a RAID log
             continue
         title = row.cells[title_index] if title_index < len(row.cells) else Text("", "", False)
@@ -354,7 +344,12 @@ def _risk_subsection(
     if (
         named is None
         and not by_id
-        and (severity or kind_of(heading.plain) is not None or names_part(heading.plain))
+        and (
+            severity
+            or kind_of(heading.plain) is SectionKind.RISKS
+            or names_other_kind(heading.plain)
+            or names_part(heading.plain)
+        )
     ):
         return False
     lines = conversion.lines
