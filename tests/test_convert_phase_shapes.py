@@ -564,3 +564,34 @@ Volunteers read with children.
         ("Recruitment", "2027-04-01", "2027-06-30"),
         ("First school", "2027-07-01", "2028-03-31"),
     ]
+
+
+def test_a_key_dates_table_of_events_and_windows() -> None:
+    text = """\
+# Archive move
+
+## Key dates
+
+| Event | Window | Duration |
+|---|---|---|
+| Trial move | 8 - 10 March 2027 | 3 days, evenings only |
+| Main move | Fri 2 Apr 08:00 -> Sun 4 Apr 2027 20:00 | 60 h |
+
+## Trial move
+
+- [ ] Move one bay
+
+## Main move
+
+- [ ] Load in shelf order
+"""
+    result = lossless(text)
+    phases = directive_items(result.text)
+    assert [
+        (phase["title"], phase["start"], phase["end"], phase.get("duration")) for phase in phases
+    ] == [
+        ("Trial move", "2027-03-08", "2027-03-10", "3 days"),
+        # a length in hours is no duration the options hold: the window still counts
+        ("Main move", "2027-04-02", "2027-04-04", None),
+    ]
+    assert (8, "duration left in the row: '60 h' is no duration") in result.notes

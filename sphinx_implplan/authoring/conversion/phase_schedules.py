@@ -21,7 +21,6 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
 from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
-from sphinx_implplan.authoring.conversion.durations import duration_of
 from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     ListItem,
@@ -56,7 +55,7 @@ _COLUMNS: dict[str, frozenset[str]] = {
         "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
         "increment, increments, gate, gates, wave, waves, workstream, release, part,"
         "cohort, cohorts, group, groups, move group, batch, batches, build, builds, track,"
-        "tracks, activity, activities,"
+        "tracks, activity, activities, event, events, beat, beats,"
         "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
         "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
         "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4,"
@@ -280,7 +279,7 @@ def _row_schedule(
     are left to the table. ``None``, with a note for a cell of a schedule column that
     holds no schedule, where the row gives nothing."""
     values: Values = []
-    phase = None
+    phase, unread = None, ""
     for index, (header, cell) in enumerate(zip(found.headers, row.cells, strict=False)):
         column = _column_of(header)
         if not cell.raw or column is None:
@@ -292,6 +291,9 @@ def _row_schedule(
             phase = phase or phase_of(conversion, cell.plain, header)
             continue
         given = _cell_values(conversion, column, header, cell.plain, index in ranges)
+        if not given and column == "duration":
+            unread = cell.plain  # ``52 h``: the options hold no hours; the dates count
+            continue
         if not given:
             conversion.note(row.line, f"timeline row kept: {cell.plain!r} is no {column}")
             return None
@@ -304,6 +306,9 @@ def _row_schedule(
         values = milestone_dates(conversion, row, dated.milestones, values) or marked_weeks(
             conversion, row, dated.weeks
         )
+    if unread:
+        kept = "duration left in the row" if phase and values else "timeline row kept"
+        conversion.note(row.line, f"{kept}: {unread!r} is no duration")
     return (phase, values) if phase is not None and values else None
 
 
@@ -313,8 +318,9 @@ def _cell_values(
     """What one schedule cell gives: a Start column its first day, an End column the
     last day of what it names (or both ends of a range), a Duration column a duration,
     a span column whatever its span says."""
-    if column == "duration":
-        duration = duration_of(text, conversion.sprint_days)
+    if column == "duration":  # also ``2 weeks, business hours``, a remark after it
+        found = span_of(text, conversion.sprint_days)
+        duration = found.duration if found is not None and found.start is None else None
         return [("duration", duration)] if duration is not None else []
     if column == "span":
         # a bare number in a Weeks or Days column counts that unit, or names one

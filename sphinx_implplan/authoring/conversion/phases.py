@@ -94,6 +94,7 @@ def _convert_one(
     """Lines ``[heading, end)`` become the phase: subheadings as bold lines, thematic
     breaks left out, and those at its end kept after it (a directive holds neither)."""
     title = conversion.phase_titles[section.start]
+    first_risks = not conversion.counts["impl-risk"]
     directive = conversion.item("impl-phase", title.title, phase_id(conversion, title.number))
     span_written = title.span or span_in_title(
         title.title, conversion.sprint_days, conversion.plan_year
@@ -165,7 +166,10 @@ def _convert_one(
         directive.option("status", "done")
     conversion.phases.append(phase)
     conversion.phase_depends.append((phase, depends_texts))
-    conversion.replace(section.start, stop, [directive])
+    # the plan's first risks, inside this phase: the heat map follows the phase
+    made_risks = first_risks and conversion.counts["impl-risk"] > 0
+    after = [Directive("impl-risk-matrix")] if made_risks else []
+    conversion.replace(section.start, stop, [directive, *after])
 
 
 def _label_option(
