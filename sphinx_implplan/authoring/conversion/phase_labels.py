@@ -204,7 +204,7 @@ def _first_clause_span(
 #: ``6 weeks from mid-April``, ``3 setmanes, a partir del 12 d'abril``, ``8 minggu,
 #: bermula Mac``
 _STARTING = re.compile(
-    r"\s*,?\s+(?:from|starting(?:\s+on)?|beginning|begins|a partir del?|a partir d'|des del?"
+    r"\s*,?\s+(?:from|starting(?:\s+on)?|beginning|begins|a partir del?|des del?"
     r"|desde|od|ab|vanaf|bermula|mulai|dari|fr\u00e5n|alkaen)\s+",
     re.IGNORECASE,
 )
@@ -215,10 +215,10 @@ def _duration_then_start(text: str, sprint_days: int | None, year: int | None) -
     "from", and the start the rest names where it names one; the duration alone
     where the rest is a remark (``5 weeks, March and early April``)."""
     starting = _STARTING.search(text)
-    head, rest = (text[: starting.start()], text[starting.end() :]) if starting else ("", "")
-    if not starting:
-        head, _, rest = text.partition(",")
-        rest = ""
+    if starting is not None:
+        head, rest = text[: starting.start()], text[starting.end() :]
+    else:
+        head, rest = text.partition(",")[0], ""
     found = span_of(head.strip(), sprint_days, year) if head.strip() else None
     if found is None or found.duration is None or found != Span(duration=found.duration):
         return None

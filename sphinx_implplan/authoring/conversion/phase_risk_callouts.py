@@ -5,8 +5,8 @@ may go wrong, becomes an ``impl-risk`` inside the phase, where the author put it
 warning that tells what to do (``> [!WARNING] Never deploy on Fridays``) is an
 instruction and stays as written, as do notes, tips and other remarks.
 
-The risk is written into the phase's body, so the phase's fence grows around it; it
-brings no heat map of its own (the plan's risk sections place that)."""
+The risk is written into the phase's body, so the phase's fence grows around it; the
+heat map is placed after the phase (:mod:`.phases`), not inside it."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, add_fields
 from sphinx_implplan.authoring.conversion.markdown import ADMONITIONS, Text, span
-from sphinx_implplan.authoring.conversion.risk_admonitions import kind_and_title
+from sphinx_implplan.authoring.conversion.risk_admonitions import dedented, kind_and_title
 from sphinx_implplan.authoring.conversion.risk_items import TITLE_ENDS, blocks_rest, text_risk
-from sphinx_implplan.authoring.conversion.risk_quotes import callout, unquoted_lines
+from sphinx_implplan.authoring.conversion.risk_quotes import WARNINGS, callout, unquoted_lines
 from sphinx_implplan.authoring.myst_writer import render_directive
 
 _RISK = "impl-risk"
@@ -33,9 +33,9 @@ _NAMED_RISK = re.compile(
     re.IGNORECASE,
 )
 
-#: the kinds of callout that warn of what may go wrong; an important one, a note, a
-#: tip or an info box is a remark
-_WARNINGS = frozenset({"warning", "caution", "danger", "failure", "bug", "error", "risk"})
+#: the kinds of callout that warn of what may go wrong; inside a phase an important
+#: one is a remark, as a note, a tip or an info box is
+_WARNINGS = WARNINGS - {"important"}
 #: a warning that tells the reader what to do, or not to do, is an instruction
 _INSTRUCTION = re.compile(
     r"[^\w]*(?:do not|don't|never|always|make sure|remember|ensure|please|be sure|avoid)\b",
@@ -50,6 +50,7 @@ def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
     if block.type == "blockquote":
         lines = unquoted_lines(conversion.lines, block)
     elif block.type in ADMONITIONS:
+        lines = dedented(conversion.lines, block)
         kind, title_text = kind_and_title(block)
     else:
         return None

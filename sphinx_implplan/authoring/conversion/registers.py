@@ -210,13 +210,13 @@ def convert_rollout(conversion: Conversion, section: Section) -> None:
     if not lists:
         return
     block = lists[0]
-    items = list_items(block, conversion.lines)
     if _CHECKLIST.search(normal_header(section.title.plain)):
         # a launch checklist ("Checklist before launch") is what to tick off, not stages
         conversion.note(
             span(block)[0], "checklist kept as written: its items are no rollout stages"
         )
         return
+    items = list_items(block, conversion.lines)
 
     def stage(item: ListItem, text: Text) -> Directive | None:
         lead, rest = lead_and_rest(text)

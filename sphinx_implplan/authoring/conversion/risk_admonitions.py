@@ -69,7 +69,7 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
         children = children[1:]
     warns = kind in WARNINGS
     # the indented text of an admonition reads as the section's own
-    view = replace(conversion, lines=_dedented(conversion.lines, block))
+    view = replace(conversion, lines=dedented(conversion.lines, block))
     if warns and children and all(child.type in _LISTS for child in children):
         directives = []
         for child in children:
@@ -85,7 +85,7 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
         found = risk_lead(raw) if title is None else None
         if found is not None:
             title, raw = Text.parse(found[0].rstrip(TITLE_ENDS)), found[1]
-    if (title is None and not warns) or (title is None and not raw.strip()):
+    if title is None and (not warns or not raw.strip()):
         return
     first = matrix_view(conversion)
     nested = blocks_rest(view, rest, span(block)[1])
@@ -99,7 +99,7 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
     conversion.replace(start, end, [directive, *first])
 
 
-def _dedented(lines: list[str], block: SyntaxTreeNode) -> list[str]:
+def dedented(lines: list[str], block: SyntaxTreeNode) -> list[str]:
     """``lines`` with an admonition's four-space indent taken off its text."""
     if block.type != "admonition":
         return lines
