@@ -595,3 +595,32 @@ def test_a_key_dates_table_of_events_and_windows() -> None:
         ("Main move", "2027-04-02", "2027-04-04", None),
     ]
     assert (8, "duration left in the row: '60 h' is no duration") in result.notes
+
+
+def test_sections_a_schedule_names_are_work_and_its_one_year_dates_the_rest() -> None:
+    text = """\
+# Spring production
+
+## Run at a glance
+
+| Event | Dates |
+|---|---|
+| Rehearsals | 11 Jan -> 12 Mar 2027 |
+| Tech and dress | Mon 15 Mar -> Thu 18 Mar |
+
+## Rehearsals
+
+- [ ] Blocking
+
+## Tech and dress
+
+- [ ] Lighting plot
+"""
+    result = lossless(text)
+    # "Tech" names a stack, but the schedule says the section is a step of the work;
+    # the plan's one year dates the row that states none
+    assert [(p["title"], p["start"], p["end"]) for p in directive_items(result.text)] == [
+        ("Rehearsals", "2027-01-11", "2027-03-12"),
+        ("Tech and dress", "2027-03-15", "2027-03-18"),
+    ]
+    assert result.counts["impl-tech"] == 0

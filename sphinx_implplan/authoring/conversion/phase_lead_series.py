@@ -175,16 +175,22 @@ def _work_items(subsections: list[Section], free: list[bool]) -> dict[int, Phase
     }
 
 
-def top_level_checklists(top: list[Section], taken: set[int]) -> dict[int, PhaseTitle]:
+def top_level_checklists(
+    top: list[Section], taken: set[int], scheduled: frozenset[str] = frozenset()
+) -> dict[int, PhaseTitle]:
     """The plan's top-level sections (``top``) that hold checklists and name work,
     where at least two do; ``taken`` are the start lines of sections already
-    something else (the plan's title)."""
+    something else (the plan's title); a section a schedule names (``scheduled``,
+    its name folded) is work whatever its words (``## Tech and dress``)."""
     members = [
         index
         for index, section in enumerate(top)
         if section.start not in taken
         # a plan of test stages (``## EVT - Engineering Validation Test``) has them
-        and names_work(section.title.plain, testing=True)
+        and (
+            names_work(section.title.plain, testing=True)
+            or " ".join(without_emoji(section.title.plain).casefold().split()) in scheduled
+        )
         and any(holds_checklist(sub) for sub in section.walk())
     ]
     if len(members) < 2:

@@ -25,6 +25,7 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
     kind_of,
     without_emoji,
 )
+from sphinx_implplan.authoring.conversion.written_dates import names_a_date
 
 #: the word of a phase the schedule names: its number is its row in the schedule
 SCHEDULED = "series schedule"
@@ -41,7 +42,14 @@ def _key(text: str) -> str:
     return " ".join(without_emoji(text).casefold().strip(" \t.:;-\u2013\u2014*_`").split())
 
 
-def _schedule_names(root: Section) -> list[str]:
+def scheduled_names(root: Section) -> set[str]:
+    """The names (as compared) in the first column of any table of the plan whose
+    rows say when (``| Tech and dress | Mon 15 Mar -> Thu 18 Mar |``): the steps of
+    its work, whatever kind their words name."""
+    return {_key(name) for name in _schedule_names(root, any_header=True)}
+
+
+def _schedule_names(root: Section, *, any_header: bool = False) -> list[str]:
     """The names in the first column of each schedule table of the plan, in order."""
     names: list[str] = []
     for node in root.nodes():
@@ -49,13 +57,16 @@ def _schedule_names(root: Section) -> list[str]:
             if block.type != "table":
                 continue
             found = table(block)
-            if not found.headers or not _NAME_COLUMN.fullmatch(normal_header(found.headers[0])):
+            named = any_header or _NAME_COLUMN.fullmatch(normal_header(found.headers[0]))
+            if not found.headers or not named:
                 continue
             for row in found.rows:
                 if len(row.cells) < 2 or not row.cells[0].plain:
                     continue
                 others = [cell.plain for cell in row.cells[1:]]
-                if any(is_span(text) or _dated(text) for text in others):
+                # any table naming its rows' months counts: ``Mon 15 Mar -> Thu 18 Mar``
+                dated = _dated if not any_header else names_a_date
+                if any(is_span(text) or dated(text) for text in others):
                     names.append(row.cells[0].plain)
     return names
 
@@ -64,18 +75,25 @@ def _dated(text: str) -> bool:
     return any(checked_date(found) for found in _DATE.findall(text))
 
 
-def _open_sections(section: Section, conversion: Conversion, skip: Section | None) -> list[Section]:
+def _open_sections(
+    section: Section, conversion: Conversion, skip: Section | None, rows: dict[str, int]
+) -> list[Section]:
     """The sections that are not phases, not in a phase and not in a section of
-    another kind."""
+    another kind; a section of another kind that the schedule names (``Tech and
+    dress``, ``Testing``) is one of them, as the schedule says it is a step of the
+    work."""
     found: list[Section] = []
     for subsection in section.subsections:
         if subsection.start in conversion.phase_titles:
             continue
-        if subsection is not skip and kind_of(subsection.title.plain) not in WORK_KINDS:
+        other_kind = kind_of(subsection.title.plain) not in WORK_KINDS
+        if subsection is not skip and other_kind:
+            if _key(without_emoji(subsection.title.plain)) in rows:
+                found.append(subsection)
             continue
         if subsection is not skip:
             found.append(subsection)
-        found += _open_sections(subsection, conversion, skip)
+        found += _open_sections(subsection, conversion, skip, rows)
     return found
 
 
@@ -86,7 +104,7 @@ def find_scheduled_phases(
     names = _schedule_names(root)
     rows = {_key(name): place for place, name in enumerate(names, 1) if _key(name)}
     matched: dict[int, tuple[Section, int]] = {}
-    for section in _open_sections(root, conversion, title_section):
+    for section in _open_sections(root, conversion, title_section, rows):
         heading = without_emoji(section.title.plain)
         place = rows.get(_key(heading))
         if place is not None and place not in matched:

@@ -32,7 +32,10 @@ from sphinx_implplan.authoring.conversion.phase_bold import holds_bold_phases
 from sphinx_implplan.authoring.conversion.phase_labels import label_segments
 from sphinx_implplan.authoring.conversion.phase_lead_series import top_level_checklists
 from sphinx_implplan.authoring.conversion.phase_members import SERIES, holds_checklist
-from sphinx_implplan.authoring.conversion.phase_schedule_names import find_scheduled_phases
+from sphinx_implplan.authoring.conversion.phase_schedule_names import (
+    find_scheduled_phases,
+    scheduled_names,
+)
 from sphinx_implplan.authoring.conversion.phase_sequence import in_sequence
 from sphinx_implplan.authoring.conversion.phase_series import series_titles
 from sphinx_implplan.authoring.conversion.phase_spans import Span, span_of
@@ -118,7 +121,7 @@ def find_phases(conversion: Conversion, root: Section, title_section: Section | 
         # its phases
         top = title_section.subsections if title_section is not None else root.subsections
         skip = {title_section.start} if title_section is not None else set()
-        found = top_level_checklists(top, skip)
+        found = top_level_checklists(top, skip, frozenset(scheduled_names(root)))
         if not found:
             top, found = _under_introduction(top, skip)
         for index, title in found.items():
@@ -320,4 +323,7 @@ def _plan_year(conversion: Conversion, root: Section) -> int | None:
         found = _YEAR.search(line)
         if found is not None:
             return int(found.group(1))
-    return None
+    # else the one year its dates are written in (``11 Jan -> 19 Feb 2027`` and then
+    # ``Tue 2 Mar -> Tue 16 Mar``): a plan over two years dates the rest by neither
+    years = {int(year) for line in conversion.lines for year in _YEAR.findall(line)}
+    return years.pop() if len(years) == 1 else None
