@@ -31,23 +31,27 @@ MEASURES = (
 )
 
 
-def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -> None:
-    results_file = tmp_path / "results.json"
-    table_file = tmp_path / "results.md"
+def _benchmark(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """``benchmarks/run.py`` run from the command line, which must succeed."""
     result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARK),
-            *("--sizes", "10", "20", "--repeat", "1", "--report-only"),
-            *("--work", str(tmp_path / "work")),
-            *("--json", str(results_file), "--markdown", str(table_file)),
-        ],
+        [sys.executable, str(BENCHMARK), *arguments],
         capture_output=True,
         text=True,
         check=False,
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -> None:
+    results_file = tmp_path / "results.json"
+    table_file = tmp_path / "results.md"
+    result = _benchmark(
+        *("--sizes", "10", "20", "--repeat", "1", "--report-only"),
+        *("--work", str(tmp_path / "work")),
+        *("--json", str(results_file), "--markdown", str(table_file)),
+    )
 
     table = table_file.read_text(encoding="utf-8")
     assert table in result.stdout
@@ -103,19 +107,10 @@ def test_the_views_cost_and_the_growth_compare_builds_of_the_same_run() -> None:
 
 def test_the_growth_run_builds_the_two_projects_and_tells_their_growth(tmp_path: Path) -> None:
     table_file = tmp_path / "growth.md"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(BENCHMARK),
-            *("--growth", "--sizes", "10", "30", "--report-only"),
-            *("--work", str(tmp_path / "work"), "--markdown", str(table_file)),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
+    _benchmark(
+        *("--growth", "--sizes", "10", "30", "--report-only"),
+        *("--work", str(tmp_path / "work"), "--markdown", str(table_file)),
     )
-    assert result.returncode == 0, result.stdout + result.stderr
     table = table_file.read_text(encoding="utf-8")
     for measure in ("clean build", "peak memory, clean build"):
         assert f"| 10 | {measure} |" in table
