@@ -198,6 +198,11 @@ def test_a_quote_or_callout_naming_a_risk_is_a_risk_inside_its_phase() -> None:
         ("Store review", None),
     ]
     assert result.counts["impl-risk"] == 4
+    # the plan's first risks are in the first phase: the heat map follows that phase,
+    # once, outside it
+    before_second = result.text.split("````{impl-phase} Milestone 2")[0]
+    assert before_second.rstrip().endswith("````\n\n```{impl-risk-matrix}\n```")
+    assert result.text.count("{impl-risk-matrix}") == 1
     # a warning telling what to do is an instruction; a note is a remark
     for kept in ("> **Note:** Android", "> Do not ship the flag", '!!! warning "Deploy freeze"'):
         assert kept in result.text
@@ -263,3 +268,14 @@ def test_a_risk_titled_with_another_kind_s_word_is_still_a_risk() -> None:
         "Upstream schema changes",
         "API rate limits",
     ]
+
+
+def test_a_callout_with_a_title_and_a_heading_keeps_both() -> None:
+    text = _plan(
+        '## Risks\n\n::: {.callout-warning title="Data loss"}\n## Sync interrupted\n'
+        "We lose a day.\n:::\n"
+    )
+    (risk,) = _risks(lossless(text).text)
+    assert risk["title"] == "Data loss"
+    # a directive's body holds no heading: its words stay as a field
+    assert "**Heading**: Sync interrupted" in risk["body"]

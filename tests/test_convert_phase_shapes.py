@@ -535,6 +535,9 @@ def test_a_roman_series_its_chapter_and_a_launch_checklist() -> None:
     # a launch checklist is what to tick off before launch, not rollout stages
     assert result.counts["impl-rollout"] == 0
     assert "- [ ] Outage procedure posted" in result.text.splitlines()
+    assert "checklist kept as written: its items are no rollout stages" in {
+        message for _, message in result.notes
+    }
 
 
 def test_a_dotted_chapter_of_periods_holds_the_phases() -> None:

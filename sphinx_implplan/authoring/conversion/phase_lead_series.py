@@ -33,6 +33,7 @@ from sphinx_implplan.authoring.conversion.phase_members import (
     names_work,
     series_title,
 )
+from sphinx_implplan.authoring.conversion.phase_schedule_names import schedule_key
 from sphinx_implplan.authoring.conversion.section_kinds import (
     PhaseTitle,
     is_span,
@@ -189,7 +190,7 @@ def top_level_checklists(
         # a plan of test stages (``## EVT - Engineering Validation Test``) has them
         and (
             names_work(section.title.plain, testing=True)
-            or " ".join(without_emoji(section.title.plain).casefold().split()) in scheduled
+            or schedule_key(section.title.plain) in scheduled
         )
         and any(holds_checklist(sub) for sub in section.walk())
     ]

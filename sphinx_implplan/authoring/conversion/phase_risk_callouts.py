@@ -18,7 +18,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, add_fields
 from sphinx_implplan.authoring.conversion.markdown import ADMONITIONS, Text, span
-from sphinx_implplan.authoring.conversion.risk_admonitions import dedented, kind_and_title
+from sphinx_implplan.authoring.conversion.risk_admonitions import read_admonition
 from sphinx_implplan.authoring.conversion.risk_items import TITLE_ENDS, blocks_rest, text_risk
 from sphinx_implplan.authoring.conversion.risk_quotes import WARNINGS, callout, unquoted_lines
 from sphinx_implplan.authoring.myst_writer import render_directive
@@ -46,18 +46,16 @@ _INSTRUCTION = re.compile(
 def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
     """The risk a phase's quote or admonition names, as MyST text; ``None`` where the
     block names none."""
-    lines, kind, title_text = conversion.lines, "", ""
+    admonition = None
     if block.type == "blockquote":
-        lines = unquoted_lines(conversion.lines, block)
+        lines, kind, title_text = unquoted_lines(conversion.lines, block), "", ""
+        children = list(block.children)
     elif block.type in ADMONITIONS:
-        lines = dedented(conversion.lines, block)
-        kind, title_text = kind_and_title(block)
+        admonition = read_admonition(conversion, block)
+        lines, kind, title_text = admonition.lines, admonition.kind, admonition.title
+        children = admonition.blocks
     else:
         return None
-    children = [child for child in block.children if child.type != "admonition_title"]
-    if children and children[0].type == "heading" and not title_text:
-        # a Quarto callout's title is the heading it opens with
-        title_text, children = Text.of(children[0].children[0]).raw, children[1:]
     if not children or children[0].type != "paragraph":
         return None
     raw = Text.of(children[0].children[0]).raw
@@ -84,5 +82,7 @@ def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
     if kind:
         # the callout's kind is no level: it stays, in words
         add_fields(directive, [("Callout", Text.parse(kind))])
+    if admonition is not None:
+        admonition.keep_heading(directive)
     conversion.counts.update(view.counts - Counter({_RISK: 1}))
     return render_directive(directive)

@@ -37,7 +37,7 @@ _NAME_COLUMN = re.compile(
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _key(text: str) -> str:
+def schedule_key(text: str) -> str:
     """A name as compared: no emoji, case or punctuation at its ends."""
     return " ".join(without_emoji(text).casefold().strip(" \t.:;-\u2013\u2014*_`").split())
 
@@ -46,7 +46,7 @@ def scheduled_names(root: Section) -> set[str]:
     """The names (as compared) in the first column of any table of the plan whose
     rows say when (``| Tech and dress | Mon 15 Mar -> Thu 18 Mar |``): the steps of
     its work, whatever kind their words name."""
-    return {_key(name) for name in _schedule_names(root, any_header=True)}
+    return {schedule_key(name) for name in _schedule_names(root, any_header=True)}
 
 
 def _schedule_names(root: Section, *, any_header: bool = False) -> list[str]:
@@ -75,25 +75,18 @@ def _dated(text: str) -> bool:
     return any(checked_date(found) for found in _DATE.findall(text))
 
 
-def _open_sections(
-    section: Section, conversion: Conversion, skip: Section | None, rows: dict[str, int]
-) -> list[Section]:
+def _open_sections(section: Section, conversion: Conversion, skip: Section | None) -> list[Section]:
     """The sections that are not phases, not in a phase and not in a section of
-    another kind; a section of another kind that the schedule names (``Tech and
-    dress``, ``Testing``) is one of them, as the schedule says it is a step of the
-    work."""
+    another kind."""
     found: list[Section] = []
     for subsection in section.subsections:
         if subsection.start in conversion.phase_titles:
             continue
-        other_kind = kind_of(subsection.title.plain) not in WORK_KINDS
-        if subsection is not skip and other_kind:
-            if _key(without_emoji(subsection.title.plain)) in rows:
-                found.append(subsection)
+        if subsection is not skip and kind_of(subsection.title.plain) not in WORK_KINDS:
             continue
         if subsection is not skip:
             found.append(subsection)
-        found += _open_sections(subsection, conversion, skip, rows)
+        found += _open_sections(subsection, conversion, skip)
     return found
 
 
@@ -102,11 +95,11 @@ def find_scheduled_phases(
 ) -> None:
     """Add to ``conversion.phase_titles`` the headings the schedule names."""
     names = _schedule_names(root)
-    rows = {_key(name): place for place, name in enumerate(names, 1) if _key(name)}
+    rows = {schedule_key(name): place for place, name in enumerate(names, 1) if schedule_key(name)}
     matched: dict[int, tuple[Section, int]] = {}
-    for section in _open_sections(root, conversion, title_section, rows):
+    for section in _open_sections(root, conversion, title_section):
         heading = without_emoji(section.title.plain)
-        place = rows.get(_key(heading))
+        place = rows.get(schedule_key(heading))
         if place is not None and place not in matched:
             matched[place] = (section, place)
     if len(matched) < 2:

@@ -11,7 +11,7 @@ lines are known; each is replaced whole, its fences or marker line included."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -26,6 +26,7 @@ from sphinx_implplan.authoring.conversion.risk_items import (
 )
 from sphinx_implplan.authoring.conversion.risk_leads import risk_lead
 from sphinx_implplan.authoring.conversion.risk_quotes import WARNINGS
+from sphinx_implplan.authoring.myst_writer import Directive
 
 _LISTS = frozenset({"bullet_list", "ordered_list"})
 #: ``{.callout-warning}``, ``{#sec-x .callout-caution collapse="true"}``, ``warning``
@@ -56,20 +57,50 @@ def admonition_end(conversion: Conversion, block: SyntaxTreeNode) -> int:
     return end
 
 
+@dataclass(frozen=True)
+class Admonition:
+    """What an admonition holds, as both readers of risks take it."""
+
+    #: ``warning``, ``note``; ``""`` where its opening line names none
+    kind: str
+    #: its title: the one its opening line gives, else the heading it opens with
+    title: str
+    #: its blocks after the title
+    blocks: list[SyntaxTreeNode]
+    #: the document's lines with its indent taken off its text
+    lines: list[str]
+    #: the heading it opens with where its opening line gives the title: kept as a
+    #: field of the risk, since a directive's body holds no heading
+    heading: str = ""
+
+    def keep_heading(self, directive: Directive) -> None:
+        if self.heading:
+            add_fields(directive, [("Heading", Text.parse(self.heading))])
+
+
+def read_admonition(conversion: Conversion, block: SyntaxTreeNode) -> Admonition:
+    kind, title = kind_and_title(block)
+    blocks = [child for child in block.children if child.type != "admonition_title"]
+    heading = ""
+    if blocks and blocks[0].type == "heading":
+        # a Quarto callout's title is the heading it opens with
+        heading = Text.of(blocks[0].children[0]).raw
+        title, heading = (title, heading) if title else (heading, "")
+        blocks = blocks[1:]
+    return Admonition(kind, title, blocks, dedented(conversion.lines, block), heading)
+
+
 def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
     """One admonition of a risk section: a risk, a risk per item of its only list, or
     kept as written where it is a remark."""
-    kind, written_title = kind_and_title(block)
-    children = [child for child in block.children if child.type != "admonition_title"]
+    admonition = read_admonition(conversion, block)
+    children = admonition.blocks
     start, end = span(block)[0], admonition_end(conversion, block)
-    title = Text.parse(written_title.rstrip(TITLE_ENDS)) if written_title else None
-    if title is None and children and children[0].type == "heading":
-        title = Text.parse(Text.of(children[0].children[0]).raw.rstrip(TITLE_ENDS))
-    if children and children[0].type == "heading":
-        children = children[1:]
-    warns = kind in WARNINGS
+    warns = admonition.kind in WARNINGS
+    # a note or a tip is a remark, whatever its title
+    title = Text.parse(admonition.title.rstrip(TITLE_ENDS)) if warns and admonition.title else None
     # the indented text of an admonition reads as the section's own
-    view = replace(conversion, lines=dedented(conversion.lines, block))
+    view = replace(conversion, lines=admonition.lines)
     if warns and children and all(child.type in _LISTS for child in children):
         directives = []
         for child in children:
@@ -77,8 +108,6 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
         if directives:
             conversion.replace(start, end, [*directives, *matrix_view(conversion)])
         return
-    if not warns:
-        title = None  # a note or a tip is a remark, whatever its title
     raw, rest = "", children
     if children and children[0].type == "paragraph":
         raw, rest = Text.of(children[0].children[0]).raw, children[1:]
@@ -95,7 +124,8 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
     if directive is None:
         return
     # the admonition's kind is no level: it stays, in words
-    add_fields(directive, [("Callout", Text.parse(kind))])
+    add_fields(directive, [("Callout", Text.parse(admonition.kind))])
+    admonition.keep_heading(directive)
     conversion.replace(start, end, [directive, *first])
 
 
