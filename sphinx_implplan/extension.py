@@ -14,6 +14,7 @@ from sphinx_implplan.config import (
     register_config_values,
 )
 from sphinx_implplan.memory import (
+    freeze_pages_waiting_for_writers,
     pause_collector,
     pause_on_pages_with,
     resume_collector,
@@ -191,8 +192,10 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     # the collector, paused at write-started or for the page before, runs again as
     # each page is resolved, before anything is drawn on it; paused again for a page
     # with views until the next page, looked for before the cards (450) lengthen
-    # the page and before the views (500) are drawn
+    # the page and before the views (500) are drawn; in a parallel write, the pages
+    # resolved so far are frozen there too
     app.connect("doctree-resolved", resume_collector, priority=400)
+    app.connect("doctree-resolved", freeze_pages_waiting_for_writers, priority=400)
     app.connect("doctree-resolved", pause_on_pages_with(view_placeholder), priority=410)
     # before sphinx-needs (default priority 500) draws its own table for each need
     app.connect("doctree-resolved", render_cards, priority=450)

@@ -23,7 +23,15 @@ finds nothing to free. Measured there:
   seen yet, which the first run frees without scanning anything else (its cards and
   views are already freed, ``freeing.py``); resumed any earlier, while the page was
   still being written, its nodes lived through that run, and the collector went on
-  to scan the whole build for them.
+  to scan the whole build for them;
+- a parallel write (``-j``): the main process resolves every page and hands them to
+  the writing processes a chunk at a time, but it resolves far ahead of them and
+  keeps each page until its writer is done, so that most of the project's pages are
+  alive in it at once, and each full run scanned them all again (2.1 s of a 7.4 s
+  write at 1,000 requirements). There each page is frozen as the next one is
+  resolved: the main process never writes it, and the writers, forked from it, free
+  their own copies as in a serial build. The frozen pages are released with the rest
+  when the build ends.
 
 What this module promises: every pause and the freeze happen within one of two calls
 of the application, which it wraps once the configuration is read
@@ -79,6 +87,8 @@ class _State:
     building: ClassVar[list[Sphinx]] = []
     #: whether this module paused the collector
     paused = False
+    #: whether this module froze what was alive when the build started
+    froze = False
 
 
 def tune_memory(app: Sphinx, config: Config) -> None:
@@ -115,12 +125,14 @@ def _frozen_while_building(app: Sphinx, build: Callable[..., Any]) -> Callable[.
         froze = gc.isenabled() and _nothing_else_frozen()
         if froze:
             gc.freeze()
+        _State.froze = froze
         _State.building.append(app)
         try:
             return build(*args, **kwargs)
         finally:
             _State.building.remove(app)
             if froze:
+                _State.froze = False
                 gc.unfreeze()
             resume_collector()
 
@@ -156,3 +168,10 @@ def resume_collector(*_event_args: Any) -> None:
     if _State.paused:
         _State.paused = False
         gc.enable()
+
+
+def freeze_pages_waiting_for_writers(app: Sphinx, *_event_args: Any) -> None:
+    """``doctree-resolved``, first on every page: in a parallel write, the pages
+    resolved so far are frozen (see the module's docstring)."""
+    if _State.froze and app in _State.building and getattr(app.builder, "parallel_ok", False):
+        gc.freeze()

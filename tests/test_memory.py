@@ -320,3 +320,36 @@ def test_a_tuning_switch_of_the_wrong_type_leaves_the_tuning_on(
     )
     assert app.config.implplan_tune_memory is True
     assert "write-started" in _paused(seen)
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_pages_waiting_for_a_parallel_writer_are_frozen(
+    make_app: Callable[..., SphinxTestApp],
+    tmp_path: Path,
+    collector_restored: None,
+    parallel: int,
+) -> None:
+    srcdir = copy_root("views", tmp_path / "views")
+    gc.enable()
+    frozen = gc.get_freeze_count()
+    app = make_app("html", srcdir=srcdir, freshenv=True, parallel=parallel)
+    resolved: list[object] = []
+    # whether any page resolved before was still in the collector's lists
+    scanned: list[bool] = []
+
+    def note(_app: object, doctree: object, _docname: str) -> None:
+        if resolved:
+            tracked = {id(obj) for obj in gc.get_objects()}
+            scanned.append(any(id(page) in tracked for page in resolved))
+        resolved.append(doctree)
+
+    app.connect("doctree-resolved", note, priority=499)
+    app.build()
+    assert len(scanned) >= 3
+    if parallel > 1:
+        assert app.builder.parallel_ok
+        assert not any(scanned), "a page waiting for its writer was scanned"
+    else:
+        assert all(scanned), "a serial build froze the pages it writes itself"
+    assert gc.get_freeze_count() == frozen
+    assert gc.isenabled()
