@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from sphinx_implplan.authoring.conversion import option_checks as checks
-from sphinx_implplan.authoring.conversion.written_dates import fold
+from sphinx_implplan.authoring.conversion.calendar_words import alternation, unit_words
+from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.plan.values import InvalidValue, parse_duration
 
 #: ``~2 weeks``, ``approx. 2 weeks``: an estimate is a duration all the same; also in
@@ -34,11 +35,12 @@ ROUGHLY = re.compile(
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: the units of a week, accents folded: English, German, French, Spanish, Portuguese,
 #: Italian, Dutch, Swedish, Danish, Norwegian, Hungarian, Turkish, Polish, Czech,
-#: Indonesian, Malay, Finnish, Vietnamese, Catalan, Croatian, Ukrainian, Russian,
+#: Indonesian, Malay, Finnish, Vietnamese, Catalan, Croatian (and the Slovenian
+#: accusative, which CLDR does not give), Ukrainian, Russian,
 #: Japanese, Chinese, Korean and Thai
 _WEEK_UNITS = (
     r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|uger?|uker?"
-    r"|hafta|tydzien|het|tuan|setmanes|setmana|tjedana|tjedna|tjedan|tjedne"
+    r"|hafta|tydzien|het|tuan|setmanes|setmana|tjedana|tjedna|tjedan|tjedne|tedne"
     r"|tygodnie|tygodni|tydny?|tydnu|minggu|viikkoa?"
     r"|\u0442\u0438\u0436\u043d(?:\u0456|\u0456\u0432|\u044f)|\u0442\u0438\u0436\u0434\u0435\u043d\u044c"
     r"|\u043d\u0435\u0434\u0435\u043b(?:\u044f|\u0438|\u044c|\u044e)"
@@ -62,6 +64,11 @@ _DAY_UNITS = (
     r"|\u03b7\u03bc\u03b5\u03c1\u03b5\u03c3|\u03b7\u03bc\u03b5\u03c1\u03b1|\u03b7\u03bc\u03b5\u03c1\u03c9\u03bd|\u03bc\u03b5\u03c1\u03b5\u03c3"
     r"|\u05d9\u05de\u05d9\u05dd|\u05d9\u05d5\u05dd"
 )
+_CLDR_WEEKS, _CLDR_WEEKS_FIRST = unit_words("week")
+_CLDR_DAYS, _CLDR_DAYS_FIRST = unit_words("day")
+# CLDR's words for the languages the lists above do not name
+_WEEK_UNITS += "|" + alternation(_CLDR_WEEKS)
+_DAY_UNITS += "|" + alternation(_CLDR_DAYS)
 #: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
 #: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,
 #: German, Dutch, French, Spanish and Portuguese
@@ -72,6 +79,12 @@ _COUNTED = re.compile(
     rf"|(?P<unit>{_WEEK_UNITS}|{_DAY_UNITS}))"
 )
 _WEEK_UNIT = re.compile(_WEEK_UNITS)
+#: a count after its unit, as some languages write it (Swahili ``wiki 6``, Hausa
+#: ``makonni 3``)
+_UNIT_FIRST = re.compile(
+    rf"(?:(?P<week>{alternation(_CLDR_WEEKS_FIRST)})|{alternation(_CLDR_DAYS_FIRST)})"
+    r"\s+(?P<count>\d{1,5})"
+)
 #: ``3-4 days``, ``2\u20133 weeks``: a range of counts of one unit (``Days 3-4`` names
 #: days, its unit first)
 _COUNT_RANGE = re.compile(r"\d{1,3}\s*(?:-|\u2013|\u2014|to)\s*(?P<last>\d{1,3}\s*[^\d\s-].*)")
@@ -131,7 +144,10 @@ def duration_of(text: str, sprint_days: int | None = None) -> str | None:
         return duration_of(ranged.group("last"), sprint_days)
     match = _COUNTED.fullmatch(fold(text))
     if match is None:
-        return None
+        first = _UNIT_FIRST.fullmatch(fold(text))
+        if first is None:
+            return None
+        return length(int(first.group("count")), "week" if first.group("week") else "day")
     count = _count(match.group("count"))
     if match.group("working"):
         # five working days are a calendar week; the days past whole weeks are taken

@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from enum import Enum
 
 from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, one_date_among
+from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.authoring.conversion.markdown import Text
 from sphinx_implplan.authoring.conversion.phase_spans import Anchors, Span, span_of
-from sphinx_implplan.authoring.conversion.written_dates import fold, names_a_date
+from sphinx_implplan.authoring.conversion.written_dates import names_a_date, points
 
 
 class Says(Enum):
@@ -260,15 +261,33 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
         return None
     label = " ".join(fold(_REMARK.sub(" ", match.group("label"))).rstrip(".").split())
     says = _LABELS.get(label) or _LABELS.get(_QUALIFIERS.sub("", label))
+    value = match.group("value").rstrip()
+    if says is None and _spans_alone(value):
+        # a label of a language with no words here (``Kestus: 7 n\u00e4dalat``,
+        # ``Muda: Januari \u2013 Machi 2027``) whose value is a span and no more
+        says = Says.PERIOD
     if says is None:
         return None
-    value = match.group("value").rstrip()
     if match.groupdict().get("unclosed"):
         # the emphasis opened before the label closes in or after the value
         # (``**Due: 31 August 2027** (hard deadline)``, ``_Timebox: 3 weeks_``): the
         # value reads as the line shows it
         value = match.group("open") + value
     return ScheduleLine(match.group("label").strip(), says, Text.parse(value), line)
+
+
+def _spans_alone(value: str) -> bool:
+    """Whether ``value``, its remarks in brackets aside, is a range of two dates or a
+    duration: not one day, week or month (``Approved: 2027-01-05``, ``Exit review:
+    WW16``), which an unknown label may name an event by (:mod:`.phase_events`)."""
+    text = " ".join(_REMARK.sub(" ", Text.parse(value).plain).split()).strip(" .")
+    if not text:
+        return False
+    ends = points(text)
+    if ends is not None:
+        return ends[0] != ends[1] and span_of(text, None, None) is not None
+    found = span_of(text, None, None) or _duration_then_start(text, None, None)
+    return found is not None and found.duration is not None
 
 
 #: what may wrap or lead a line of spans: emphasis, a calendar or clock sign

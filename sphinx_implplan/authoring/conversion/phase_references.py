@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.authoring.conversion.phase_series import roman_value
 from sphinx_implplan.authoring.conversion.section_kinds import PHASE_WORDS, without_emoji
-from sphinx_implplan.authoring.conversion.written_dates import fold
 
 _PHASE_REFERENCE = re.compile(
     r"(?:" + "|".join(PHASE_WORDS) + r")\s+(\d+(?:\.\d+)*|(?-i:[A-Z])\b)", re.IGNORECASE

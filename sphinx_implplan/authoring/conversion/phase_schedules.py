@@ -21,6 +21,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
 from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
+from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     ListItem,
@@ -40,7 +41,6 @@ from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.phases import Values, attach_schedule
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.conversion.week_columns import marked_weeks, week_columns
-from sphinx_implplan.authoring.conversion.written_dates import fold
 from sphinx_implplan.authoring.myst_writer import Directive
 
 

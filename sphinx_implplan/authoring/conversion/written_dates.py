@@ -18,10 +18,11 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sphinx_implplan.authoring.conversion.calendar_words import month_names, number_marks
+from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.authoring.conversion.month_names import (
     HEBREW_MONTH_WORDS,
     HINDI_MONTH_WORDS,
@@ -32,19 +33,6 @@ from sphinx_implplan.authoring.conversion.month_names import (
 from sphinx_implplan.authoring.conversion.slash_order import DAY_FIRST, MONTH_FIRST
 from sphinx_implplan.authoring.conversion.vietnamese_dates import as_read_elsewhere
 
-#: letters that no accent folding turns into ASCII
-_LETTERS = str.maketrans({"\u0131": "i", "\u0142": "l", "\u00f8": "o", "\u0111": "d"})
-
-
-def fold(text: str) -> str:
-    """``text`` as it is compared: lower case, accents and compatibility forms gone
-    (``\u015eubat`` -> ``subat``, a full-width ``\uff5e`` -> ``~``), spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    # composed again: Hangul syllables come apart into letters, not accents
-    return " ".join(unicodedata.normalize("NFC", bare).split())
-
-
 _MONTHS = {word: month for month, words in MONTH_WORDS.items() for word in words.split()}
 _MONTHS.update(
     {
@@ -54,6 +42,8 @@ _MONTHS.update(
         for word in words.split()
     }
 )
+# CLDR's names where the tables above name no such word
+_MONTHS = {**month_names(), **_MONTHS}
 #: a month's name ends where no letter follows (a Hindi one may end in a vowel sign)
 MONTH = r"(?:" + "|".join(map(re.escape, sorted(_MONTHS, key=len, reverse=True))) + r")(?!\w)\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|\.)?"
@@ -76,13 +66,18 @@ _CJK_HALVES = {
 _WEEK_WORDS = r"(?:kw|ww|cw|vecka|veckor|uke|uge|viikko|viikot|v\.|v(?=\s))"
 _JOINER = re.compile(
     r"\s*(?:->|=>|-|\u2013|\u2014|~|\u301c|\u2192|"
-    r"\b(?:to|until|till|through|thru|bis|au|a|ate|al|hasta|tot|do|sampai|s\.\s?d\."
+    r"\b(?:to|until|till|through|thru|bis|au|a|ao|ate|al|hasta|tot|do|sampai|s\.\s?d\."
     r"|\u0434\u043e|\u043f\u043e)(?!\w)"
     # Chinese, Japanese and Korean: ``\u81f3``, ``\u5230``, ``\u304b\u3089``, ``\ubd80\ud130``
     r"|\u81f3|\u5230|\u304b\u3089|\ubd80\ud130)\s*"
 )
-#: what may open a range: ``from``, ``vom``, ``du``, ``de``, ``od``
-_OPENING = re.compile(r"^(?:from|vom|von|du|de|del|desde|dal|od|van)\s+")
+#: what may open a range: ``from``, ``vom``, ``du``, ``de``, ``od``; Cyrillic ``\u043e\u0442``,
+#: ``\u043e\u0434``, ``\u0441``, ``\u0437``; Galician and Portuguese ``do`` (of the day) where ``ao`` closes
+#: the range
+_OPENING = re.compile(
+    r"^(?:from|vom|von|du|de|del|desde|dal|od|van|do(?=\s.*\bao\b)"
+    r"|\u043e\u0442|\u043e\u0434|\u0441|\u0437)\s+"
+)
 #: what may close one: Japanese ``\u307e\u3067`` (folded, its voicing mark gone),
 #: Korean ``\uae4c\uc9c0`` (until)
 _CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$")
@@ -262,10 +257,11 @@ _POINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Point | None]], 
         (_SPREADSHEET_DAY, _day),
         # 15 March 2027, 15. M\u00e4rz, 15th of March, 15 de marzo de 2027, 04 Jan '27
         (_DAY_MONTH, _day),
-        # March 15, 2027, Oct 6; Hungarian, the year first: 2027. m\u00e1rcius 15.
+        # March 15, 2027, Oct 6; Hungarian and Lithuanian, the year first: 2027.
+        # m\u00e1rcius 15., 2027 (m.) sausio 11 (d.)
         (rf"(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?(?:,?\s*{_YEAR})?", _day),
-        (rf"(?P<year>\d{{4}})\.\s*(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})\.?", _day),
-        (rf"(?P<year>\d{{4}})\.\s*(?P<month>{MONTH})", _month),
+        (rf"(?P<year>\d{{4}})\.?\s*(?P<month>{MONTH})\s*(?P<day>\d{{1,2}})\.?", _day),
+        (rf"(?P<year>\d{{4}})\.?\s*(?P<month>{MONTH})", _month),
         # March 2027, Feb, marzo de 2027
         (rf"(?P<month>{MONTH})(?:,?\s*(?:de\s+)?{_YEAR})?", _month),
         # 2027-03
@@ -331,7 +327,7 @@ def points(text: str) -> tuple[Point, Point] | None:
     text."""
     # a wiki link's date (``[[2027-02-01]]``), a day's clock time (``Fri 12 Mar 22:00``)
     unlinked = _CLOCK.sub("", _WIKI_LINK.sub(r"\1", text))
-    folded = as_read_elsewhere(fold(unlinked).strip(" .,;"))
+    folded = as_read_elsewhere(number_marks().sub("", fold(unlinked)).strip(" .,;"))
     folded = _CLOSING.sub("", _OPENING.sub("", folded))
     folded = _MID_MONTH.sub("15 ", _FINNISH_SHARED_ENDING.sub(r"\1kuu", folded))
     weeks = _WEEKS_FROM.match(folded)
