@@ -168,6 +168,11 @@ def test_a_section_number_before_a_phase_heading(heading: str, number: str, name
             "2",
             "\u0e19\u0e33\u0e23\u0e48\u0e2d\u0e07",
         ),
+        # the number's own word before it
+        ("Phase No. 2: Pilot", "2", "Pilot"),
+        ("Etapa nr 3 \u2013 Wdro\u017cenie", "3", "Wdro\u017cenie"),
+        ("Fase n.\u00ba 1: Prepara\u00e7\u00e3o", "1", "Prepara\u00e7\u00e3o"),
+        ("Mataki na 4: Bita", "4", "Bita"),
     ],
 )
 def test_phase_words_of_more_languages(heading: str, number: str, name: str) -> None:

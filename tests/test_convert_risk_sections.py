@@ -58,6 +58,11 @@ if TYPE_CHECKING:
         "Risk assessment",
         "Risk register",
         "Hazards",
+        # Macedonian, Slovenian, Albanian, Hausa
+        "\u0420\u0438\u0437\u0438\u0446\u0438",
+        "Tveganja",
+        "Rreziqet",
+        "Ha\u0257ari da matakan kariya",
     ],
 )
 def test_risk_sections_in_more_languages_and_words(heading: str) -> None:
@@ -418,6 +423,31 @@ def test_mitigations_and_levels_labelled_in_other_languages() -> None:
     assert risks[0]["body"].startswith("WMS \u0161patn\u011b navrhuje lokace.")
     assert (risks[5]["impact"], risks[5]["likelihood"]) == ("medium", "high")
     assert (risks[6]["impact"], risks[6]["likelihood"]) == ("high", "medium")
+
+
+ALBANIAN = """\
+## Rreziqet
+
+### Rreziku 1: Serveri bie gjat\u00eb fushat\u00ebs
+
+Gjasat: e ul\u00ebt
+Ndikimi: i lart\u00eb
+
+Masat: server rezerv\u00eb n\u00eb nj\u00eb qendr\u00eb tjet\u00ebr.
+
+### Rreziku 2: Stafi nuk e p\u00ebrdor sistemin
+
+Gjasat: e mesme
+Ndikimi: i mes\u00ebm
+"""
+
+
+def test_risk_subsections_and_levels_after_an_article() -> None:
+    risks = _risks(lossless(_plan(ALBANIAN)).text)
+    assert [(r["title"], r["impact"], r["likelihood"]) for r in risks] == [
+        ("Serveri bie gjat\u00eb fushat\u00ebs", "high", "low"),
+        ("Stafi nuk e p\u00ebrdor sistemin", "medium", "medium"),
+    ]
 
 
 NUMBERED = """\

@@ -43,6 +43,8 @@ RISK_TABLE = TableShape(
         "|r\u1ee7i ro"
         "|\u30ea\u30b9\u30af|\u30ea\u30b9\u30af\u5185\u5bb9|\u30ea\u30b9\u30af\u9805\u76ee"
         "|\uc704\ud5d8|\uc704\ud5d8 \uc694\uc18c|\ub9ac\uc2a4\ud06c|\u98ce\u9669|\u98a8\u96aa"
+        # Albanian, Slovenian, Latvian, Macedonian and Hausa
+        "|rreziku|rreziqet|rrezik|tveganje|tveganja|risks|\u0440\u0438\u0437\u0438\u0446\u0438|ha\u0257ari|hadari"
     ),
     options=(
         _column(
@@ -58,7 +60,9 @@ RISK_TABLE = TableShape(
             "|\u1ea3nh h\u01b0\u1edfng|m\u1ee9c \u0111\u1ed9|m\u1ee9c \u0111\u1ed9 \u1ea3nh h\u01b0\u1edfng"
             "|t\u00e1c \u0111\u1ed9ng"
             # Malay and Indonesian, Catalan, Croatian, Hindi
-            "|kesan|impak|dampak|impacte|utjecaj|posljedica|\u092a\u094d\u0930\u092d\u093e\u0935|"
+            "|kesan|impak|dampak|impacte|utjecaj|posljedica|\u092a\u094d\u0930\u092d\u093e\u0935"
+            # Albanian, Slovenian, Latvian and Macedonian
+            "|ndikimi|ndikim|vpliv|ietekme|\u0432\u043b\u0438\u0458\u0430\u043d\u0438\u0435|"
             + _LETTERS["impact"],
             read_level,
         ),
@@ -77,7 +81,10 @@ RISK_TABLE = TableShape(
             "|\u0439\u043c\u043e\u0432\u0456\u0440\u043d\u0456\u0441\u0442\u044c"
             # Malay and Indonesian, Catalan, Croatian, Hindi
             "|kebarangkalian|kemungkinan|probabilitat|vjerojatnost"
-            "|\u0938\u0902\u092d\u093e\u0935\u0928\u093e|" + _LETTERS["likelihood"],
+            "|\u0938\u0902\u092d\u093e\u0935\u0928\u093e"
+            # Albanian, Slovenian, Latvian and Macedonian
+            "|gjasat|gjasa|probabiliteti|verjetnost|varb\u016bt\u012bba|\u0432\u0435\u0440\u043e\u0458\u0430\u0442\u043d\u043e\u0441\u0442|"
+            + _LETTERS["likelihood"],
             read_level,
         ),
         _column(
@@ -99,7 +106,9 @@ RISK_TABLE = TableShape(
             "|\u5c0d\u7b56|\ub300\uc751|\ub300\uc751 \ubc29\uc548|\ub300\ucc45"
             "|\u043c\u0435\u0440\u044b"
             "|bi\u1ec7n ph\u00e1p|bi\u1ec7n ph\u00e1p gi\u1ea3m thi\u1ec3u|gi\u1ea3i ph\u00e1p"
-            "|ph\u01b0\u01a1ng \u00e1n|\u0437\u0430\u0445\u043e\u0434\u0438|\u0437\u0430\u0445\u0456\u0434",
+            "|ph\u01b0\u01a1ng \u00e1n|\u0437\u0430\u0445\u043e\u0434\u0438|\u0437\u0430\u0445\u0456\u0434"
+            # Albanian, Slovenian, Latvian and Macedonian
+            "|masat|masa|ukrepi|ukrep|pas\u0101kumi|\u043c\u0435\u0440\u043a\u0438",
         ),
         _column(
             "owner",

@@ -33,6 +33,13 @@ _LOW_ELSEWHERE = (
     "th\u1ea5p",
     # Catalan, Croatian, Malay and Hindi
     *("baix", "baixa", "nizak", "nisko", "rendah", "\u0928\u093f\u092e\u094d\u0928"),
+    # Albanian, Slovenian, Latvian and Macedonian
+    *("ul\u00ebt", "nizka", "nizko", "nizek", "zema", "zems"),
+    *(
+        "\u043d\u0438\u0441\u043a\u0430",
+        "\u043d\u0438\u0441\u043a\u043e",
+        "\u043d\u0438\u0437\u043e\u043a",
+    ),
 )
 _MEDIUM_ELSEWHERE = (
     *("orta", "st\u0159edn\u00ed", "\u015brednia", "\u015brednie", "\u015bredni", "medel"),
@@ -49,6 +56,13 @@ _MEDIUM_ELSEWHERE = (
     # Catalan, Croatian, Malay (Indonesian ``sedang``) and Hindi
     *("mitj\u00e0", "mitjana", "srednji", "srednja", "srednje", "sederhana", "sedang"),
     "\u092e\u0927\u094d\u092f\u092e",
+    # Albanian, Latvian and Macedonian
+    *("mes\u00ebm", "mesme", "vid\u0113ja", "vid\u0113js"),
+    *(
+        "\u0441\u0440\u0435\u0434\u043d\u0430",
+        "\u0441\u0440\u0435\u0434\u043d\u043e",
+        "\u0441\u0440\u0435\u0434\u0435\u043d",
+    ),
 )
 _HIGH_ELSEWHERE = (
     *("y\u00fcksek", "vysok\u00e1", "vysok\u00e9", "vysok\u00fd", "wysoka", "wysokie"),
@@ -69,6 +83,13 @@ _HIGH_ELSEWHERE = (
     "cao",
     # Catalan, Croatian, Malay and Hindi
     *("alt", "alta", "visok", "visoka", "visoko", "tinggi", "\u0909\u091a\u094d\u091a"),
+    # Albanian, Latvian and Macedonian
+    *("lart\u00eb", "augsta", "augsts"),
+    *(
+        "\u0432\u0438\u0441\u043e\u043a\u0430",
+        "\u0432\u0438\u0441\u043e\u043a\u043e",
+        "\u0432\u0438\u0441\u043e\u043a",
+    ),
 )
 #: the five words of the usual likelihood and consequence scales of a risk register
 #: (rare, unlikely, possible, likely, almost certain; insignificant, minor, moderate,
@@ -184,7 +205,8 @@ _LEVEL_WORDS = {
 }
 #: words a level value may hold besides its levels (``very high``, ``low to medium``)
 _LEVEL_FILLER = frozenset(
-    ["very", "to", "\u00e0", "bis", "a", "sehr", "tr\u00e8s", "muy", "r\u1ea5t"]
+    # Albanian writes its levels after an article: ``e lart\u00eb``, ``i mes\u00ebm``
+    ["very", "to", "\u00e0", "bis", "a", "sehr", "tr\u00e8s", "muy", "r\u1ea5t", "e", "i"]
 )
 #: words a severity heading (``### High-risk items``) may hold besides its level
 _HEADING_FILLER = frozenset(

@@ -33,6 +33,7 @@ from sphinx_implplan.authoring.conversion.risk_items import (
     starts_risk,
 )
 from sphinx_implplan.authoring.conversion.risk_labels import (
+    RISK_TABLE,
     Field,
     column_of,
     field_of,
@@ -71,9 +72,12 @@ from sphinx_implplan.authoring.conversion.section_kinds import SectionKind, kind
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.myst_writer import Directive
 
-#: ``Risk: Deadlocks``, ``Risk 1 - Deadlocks``, ``Risque n\u00b02 : Interblocages``
+#: the one-word names of a risk in the languages read, a risk table's first column's
+_RISK_WORDS = sorted((name for name in RISK_TABLE.title if " " not in name), key=len, reverse=True)
+#: ``Risk: Deadlocks``, ``Risk 1 - Deadlocks``, ``Risque n\u00b02 : Interblocages``,
+#: ``Rreziku 1: ...``
 _RISK_HEADING = re.compile(
-    r"(?:risk|risque|risiko|riesgo|rischio|risico|risco|ryzyko|riziko|threat|hazard)"
+    r"(?:" + "|".join(map(re.escape, _RISK_WORDS)) + r")"
     r"\s*(?:#|n\u00b0|no\.?|-)?\s*\d*\s*[:.)\-\u2013\u2014]\s*(.+)",
     re.IGNORECASE,
 )

@@ -59,7 +59,9 @@ _KIND_WORDS = _patterns(
                 r"(?<!\bnot )(?<!\bnon )(?<!\bnon-)"
                 r"\b(risk\w*|risi[kc]\w*|rizi[kc]\w*|ryzyk\w*|riesgos?|ris(?:ch|co)\w*|risqu\w*"
                 r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
-                r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438\u043a)\w*"
+                r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438[\u043a\u0446])\w*"
+                # Slovenian, Albanian and Hausa
+                r"|tveganj\w*|rrezi\w*|ha[\u0257d]ar\w*|hadurr\w*"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
                 r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?|challenges"
                 # the idioms of a team's own register: "Known sharp edges", "Watch
@@ -118,7 +120,7 @@ _PHASE_ITSELF_WORDS = (
 _STAGE_WORDS = (
     *("stage", "iteration", "step", "sprint", "etappe", "etapa", "\u00e9tape", "etape"),
     # Polish, Czech, Turkish, Russian, Ukrainian, Finnish, Indonesian, Vietnamese,
-    # Hindi and Hebrew
+    # Hindi, Hebrew and Hausa
     *("etap", "a\u015fama", "\u044d\u0442\u0430\u043f", "\u0435\u0442\u0430\u043f"),
     *(
         "vaihe",
@@ -127,6 +129,8 @@ _STAGE_WORDS = (
         "giai \u0111o\u1ea1n",
         "\u091a\u0930\u0923",
         "\u05e9\u05dc\u05d1",
+        # Hausa
+        "mataki",
     ),
     # Korean, Japanese and Chinese; Thai ("phase no.")
     *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5", "\u0e23\u0e30\u0e22\u0e30\u0e17\u0e35\u0e48"),
@@ -154,6 +158,9 @@ _PHASE_HEADING = re.compile(
     r"(?P<word>" + "|".join(PHASE_WORDS) + r")"
     # CJK words need no space before their number: ``\u30d5\u30a7\u30fc\u30ba1``
     r"(?:\s+|(?<=[\u3000-\u9fff\uac00-\ud7af]))"
+    # the number's own word: ``Phase No. 2``, ``Etapa nr 3``, ``Fase n.\u00ba 1``, Hausa
+    # ``Mataki na 1``
+    r"(?:(?:no|nr|n\.?\s?[\u00b0\u00ba]|na)\.?\s*(?=\d))?"
     # "Phase 3+" sums up what is left, in spec-kit plans: no phase; "Phase B" is one
     r"(?P<number>\d+(?:\.\d+)*|(?-i:[A-Z])(?!\w|\.\w))(?!\d|\+|\.\d)\s*"
     r"(?:\((?P<span>[^()]*)\)\s*)?(?::|-|\u2013|\u2014|\.|\))?\s*(?P<rest>.*)",
