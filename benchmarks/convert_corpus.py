@@ -101,12 +101,14 @@ def plain_text(inline: SyntaxTreeNode) -> str:
 
 _DIV_OPENING = re.compile(r" {0,3}:{3,}\s*\{")
 _ATTRIBUTE_NAME = re.compile(r"([\w-]+)=")
+_ORG_KEYWORD = re.compile(r"(TODO|NEXT|STARTED|IN-PROGRESS|WIP|DONE|WAITING|HOLD|BLOCKED)\s")
 _TASK_BOX = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s+\[[xX]\]")
 
 
 def label_words(source: str) -> Counter[str]:
     """Words that name a field rather than hold content: table headers, ``**Label**:``
-    leads and the numbers of ordered lists, which the converter may turn into options."""
+    leads, the numbers of ordered lists and Org mode's keywords, which the converter may
+    turn into options."""
     labels: Counter[str] = Counter("x" for line in source.splitlines() if _TASK_BOX.match(line))
     # the attribute names of a Pandoc div (``::: {.callout-warning title="..."}``)
     for line in source.splitlines():
@@ -115,6 +117,11 @@ def label_words(source: str) -> Counter[str]:
     for node in parse(source).walk():
         if node.type == "list_item" and node.info:
             labels += words(node.info)
+        # an Org mode heading's keyword, which becomes the phase's status
+        if node.type == "inline" and node.parent is not None and node.parent.type == "heading":
+            keyword = _ORG_KEYWORD.match(node.content)
+            if keyword:
+                labels += words(keyword.group(1))
         if node.type == "th" and node.children:
             labels += words(plain_text(node.children[0]))
         if node.type == "inline":

@@ -44,6 +44,13 @@ def label_words(source: str) -> Counter[str]:
     for node in parse(source).walk():
         if node.type == "list_item" and node.info:
             labels += words(node.info)
+        # an Org mode heading's keyword, which becomes the phase's status
+        if node.type == "inline" and node.parent is not None and node.parent.type == "heading":
+            keyword = re.match(
+                r"(TODO|NEXT|STARTED|IN-PROGRESS|WIP|DONE|WAITING|HOLD|BLOCKED)\s", node.content
+            )
+            if keyword:
+                labels += words(keyword.group(1))
         in_item = node.parent is not None and node.parent.type == "list_item"
         if (
             node.type == "paragraph"

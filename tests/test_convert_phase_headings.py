@@ -547,3 +547,42 @@ def test_project_months_are_dated_from_the_project_start() -> None:
         ("2025-01-01", "2027-12-31"),
         ("2025-04-01", "2026-06-30"),
     ]
+
+
+ORG_EXPORT = """\
+# Plan
+
+## DONE Phase 1: Test rig `:hardware:`
+
+CLOSED: \\[2027-02-26 Fri 15:10\\] SCHEDULED: \\<2027-02-08 Mon\\>--\\<2027-02-26 Fri\\>
+
+- [X] Rig built
+
+## NEXT Phase 2: Clean-up :data:db:
+
+SCHEDULED: \\<2027-03-01 Mon\\>
+
+- [ ] Duplicates merged
+
+## TODO Phase 3: Sprint
+
+SCHEDULED: \\<2027-04-05 Mon\\> DEADLINE: \\<2027-05-28 Fri\\>
+
+- [ ] Sheets imaged
+
+## WAITING Phase 4: Publication
+
+- [ ] Records pushed
+"""
+
+
+def test_an_org_mode_export_gives_statuses_tags_and_planning_stamps() -> None:
+    phases = directive_items(lossless(ORG_EXPORT).text)
+    assert [
+        (p["title"], p.get("status"), p.get("tags"), p.get("start"), p.get("end")) for p in phases
+    ] == [
+        ("Phase 1: Test rig", "done", "hardware", "2027-02-08", "2027-02-26"),
+        ("Phase 2: Clean-up", "in-progress", "data, db", "2027-03-01", None),
+        ("Phase 3: Sprint", "planned", None, "2027-04-05", "2027-05-28"),
+        ("Phase 4: Publication", "blocked", None, None, None),
+    ]

@@ -57,6 +57,8 @@ def _named(names: str, says: Says) -> dict[str, Says]:
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
+        # Org mode's planned days: one day when work starts, or a range
+        "scheduled,"
         "schedule, months, project months, zeitraum, perioada, aikataulu, ajankohta, sprint, sprints, periodo, fecha, fechas, tarih, calendrier,"
         "tid, tidsperiod, datum, vecka, veckor, okres, harmonogram, obdob\u00ed, jadwal,"
         "periode, \u043f\u0435\u0440\u0456\u043e\u0434, \u0434\u0430\u0442\u0438,"
@@ -152,7 +154,9 @@ _ESTIMATE = re.compile(
 _REMARK = re.compile(r"\([^()]*\)")
 #: where a line holds several labels: ``Start: 2027-03-01 | End: 2027-03-19``,
 #: ``**Owner**: Ana; **Due**: 12 May``, split where a label follows
-_SEPARATOR = re.compile(r"\s+[\u00b7|]\s+|;\s+")
+#: ``SCHEDULED: <2027-02-15 Mon> DEADLINE: <2027-03-19 Fri>``: Org mode's planning
+#: line, whose labels only a space parts
+_SEPARATOR = re.compile(r"\s+[\u00b7|]\s+|;\s+|\s+(?=(?:SCHEDULED|DEADLINE|CLOSED):)")
 
 
 @dataclass(frozen=True)

@@ -162,8 +162,11 @@ def _convert_one(
     body.add("".join(lines[position:stop]))
     directive.body = body.text()
     add_fields(directive, fields)
-    if title.done and all(name != "status" for name, _ in directive.options):
-        directive.option("status", "done")
+    status = "done" if title.done else title.status
+    if status and all(name != "status" for name, _ in directive.options):
+        directive.option("status", status)
+    if title.tags:
+        directive.option("tags", ", ".join(title.tags))
     conversion.phases.append(phase)
     conversion.phase_depends.append((phase, depends_texts))
     # the plan's first risks, inside this phase: the heat map follows the phase

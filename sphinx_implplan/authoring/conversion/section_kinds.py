@@ -201,6 +201,10 @@ class PhaseTitle:
     marked: bool
     #: the word naming it, lower case (``phase``, ``stage``); ``""`` for ``A. Name``
     word: str = "phase"
+    #: the status an Org mode keyword gives it (``TODO``: ``planned``)
+    status: str | None = None
+    #: its Org mode tags (``:infra:ops:``)
+    tags: tuple[str, ...] = ()
 
 
 def _without_emoji(text: str) -> str:
@@ -220,9 +224,26 @@ def _without_emoji(text: str) -> str:
 without_emoji = _without_emoji
 
 
+#: Org mode's keywords before a heading's title (``DONE Phase 1: Test cluster``), by
+#: the phase status each says, and its tags after it (``:infra:``, as code or not)
+ORG_STATUSES = {
+    **dict.fromkeys(("TODO",), "planned"),
+    **dict.fromkeys(("NEXT", "STARTED", "IN-PROGRESS", "WIP"), "in-progress"),
+    **dict.fromkeys(("DONE",), "done"),
+    **dict.fromkeys(("WAITING", "HOLD", "BLOCKED"), "blocked"),
+}
+_ORG_KEYWORD = re.compile(r"(?P<keyword>" + "|".join(ORG_STATUSES) + r")\s+")
+_ORG_TAGS = re.compile(r"\s+(`?):(?P<tags>[\w@#%]+(?::[\w@#%]+)*):\1\s*$")
+
+
 def phase_heading(heading: str) -> PhaseTitle | None:
     """``Phase 1: Foundation`` and its looser forms (``\U0001f3af Phase 7.1: Polish``,
-    ``[x] Phase 2 (Weeks 2-3): Sync``); ``None`` for other headings."""
+    ``[x] Phase 2 (Weeks 2-3): Sync``, Org mode's ``DONE Phase 1: Pilot :infra:``);
+    ``None`` for other headings."""
+    keyword = _ORG_KEYWORD.match(heading)
+    tags = _ORG_TAGS.search(heading) if keyword is not None else None
+    if keyword is not None:
+        heading = heading[keyword.end() : tags.start() if tags else None]
     done = any(char in _DONE_MARKS for char in heading)
     title = _without_emoji(heading)
     last_mark = _LAST_CHECKBOX.search(title)
@@ -251,7 +272,9 @@ def phase_heading(heading: str) -> PhaseTitle | None:
     word = match.group("word").lower()
     if number.isalpha() and (word not in {"phase", "fase", "stage", "etappe", "etapa"}):
         return None
-    return PhaseTitle(number, rest, title, span or None, done, marked, word)
+    status = ORG_STATUSES[keyword["keyword"]] if keyword is not None else None
+    found_tags = tuple(tags["tags"].split(":")) if tags is not None else ()
+    return PhaseTitle(number, rest, title, span or None, done, marked, word, status, found_tags)
 
 
 _SPAN_WORDS = re.compile(

@@ -65,7 +65,7 @@ _CJK_HALVES = {
 #: ``v 10`` (``v10`` is a version)
 _WEEK_WORDS = r"(?:kw|ww|cw|vecka|veckor|uke|uge|viikko|viikot|v\.|v(?=\s))"
 _JOINER = re.compile(
-    r"\s*(?:->|=>|-|\u2013|\u2014|~|\u301c|\u2192|"
+    r"\s*(?:--|->|=>|-|\u2013|\u2014|~|\u301c|\u2192|"
     r"\b(?:to|until|till|through|thru|bis|au|a|ao|ate|al|hasta|tot|do|sampai|s\.\s?d\."
     r"|\u0434\u043e|\u043f\u043e)(?!\w)"
     # Chinese, Japanese and Korean: ``\u81f3``, ``\u5230``, ``\u304b\u3089``, ``\ubd80\ud130``
@@ -322,11 +322,16 @@ def _completed(left: Point, right: Point) -> tuple[Point, Point] | None:
     return left, right
 
 
+#: an Org mode time stamp: ``<2027-01-11 Mon>``, ``[2026-12-18 Fri 16:40]``
+_ORG_STAMP = re.compile(r"[<\[](\d{4}-\d{2}-\d{2})(?:\s+[^\W\d]+\.?)?(?:\s+[\d:-]+)?[>\]]")
+
+
 def points(text: str) -> tuple[Point, Point] | None:
     """The two ends of a date or date range (one point twice); ``None`` for any other
     text."""
-    # a wiki link's date (``[[2027-02-01]]``), a day's clock time (``Fri 12 Mar 22:00``)
-    unlinked = _CLOCK.sub("", _WIKI_LINK.sub(r"\1", text))
+    # a wiki link's date (``[[2027-02-01]]``), an Org time stamp's, a day's clock time
+    # (``Fri 12 Mar 22:00``)
+    unlinked = _CLOCK.sub("", _ORG_STAMP.sub(r"\1", _WIKI_LINK.sub(r"\1", text)))
     folded = as_read_elsewhere(number_marks().sub("", fold(unlinked)).strip(" .,;"))
     folded = _CLOSING.sub("", _OPENING.sub("", folded))
     folded = _MID_MONTH.sub("15 ", _FINNISH_SHARED_ENDING.sub(r"\1kuu", folded))
