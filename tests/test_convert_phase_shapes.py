@@ -627,3 +627,31 @@ def test_sections_a_schedule_names_are_work_and_its_one_year_dates_the_rest() ->
         ("Tech and dress", "2027-03-15", "2027-03-18"),
     ]
     assert result.counts["impl-tech"] == 0
+
+
+BOLD_COUNTDOWN = """\
+# Plan
+
+## Stages
+
+**Stage 1 \u2014 Permits** \u00b7 SOP \u221220w to SOP \u221214w
+
+- [ ] Permit granted
+
+**Stage 2 \u2014 Fit-out** | SOP \u221213w to SOP \u22125w
+
+- [ ] Shelving
+
+**Stage 3 \u2014 Second entrance**
+
+- [ ] Quote
+"""
+
+
+def test_bold_stages_with_a_span_after_a_dot_or_a_bar() -> None:
+    phases = directive_items(lossless(BOLD_COUNTDOWN).text)
+    assert [(p["title"], p.get("duration")) for p in phases] == [
+        ("Stage 1 \u2014 Permits \u00b7 SOP \u221220w to SOP \u221214w", "7 weeks"),
+        ("Stage 2 \u2014 Fit-out | SOP \u221213w to SOP \u22125w", "9 weeks"),
+        ("Stage 3 \u2014 Second entrance", None),
+    ]

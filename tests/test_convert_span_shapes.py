@@ -538,6 +538,13 @@ def test_titles_with_a_span_between_their_parts() -> None:
         ("T-14 to T-3", None),
         ("T-3d to T-14d", None),
         ("T-3d to D-1", None),
+        # to an event named by its acronym, with a unit; its day alone opens a range
+        ("SOP \u221220w to SOP \u221214w", "7 weeks"),
+        ("GA-10d to GA-1d", "10 days"),
+        ("SOP to SOP +6d", "7 days"),
+        ("SOP -3w to GA -1w", None),
+        # an acronym without a unit counts nothing: ``KW 3``, ``Q1-2027`` stay dates
+        ("API-3 to API-1", None),
     ],
 )
 def test_countdowns_last_from_one_end_to_the_other(text: str, duration: str | None) -> None:

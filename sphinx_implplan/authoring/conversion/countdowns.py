@@ -1,6 +1,7 @@
 """A countdown to a plan's day T, as runbooks and launch plans write it: ``T-21 days``,
 ``T-14d to T-3d``, ``T+1 to T+7``, ``D-30`` (D-Day counts in days), ``T-6 months``,
-``3 weeks before launch``.
+``3 weeks before launch``, or to an event named by its acronym (``FPI -26w to FPI
+-20w``: first patient in).
 
 A range counts both its ends, as ``Days 2-3`` are two days: where both ends count
 days or weeks its length is known without day T (``T-14d to T-3d``: 12 days). Where
@@ -23,12 +24,20 @@ _UNITS = {
     **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), "week"),
     **dict.fromkeys(("mo", "month", "months"), "month"),
 }
+#: a countdown's day is T or D, or an event's acronym (``FPI -26w``, ``GA-30d``, ``SOP
+#: +2w``), which counts only with a sign, a number and a unit
+_UNIT = r"(?:d|days?|w|wks?|weeks?|mo|months?)"
 _POINT = re.compile(
-    r"([TD])\s*(?:([-+\u2212])\s*(\d{1,4})\s*(d|days?|w|wks?|weeks?|mo|months?)?)?(?![\w-])"
+    rf"([TD]|[A-Z]{{2,5}}(?=\s*[-+\u2212]\s*\d{{1,4}}\s*{_UNIT}(?![\w-])))"
+    rf"\s*(?:([-+\u2212])\s*(\d{{1,4}})\s*({_UNIT})?)?(?![\w-])"
 )
 _RANGE = re.compile(
     rf"(?P<first>{_POINT.pattern})\s*"
     rf"(?:to|until|through|till|->|\u2192|\u2013|\u2014|\s-\s)\s*(?P<last>{_POINT.pattern})"
+)
+#: an event's day alone, where the range's other end counts from it
+_EVENT_DAY = re.compile(
+    r"^([A-Z]{2,5})(?=\s*(?:to|until|through|till|->|\u2192|\u2013|\u2014|\s-\s)\s*\1\s*[-+\u2212]\s*\d)"
 )
 #: ``3 weeks before launch``, ``two months ahead of the event``: a point before day T
 _BEFORE = re.compile(
@@ -126,7 +135,8 @@ def countdown(text: str) -> Countdown | None:
     """``T-14d to T-3d``, ``T-21 days``, ``D-30``, ``3 weeks before launch``; ``None``
     for any other text, for a range whose ends count from two days (``T-3d to D-1``)
     and for a range that ends before it starts."""
-    text = text.strip()
+    # ``SOP to SOP +2w``: the event's own day opens the range
+    text = _EVENT_DAY.sub(r"\1+0d", text.strip())
     match = _RANGE.fullmatch(text)
     if match is not None:
         first_letter, *first = match.groups()[1:5]

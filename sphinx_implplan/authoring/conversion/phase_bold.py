@@ -1,6 +1,6 @@
 """Phases written as bold pseudo-headings: a paragraph that is only bold text
 (``**Phase 1 - Discovery**``), perhaps with a span after it on the same line
-(``(Mar 2 - Mar 13)``, ``- Weeks 1-2``), followed by a checklist, directly or after
+(``(Mar 2 - Mar 13)``, ``- Weeks 1-2``, ``\u00b7 T-8w to T-1w``), followed by a checklist, directly or after
 a paragraph or two (a ``Timeline:`` line, a remark).
 
 At least two such in one section's own blocks are phases: each takes its bold line
@@ -30,7 +30,7 @@ from sphinx_implplan.authoring.conversion.section_kinds import (
 
 _BOLD_LINE = re.compile(
     r"\s*(?P<mark>\*\*|__)(?P<bold>[^*_\s](?:[^*_]*[^*_\s])?)(?P=mark)"
-    r"(?P<after>\s*(?:\((?P<paren>[^()]*)\)|(?:-|\u2013|\u2014)\s*(?P<dash>[^()]*?)))?\s*"
+    r"(?P<after>\s*(?:\((?P<paren>[^()]*)\)|(?:-|\u2013|\u2014|\u00b7|\|)\s*(?P<dash>[^()]*?)))?\s*"
 )
 #: ``Milestone A \u2014 Loader & discovery``: a phase's word and its number or letter
 #: name a phase, whatever kind its words read as (``milestone`` a timeline's)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
+from sphinx_implplan.authoring.conversion.countdowns import countdown
 from sphinx_implplan.authoring.conversion.markdown import normal_header
 
 _Name = TypeVar("_Name")
@@ -324,7 +325,9 @@ def is_span(text: str) -> bool:
 
 def _is_span(text: str) -> bool:
     """Whether a bracket or dash part of a title names time: ``(API)`` is part of the
-    name."""
+    name; a countdown (``T-14d to T-3d``, ``SOP -20w to SOP -14w``) does."""
+    if countdown(text) is not None:
+        return True
     return bool(_SPAN_WORDS.search(text)) and any(char.isdigit() for char in text)
 
 
