@@ -1,6 +1,6 @@
 """Month names, and the words a duration counts its weeks and days in, for the
 languages plans are written in, from the Unicode CLDR through Babel (which Sphinx
-installs): a plan in Welsh, Swahili or Estonian dates its phases as one in English
+installs): a plan in Latvian, Albanian or Hausa dates its phases as one in English
 does, with no table of its own here.
 
 :mod:`.month_names` and :mod:`.durations` keep their own words too: short forms and
@@ -37,7 +37,8 @@ _SHORTEST = 4
 _COUNTS = (1, 2, 3, 5, 11, 21, 22, 25, 100)
 
 
-def _locales() -> list[Locale]:
+@functools.cache
+def _locales() -> tuple[Locale, ...]:
     found = []
     for name in LANGUAGES:
         try:
@@ -45,7 +46,7 @@ def _locales() -> list[Locale]:
         except (UnknownLocaleError, ValueError):
             # a Babel without the language reads the others
             continue
-    return found
+    return tuple(found)
 
 
 def _usable(word: str) -> bool:
@@ -57,24 +58,23 @@ def _usable(word: str) -> bool:
 
 @functools.cache
 def month_names() -> dict[str, int]:
-    """Every month's names (in full, as dates and as titles write them; shortened where
-    the short form is itself a word of at least four letters), folded: those two
-    languages give to different months are left out."""
+    """Every month's names in full, as dates and as titles write them, folded; not
+    their short forms, many of which are words (Lithuanian ``rugs.``, Irish ``Noll``),
+    and not a name two languages give to different months."""
     months: defaultdict[str, set[int]] = defaultdict(set)
     for locale in _locales():
         for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
-                for month, name in locale.months[context][width].items():
-                    word = fold(name).rstrip(".")
-                    if _usable(word):
-                        months[word].add(month)
+            for month, name in locale.months[context]["wide"].items():
+                word = fold(name)
+                if _usable(word):
+                    months[word].add(month)
     return {word: next(iter(found)) for word, found in months.items() if len(found) == 1}
 
 
 @functools.cache
 def unit_words(unit: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words ``unit`` (``week``, ``day``) is counted in, folded: those written after
-    the count (``7 nadalat``) and those written before it (Swahili ``wiki 6``)."""
+    the count (``6 nedelas``) and those written before it (Hausa ``makonni 3``)."""
     after: set[str] = set()
     before: set[str] = set()
     for locale in _locales():

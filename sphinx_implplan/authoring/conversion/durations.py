@@ -79,8 +79,7 @@ _COUNTED = re.compile(
     rf"|(?P<unit>{_WEEK_UNITS}|{_DAY_UNITS}))"
 )
 _WEEK_UNIT = re.compile(_WEEK_UNITS)
-#: a count after its unit, as some languages write it (Swahili ``wiki 6``, Hausa
-#: ``makonni 3``)
+#: a count after its unit, as some languages write it (Hausa ``makonni 3``)
 _UNIT_FIRST = re.compile(
     rf"(?:(?P<week>{alternation(_CLDR_WEEKS_FIRST)})|{alternation(_CLDR_DAYS_FIRST)})"
     r"\s+(?P<count>\d{1,5})"

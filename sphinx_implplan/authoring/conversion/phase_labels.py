@@ -267,8 +267,8 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
     says = _LABELS.get(label) or _LABELS.get(_QUALIFIERS.sub("", label))
     value = match.group("value").rstrip()
     if says is None and _spans_alone(value):
-        # a label of a language with no words here (``Kestus: 7 n\u00e4dalat``,
-        # ``Muda: Januari \u2013 Machi 2027``) whose value is a span and no more
+        # a label of a language with no words here (``Ilgums: 6 ned\u0113\u013cas``,
+        # ``Periudha: prill \u2013 qershor 2027``) whose value is a span and no more
         says = Says.PERIOD
     if says is None:
         return None
