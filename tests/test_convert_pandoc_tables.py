@@ -66,6 +66,11 @@ def test_a_rule_of_dashes_with_no_header_or_one_column_is_no_table() -> None:
     assert indent_pandoc_tables(text) == text
 
 
+def test_a_table_in_a_code_block_stays_as_written() -> None:
+    text = "```text\nName   Size\n------ -----\na      1\n```\n\n~~~\nA    B\n---- ----\n~~~\n"
+    assert indent_pandoc_tables(text) == text
+
+
 def test_a_phase_keeps_its_checklist_past_a_pandoc_table(
     tmp_path: Path, make_app: Callable[..., SphinxTestApp]
 ) -> None:

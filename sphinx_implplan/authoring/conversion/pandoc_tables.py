@@ -20,6 +20,8 @@ _COLUMN_RULE = re.compile(r" {0,3}-{3,}(?: +-{3,})+ *\n?")
 #: a multiline table's top and bottom line: dashes only, across the table
 _BORDER = re.compile(r" {0,3}-{10,} *\n?")
 _INDENT = "    "
+#: a fenced code block's opening or closing line: what it holds is no table
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def _blank(line: str) -> bool:
@@ -54,8 +56,13 @@ def indent_pandoc_tables(source: str) -> str:
     """``source`` with each Pandoc table indented by four spaces; as many lines."""
     lines = source.splitlines(keepends=True)
     ranges: list[tuple[int, int]] = []
+    fence: str | None = None
     for number, line in enumerate(lines):
-        if ranges and number <= ranges[-1][1]:
+        opening = _FENCE.match(line)
+        if opening is not None and (fence is None or opening.group(1).startswith(fence)):
+            fence = None if fence is not None else opening.group(1)
+            continue
+        if fence is not None or (ranges and number <= ranges[-1][1]):
             continue
         if _COLUMN_RULE.fullmatch(line):
             found = _table_at(lines, number)
