@@ -45,6 +45,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion import convert
+from sphinx_implplan.authoring.conversion.section_kinds import ORG_STATUSES
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "plans" / "loose"
 #: the options that give a phase its place in time
@@ -101,7 +102,8 @@ def plain_text(inline: SyntaxTreeNode) -> str:
 
 _DIV_OPENING = re.compile(r" {0,3}:{3,}\s*\{")
 _ATTRIBUTE_NAME = re.compile(r"([\w-]+)=")
-_ORG_KEYWORD = re.compile(r"(TODO|NEXT|STARTED|IN-PROGRESS|WIP|DONE|WAITING|HOLD|BLOCKED)\s")
+#: Org mode's heading keywords, as the converter reads them into a status
+_ORG_KEYWORD = re.compile("(" + "|".join(ORG_STATUSES) + r")\s")
 _TASK_BOX = re.compile(r"\s*(?:[-*+]|[0-9]+[.)])\s+\[[xX]\]")
 
 

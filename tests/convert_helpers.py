@@ -11,6 +11,7 @@ from build_helpers import build_warnings, copy_root
 
 from sphinx_implplan.authoring.conversion import Converted, convert
 from sphinx_implplan.authoring.conversion.markdown import parse, plain_text
+from sphinx_implplan.authoring.conversion.section_kinds import ORG_STATUSES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,11 +47,9 @@ def label_words(source: str) -> Counter[str]:
             labels += words(node.info)
         # an Org mode heading's keyword, which becomes the phase's status
         if node.type == "inline" and node.parent is not None and node.parent.type == "heading":
-            keyword = re.match(
-                r"(TODO|NEXT|STARTED|IN-PROGRESS|WIP|DONE|WAITING|HOLD|BLOCKED)\s", node.content
-            )
-            if keyword:
-                labels += words(keyword.group(1))
+            keyword = node.content.split(" ", 1)[0]
+            if keyword in ORG_STATUSES:
+                labels += words(keyword)
         in_item = node.parent is not None and node.parent.type == "list_item"
         if (
             node.type == "paragraph"
