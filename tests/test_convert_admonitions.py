@@ -279,3 +279,16 @@ def test_a_callout_with_a_title_and_a_heading_keeps_both() -> None:
     assert risk["title"] == "Data loss"
     # a directive's body holds no heading: its words stay as a field
     assert "**Heading**: Sync interrupted" in risk["body"]
+
+
+def test_a_note_titled_by_a_bold_lead_keeps_its_own_title() -> None:
+    # a note is a remark unless a bold lead names a risk: the lead then titles the
+    # risk, and the note's heading or title stays as a field
+    for opening, kept in [
+        ("::: {.callout-note}\n## Watch list\n", "**Heading**: Watch list"),
+        ('::: {.callout-tip title="Quiet zone"}\n', "**Title**: Quiet zone"),
+    ]:
+        text = _plan(f"## Risks\n\n{opening}**Small files.** Streaming writes stall.\n:::\n")
+        (risk,) = _risks(lossless(text).text)
+        assert risk["title"] == "Small files"
+        assert kept in risk["body"]

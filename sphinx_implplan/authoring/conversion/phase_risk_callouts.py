@@ -63,10 +63,11 @@ def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
     if marker is not None:
         kind, title_text, raw = marker.kind, marker.title, marker.rest
     title: Text | None = None
+    title_used = True
     if (named := _NAMED_RISK.match(title_text)) is not None and title_text[named.end() :]:
         title = Text.parse(title_text[named.end() :].rstrip(TITLE_ENDS))
     elif (named := _NAMED_RISK.match(raw)) is not None and raw[named.end() :].strip():
-        raw = raw[named.end() :]
+        raw, title_used = raw[named.end() :], False
     elif kind.lower() in _WARNINGS and raw.strip() and not _INSTRUCTION.match(raw):
         # a warning telling what may go wrong is the phase's risk
         title = Text.parse(title_text.rstrip(TITLE_ENDS)) if title_text else None
@@ -83,6 +84,6 @@ def phase_risk(conversion: Conversion, block: SyntaxTreeNode) -> str | None:
         # the callout's kind is no level: it stays, in words
         add_fields(directive, [("Callout", Text.parse(kind))])
     if admonition is not None:
-        admonition.keep_heading(directive)
+        admonition.keep_heading(directive, title_used=title_used or marker is not None)
     conversion.counts.update(view.counts - Counter({_RISK: 1}))
     return render_directive(directive)

@@ -72,22 +72,30 @@ class Admonition:
     #: the heading it opens with where its opening line gives the title: kept as a
     #: field of the risk, since a directive's body holds no heading
     heading: str = ""
+    #: whether ``title`` is the heading it opens with
+    titled_by_heading: bool = False
 
-    def keep_heading(self, directive: Directive) -> None:
-        if self.heading:
-            add_fields(directive, [("Heading", Text.parse(self.heading))])
+    def keep_heading(self, directive: Directive, *, title_used: bool) -> None:
+        """Its heading, and its title where the risk is titled otherwise, stay as
+        fields of the risk."""
+        kept = [("Heading", self.heading)] if self.heading else []
+        if self.title and not title_used:
+            kept.append(("Heading" if self.titled_by_heading else "Title", self.title))
+        add_fields(directive, [(label, Text.parse(text)) for label, text in kept])
 
 
 def read_admonition(conversion: Conversion, block: SyntaxTreeNode) -> Admonition:
     kind, title = kind_and_title(block)
     blocks = [child for child in block.children if child.type != "admonition_title"]
-    heading = ""
+    heading, titled_by_heading = "", False
     if blocks and blocks[0].type == "heading":
         # a Quarto callout's title is the heading it opens with
         heading = Text.of(blocks[0].children[0]).raw
+        titled_by_heading = not title
         title, heading = (title, heading) if title else (heading, "")
         blocks = blocks[1:]
-    return Admonition(kind, title, blocks, dedented(conversion.lines, block), heading)
+    lines = dedented(conversion.lines, block)
+    return Admonition(kind, title, blocks, lines, heading, titled_by_heading)
 
 
 def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: str | None) -> None:
@@ -98,7 +106,8 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
     start, end = span(block)[0], admonition_end(conversion, block)
     warns = admonition.kind in WARNINGS
     # a note or a tip is a remark, whatever its title
-    title = Text.parse(admonition.title.rstrip(TITLE_ENDS)) if warns and admonition.title else None
+    title_used = warns and bool(admonition.title)
+    title = Text.parse(admonition.title.rstrip(TITLE_ENDS)) if title_used else None
     # the indented text of an admonition reads as the section's own
     view = replace(conversion, lines=admonition.lines)
     if warns and children and all(child.type in _LISTS for child in children):
@@ -125,7 +134,7 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
         return
     # the admonition's kind is no level: it stays, in words
     add_fields(directive, [("Callout", Text.parse(admonition.kind))])
-    admonition.keep_heading(directive)
+    admonition.keep_heading(directive, title_used=title_used)
     conversion.replace(start, end, [directive, *first])
 
 
