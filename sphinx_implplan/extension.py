@@ -28,6 +28,7 @@ from sphinx_implplan.read.duplicate_ids import (
     warn_left_out,
 )
 from sphinx_implplan.read.item_directive import PlanItemDirective, item_directive_names
+from sphinx_implplan.read.parallel_reader import note_reading_process, send_back_only_what_is_read
 from sphinx_implplan.read.speckit_directive import SpeckitDirective, folders_changed
 from sphinx_implplan.read.validation import check_all_items
 from sphinx_implplan.read.warning_replay import note_documents_read, repeat_read_warnings
@@ -164,6 +165,9 @@ def setup_extension(app: Sphinx, version: str) -> ExtensionMetadata:
     app.connect("env-get-outdated", folders_changed)
     # last, once every handler has added the documents it wants read
     app.connect("env-before-read-docs", note_documents_read, priority=900)
+    # a parallel reader pickles back only what it read
+    app.connect("env-before-read-docs", note_reading_process)
+    app.connect("source-read", send_back_only_what_is_read, priority=1)
     # before sphinx-needs' own merge (500) picks whichever parallel reader came first
     app.connect("env-merge-info", keep_first_of_parallel_duplicates, priority=400)
     app.connect("env-updated", repeat_read_warnings)

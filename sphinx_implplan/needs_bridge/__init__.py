@@ -42,7 +42,11 @@ from sphinx_implplan.needs_bridge.creation import (
     own_body_of,
     update_need,
 )
-from sphinx_implplan.needs_bridge.merging import DroppedNeed, drop_parallel_duplicates
+from sphinx_implplan.needs_bridge.merging import (
+    DroppedNeed,
+    drop_parallel_duplicates,
+    wrap_need_mappings,
+)
 from sphinx_implplan.needs_bridge.registration import (
     IMPLPLAN_ID_REGEX,
     SPHINX_NEEDS_DEFAULT_ID_REGEX,
@@ -88,4 +92,5 @@ __all__ = [
     "resolve_link_target",
     "setup_sphinx_needs",
     "update_need",
+    "wrap_need_mappings",
 ]

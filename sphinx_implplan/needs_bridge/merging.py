@@ -4,13 +4,15 @@ read keeps."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sphinx_needs.data import SphinxNeedsData
 
 from sphinx_implplan.needs_bridge.access import NeedData
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.environment import BuildEnvironment
 
 
@@ -65,3 +67,19 @@ def drop_parallel_duplicates(
             DroppedNeed(need_id, second["type"], second["docname"] or "", second.get("lineno"))
         )
     return dropped
+
+
+#: the attributes of the environment where sphinx-needs keeps a mapping per need
+_NEED_MAPPINGS = ("_needs_all_needs", "_needs_all_nodes")
+
+
+def wrap_need_mappings(
+    env: BuildEnvironment, wrap: Callable[[dict[Any, Any]], dict[Any, Any]]
+) -> None:
+    """Replace each of sphinx-needs' mappings of one entry per need with
+    ``wrap(mapping)``, which holds the same entries. A release of sphinx-needs that
+    keeps them elsewhere is left as it is: its readers then send back everything."""
+    for name in _NEED_MAPPINGS:
+        mapping = getattr(env, name, None)
+        if isinstance(mapping, dict):
+            setattr(env, name, wrap(mapping))

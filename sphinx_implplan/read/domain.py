@@ -30,7 +30,7 @@ time. Kept here:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sphinx.domains import Domain
@@ -123,6 +123,13 @@ class ImplPlanDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in self.PER_DOCUMENT:
             self.data[key].pop(docname, None)
+
+    def wrap_mappings(self, wrap: Callable[[dict[Any, Any]], dict[Any, Any]]) -> None:
+        """Replace each mapping of ``data`` with ``wrap(mapping)``, which holds the same
+        entries (a parallel reader's, :mod:`.parallel_reader`)."""
+        for key, value in self.data.items():
+            if isinstance(value, dict):
+                self.data[key] = wrap(value)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: Mapping[str, Any]) -> None:
         # only the documents the other process read; ``states`` belong to the main one
