@@ -794,3 +794,32 @@ def test_a_table_saying_what_each_score_means_is_the_legend_not_risks() -> None:
 def test_a_challenges_section_holds_risks() -> None:
     source = _plan("## Challenges\n\n**The link may drop.** We keep the old studio on air.\n")
     assert [r["title"] for r in _risks(lossless(source).text)] == ["The link may drop"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "**Issues** (already happening, not risks):",
+        "Assumptions:",
+        "**Open questions**",
+        "__Dependencies__ (not risks):",
+    ],
+)
+def test_a_label_line_naming_other_entries_keeps_its_list_or_table_as_written(label: str) -> None:
+    source = _plan(
+        "## Risks\n\n- **Courier strike**: parcels wait a week\n\n"
+        f"{label}\n\n- The depot keeps its Saturday shift\n- Labels print in-house\n\n"
+        f"{label}\n\n| Entry | Owner |\n|---|---|\n| Rates stay as agreed | Finance |\n"
+    )
+    result = lossless(source)
+    assert [r["title"] for r in _risks(result.text)] == ["Courier strike"]
+    assert "- The depot keeps its Saturday shift" in result.text
+    assert "| Rates stay as agreed | Finance |" in result.text
+    assert [message for _, message in result.notes] == [
+        "kept as written: its label names no risks"
+    ] * 2
+
+
+def test_a_label_line_of_risks_still_groups_risks() -> None:
+    source = _plan("## Risks\n\n**Delivery risks:**\n\n- Courier strike\n- Depot flood\n")
+    assert [r["title"] for r in _risks(lossless(source).text)] == ["Courier strike", "Depot flood"]

@@ -43,6 +43,19 @@ _PART_WORDS = frozenset(
     # the words that join them: "Risks and mitigations", "Scope of the register"
     | {"and", "of", "the", "our", "for", "risk", "risks", "plan", "plans"}
 )
+#: the other entries a risk section may list apart, as a RAID log does: a label
+#: line of these words above a list or a table (``**Issues** (not risks):``,
+#: ``Open questions:``) says its items are no risks
+_OTHER_ENTRIES = frozenset(
+    {"assumption", "assumptions", "dependency", "dependencies", "issue", "issues"}
+    | {"constraint", "constraints", "decision", "decisions", "question", "questions"}
+)
+_ENTRY_QUALIFIERS = frozenset(
+    {"open", "known", "current", "key", "external", "internal", "outstanding", "other"}
+    | {"and", "the", "our", "items"}
+)
+#: a label line: its words, then an aside in brackets and a colon, each optional
+_LABEL_LINE = re.compile(r"(?P<label>[^():]+?)\s*(?:\([^()]*\))?\s*:?\s*")
 _WORD = re.compile(r"[^\W\d_]+")
 _INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])+")
 _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "cf", "approx", "incl", "no", "ca"})
@@ -55,6 +68,16 @@ def names_part(text: str) -> bool:
     risk section, or a lead (``**Note**``) a remark, rather than a risk."""
     words = _WORD.findall(text.lower())
     return bool(words) and all(word in _PART_WORDS for word in words)
+
+
+def names_other_entries(raw: str) -> bool:
+    """Whether a paragraph is a label line naming entries other than risks
+    (``**Issues** (already happening, not risks):``, ``Open questions:``)."""
+    match = _LABEL_LINE.fullmatch(raw.replace("*", "").replace("_", " ").strip())
+    if match is None:
+        return False
+    words = set(_WORD.findall(match.group("label").lower()))
+    return bool(words & _OTHER_ENTRIES) and words <= _OTHER_ENTRIES | _ENTRY_QUALIFIERS
 
 
 def id_heading(heading: str) -> bool:

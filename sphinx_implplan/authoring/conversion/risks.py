@@ -42,6 +42,7 @@ from sphinx_implplan.authoring.conversion.risk_labels import (
 )
 from sphinx_implplan.authoring.conversion.risk_leads import (
     id_heading,
+    names_other_entries,
     names_other_kind,
     names_part,
     risk_lead,
@@ -192,6 +193,10 @@ def _convert_blocks(
             _convert_table(conversion, block, impact, legends, plain_items=plain_items)
         elif block.type in _LISTS:
             _convert_list(conversion, block, impact, plain_items=plain_items)
+        elif block.type == "paragraph" and names_other_entries(Text.of(block.children[0]).raw):
+            if index + 1 < len(blocks) and blocks[index + 1].type in {*_LISTS, "table"}:
+                done.add(index + 1)
+                conversion.note(span(block)[0], "kept as written: its label names no risks")
         elif block.type == "paragraph":
             found = definitions(lines, blocks, index) if plain_items else None
             if found is not None:
