@@ -799,7 +799,7 @@ def test_a_challenges_section_holds_risks() -> None:
 @pytest.mark.parametrize(
     "label",
     [
-        "**Issues** (already happening, not risks):",
+        "**Issues** (open today):",
         "Assumptions:",
         "**Open questions**",
         "__Dependencies__ (not risks):",

@@ -72,7 +72,7 @@ def names_part(text: str) -> bool:
 
 def names_other_entries(raw: str) -> bool:
     """Whether a paragraph is a label line naming entries other than risks
-    (``**Issues** (already happening, not risks):``, ``Open questions:``)."""
+    (``**Issues** (open today):``, ``Open questions:``)."""
     match = _LABEL_LINE.fullmatch(raw.replace("*", "").replace("_", " ").strip())
     if match is None:
         return False
