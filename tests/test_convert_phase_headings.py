@@ -173,6 +173,9 @@ def test_a_section_number_before_a_phase_heading(heading: str, number: str, name
         ("Etapa nr 3 \u2013 Wdro\u017cenie", "3", "Wdro\u017cenie"),
         ("Fase n.\u00ba 1: Prepara\u00e7\u00e3o", "1", "Prepara\u00e7\u00e3o"),
         ("Mataki na 4: Bita", "4", "Bita"),
+        ("Awamu ya 2: Majaribio", "2", "Majaribio"),
+        # Lithuanian writes the number first
+        ("3 etapas. Diegimas", "3", "Diegimas"),
     ],
 )
 def test_phase_words_of_more_languages(heading: str, number: str, name: str) -> None:
@@ -183,7 +186,10 @@ def test_phase_words_of_more_languages(heading: str, number: str, name: str) -> 
 
 @pytest.mark.parametrize(
     "text",
-    ["wk 1-3", "KW 3-5", "WW10-WW12", "2 hafta", "3 t\u00fddny", "2\u9031\u9593", "March 2027"],
+    [
+        *("wk 1-3", "KW 3-5", "WW10-WW12", "2 hafta", "3 t\u00fddny", "2\u9031\u9593"),
+        *("March 2027", "Wythnosau 4-9"),
+    ],
 )
 def test_spans_of_more_shapes_are_spans(text: str) -> None:
     assert is_span(text)

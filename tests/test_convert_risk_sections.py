@@ -63,6 +63,10 @@ if TYPE_CHECKING:
         "Tveganja",
         "Rreziqet",
         "Ha\u0257ari da matakan kariya",
+        # Bulgarian, Welsh, Swahili
+        "\u0420\u0438\u0441\u043a\u043e\u0432\u0435",
+        "Risgiau",
+        "Hatari na hatua",
     ],
 )
 def test_risk_sections_in_more_languages_and_words(heading: str) -> None:
@@ -823,3 +827,61 @@ def test_a_label_line_naming_other_entries_keeps_its_list_or_table_as_written(la
 def test_a_label_line_of_risks_still_groups_risks() -> None:
     source = _plan("## Risks\n\n**Delivery risks:**\n\n- Courier strike\n- Depot flood\n")
     assert [r["title"] for r in _risks(lossless(source).text)] == ["Courier strike", "Depot flood"]
+
+
+# Swahili columns and levels, a Bulgarian subsection's labels, Welsh levels set apart
+# before each risk's text
+MORE_LANGUAGES = """\
+## Hatari
+
+| Hatari | Uwezekano | Athari | Hatua |
+|---|---|---|---|
+| Mvua inaharibu barabara | Juu | Wastani | Magari ya ziada |
+
+## \u0420\u0438\u0441\u043a\u043e\u0432\u0435
+
+### \u0420\u0438\u0441\u043a 1: \u0417\u0430\u043a\u044a\u0441\u043d\u0435\u043b\u0438 \u0434\u043e\u0441\u0442\u0430\u0432\u043a\u0438
+
+\u0412\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442: \u0441\u0440\u0435\u0434\u043d\u0430. \u0412\u044a\u0437\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435: \u043d\u0438\u0441\u044a\u043a.
+
+## Risgiau
+
+- **[Uchel]** Mae'r gweinydd yn hen. Bydd angen un newydd.
+- [Isel] Oedi wrth gyfieithu.
+"""
+
+
+def test_risks_in_swahili_bulgarian_and_welsh() -> None:
+    risks = _risks(lossless(_plan(MORE_LANGUAGES)).text)
+    assert [(r["title"], r.get("impact"), r.get("likelihood")) for r in risks] == [
+        ("Mvua inaharibu barabara", "medium", "high"),
+        (
+            "\u0417\u0430\u043a\u044a\u0441\u043d\u0435\u043b\u0438 \u0434\u043e\u0441\u0442\u0430\u0432\u043a\u0438",
+            "low",
+            "medium",
+        ),
+        ("Mae'r gweinydd yn hen", "high", None),
+        ("Oedi wrth gyfieithu", "low", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "title", "impact"),
+    [
+        (
+            "**[High]** The API cannot give balances. We show last night's.",
+            "The API cannot give balances",
+            "high",
+        ),
+        ("[Medium] Translation lags each sprint.", "Translation lags each sprint", "medium"),
+        ("**Low:** Cold nights drain batteries.", "Cold nights drain batteries", "low"),
+        # bold words that only start with a level are the risk's title
+        ("**High traffic** may slow the site.", "High traffic", None),
+        ("High traffic may slow the site.", "High traffic may slow the site", None),
+    ],
+)
+def test_a_level_set_apart_before_a_risk_gives_its_impact(
+    item: str, title: str, impact: str | None
+) -> None:
+    (risk,) = _risks(lossless(_plan(f"## Risks\n\n- {item}\n")).text)
+    assert (risk["title"], risk.get("impact")) == (title, impact)

@@ -41,7 +41,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _WEEK_UNITS = (
     r"wks?|weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|veckor|vecka|uger?|uker?"
     r"|hafta|tydzien|het|tuan|setmanes|setmana|tjedana|tjedna|tjedan|tjedne|tedne"
-    r"|tygodnie|tygodni|tydny?|tydnu|minggu|viikkoa?"
+    r"|tygodnie|tygodni|tydny?|tydnu|minggu|viikkoa?|wythnos(?:au)?"
     r"|\u0442\u0438\u0436\u043d(?:\u0456|\u0456\u0432|\u044f)|\u0442\u0438\u0436\u0434\u0435\u043d\u044c"
     r"|\u043d\u0435\u0434\u0435\u043b(?:\u044f|\u0438|\u044c|\u044e)"
     r"|\u9031\u9593|\u9031|\u5468|\uc8fc(?:\uc77c)?|\uc8fc\uac04"

@@ -26,7 +26,9 @@ _RANGE = r"(\d{1,4})(?:\s*(?:-|\u2013|\u2014|to|through|until|and|&)\s*(?:[^\W\d
 _WEEKS = re.compile(
     r"(?:weeks?|wks?|wochen?|semaines?|semanas?|settiman[ae]|weken"
     # Romanian: ``s\u0103pt\u0103m\u00e2nile 1-3``, ``s\u0103pt. 4-7``
-    r"|s[a\u0103]pt[a\u0103]m[a\u00e2]n(?:a|ile|i)|s[a\u0103]pt\.)\s*" + _RANGE,
+    r"|s[a\u0103]pt[a\u0103]m[a\u00e2]n(?:a|ile|i)|s[a\u0103]pt\."
+    # Welsh: ``Wythnosau 4-9``, ``Wythnos 10``
+    r"|wythnos(?:au)?)\s*" + _RANGE,
     re.IGNORECASE,
 )
 _DAYS = re.compile(

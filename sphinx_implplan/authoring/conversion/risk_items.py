@@ -36,6 +36,7 @@ from sphinx_implplan.authoring.conversion.risk_leads import first_sentence
 from sphinx_implplan.authoring.conversion.risk_levels import read_level, tries_a_level
 from sphinx_implplan.authoring.conversion.risk_shapes import (
     inline_levels,
+    leading_level,
     level_parens,
     trailing_levels,
 )
@@ -218,7 +219,9 @@ def text_risk(
     ends the body. ``title``, where a lead gave it; else the text's lead, its title
     label or its first sentence. ``None`` where the text names no risk (a note says
     that the ``kept_as`` is kept) or, not being a plain item, has no label."""
+    raw, leading = leading_level(raw)
     raw, levels = level_parens(raw)
+    levels = [*leading, *levels]
     lead_raw, labels = split_labels(raw)
     nested_fields, rest = nested
     labelled = (

@@ -45,6 +45,8 @@ RISK_TABLE = TableShape(
         "|\uc704\ud5d8|\uc704\ud5d8 \uc694\uc18c|\ub9ac\uc2a4\ud06c|\u98ce\u9669|\u98a8\u96aa"
         # Albanian, Slovenian, Latvian, Macedonian and Hausa
         "|rreziku|rreziqet|rrezik|tveganje|tveganja|risks|\u0440\u0438\u0437\u0438\u0446\u0438|ha\u0257ari|hadari"
+        # Bulgarian, Welsh and Swahili
+        "|\u0440\u0438\u0441\u043a\u043e\u0432\u0435|risg|risgiau|hatari"
     ),
     options=(
         _column(
@@ -62,7 +64,9 @@ RISK_TABLE = TableShape(
             # Malay and Indonesian, Catalan, Croatian, Hindi
             "|kesan|impak|dampak|impacte|utjecaj|posljedica|\u092a\u094d\u0930\u092d\u093e\u0935"
             # Albanian, Slovenian, Latvian and Macedonian
-            "|ndikimi|ndikim|vpliv|ietekme|\u0432\u043b\u0438\u0458\u0430\u043d\u0438\u0435|"
+            "|ndikimi|ndikim|vpliv|ietekme|\u0432\u043b\u0438\u0458\u0430\u043d\u0438\u0435"
+            # Bulgarian, Welsh and Swahili
+            "|\u0432\u044a\u0437\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435|effaith|athari|"
             + _LETTERS["impact"],
             read_level,
         ),
@@ -83,7 +87,9 @@ RISK_TABLE = TableShape(
             "|kebarangkalian|kemungkinan|probabilitat|vjerojatnost"
             "|\u0938\u0902\u092d\u093e\u0935\u0928\u093e"
             # Albanian, Slovenian, Latvian and Macedonian
-            "|gjasat|gjasa|probabiliteti|verjetnost|varb\u016bt\u012bba|\u0432\u0435\u0440\u043e\u0458\u0430\u0442\u043d\u043e\u0441\u0442|"
+            "|gjasat|gjasa|probabiliteti|verjetnost|varb\u016bt\u012bba|\u0432\u0435\u0440\u043e\u0458\u0430\u0442\u043d\u043e\u0441\u0442"
+            # Bulgarian, Welsh and Swahili
+            "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442|tebygolrwydd|uwezekano|"
             + _LETTERS["likelihood"],
             read_level,
         ),
@@ -108,7 +114,9 @@ RISK_TABLE = TableShape(
             "|bi\u1ec7n ph\u00e1p|bi\u1ec7n ph\u00e1p gi\u1ea3m thi\u1ec3u|gi\u1ea3i ph\u00e1p"
             "|ph\u01b0\u01a1ng \u00e1n|\u0437\u0430\u0445\u043e\u0434\u0438|\u0437\u0430\u0445\u0456\u0434"
             # Albanian, Slovenian, Latvian and Macedonian
-            "|masat|masa|ukrepi|ukrep|pas\u0101kumi|\u043c\u0435\u0440\u043a\u0438",
+            "|masat|masa|ukrepi|ukrep|pas\u0101kumi|\u043c\u0435\u0440\u043a\u0438"
+            # Welsh and Swahili
+            "|lliniaru|camau lliniaru|hatua|hatua za kupunguza",
         ),
         _column(
             "owner",

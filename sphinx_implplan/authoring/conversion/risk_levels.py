@@ -40,6 +40,8 @@ _LOW_ELSEWHERE = (
         "\u043d\u0438\u0441\u043a\u043e",
         "\u043d\u0438\u0437\u043e\u043a",
     ),
+    # Bulgarian, Welsh and Swahili
+    *("\u043d\u0438\u0441\u044a\u043a", "isel", "chini"),
 )
 _MEDIUM_ELSEWHERE = (
     *("orta", "st\u0159edn\u00ed", "\u015brednia", "\u015brednie", "\u015bredni", "medel"),
@@ -63,6 +65,8 @@ _MEDIUM_ELSEWHERE = (
         "\u0441\u0440\u0435\u0434\u043d\u043e",
         "\u0441\u0440\u0435\u0434\u0435\u043d",
     ),
+    # Welsh and Swahili
+    *("canolig", "wastani"),
 )
 _HIGH_ELSEWHERE = (
     *("y\u00fcksek", "vysok\u00e1", "vysok\u00e9", "vysok\u00fd", "wysoka", "wysokie"),
@@ -90,6 +94,8 @@ _HIGH_ELSEWHERE = (
         "\u0432\u0438\u0441\u043e\u043a\u043e",
         "\u0432\u0438\u0441\u043e\u043a",
     ),
+    # Welsh and Swahili
+    *("uchel", "juu"),
 )
 #: the five words of the usual likelihood and consequence scales of a risk register
 #: (rare, unlikely, possible, likely, almost certain; insignificant, minor, moderate,

@@ -13,7 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.markdown import TableRow, Text, normal_header, parse, span
 from sphinx_implplan.authoring.conversion.risk_labels import LETTERS, OPTION_OF, Field
-from sphinx_implplan.authoring.conversion.risk_levels import read_level
+from sphinx_implplan.authoring.conversion.risk_levels import read_level, severity_of
 from sphinx_implplan.authoring.conversion.risk_scales import SCORE
 
 #: the names of the two levels, also in Dutch and Portuguese
@@ -106,6 +106,26 @@ def level_parens(raw: str) -> tuple[str, list[Field]]:
         fields += _fields([pair for pair in pairs if pair is not None], shown=False)
     kept.append(raw[position:])
     return "".join(kept), fields
+
+
+#: a level alone before a risk's text, set apart in bold, in brackets or both:
+#: ``**[High]** The API ...``, ``[Medium] Translation ...``, ``**Low:** ...``
+_LEADING_LEVEL = re.compile(
+    r"\s*(?P<open>\*\*|__)?\s*(?:\[(?P<bracketed>[^\]\n]{1,30})\]|(?P<bold>[^\W\d_][^*_:\n]{0,29}?))"
+    r"\s*:?\s*(?P<close>\*\*|__)?\s*[:\-\u2013\u2014]?\s+(?=\S)"
+)
+
+
+def leading_level(raw: str) -> tuple[str, list[Field]]:
+    """``**[High]** The API ...`` -> ``The API ...`` and its level, as the impact a
+    heading such as ``### High`` gives the risks under it."""
+    match = _LEADING_LEVEL.match(raw)
+    if match is None or bool(match.group("open")) != bool(match.group("close")):
+        return raw, []
+    level = match.group("bracketed") or (match.group("bold") if match.group("open") else None)
+    if level is None or severity_of(level) is None:
+        return raw, []
+    return raw[match.end() :], [Field("impact", OPTION_OF["impact"], Text.parse(level.strip()))]
 
 
 def trailing_levels(raw: str) -> tuple[str, list[Field]]:

@@ -61,8 +61,8 @@ _KIND_WORDS = _patterns(
                 r"\b(risk\w*|risi[kc]\w*|rizi[kc]\w*|ryzyk\w*|riesgos?|ris(?:ch|co)\w*|risqu\w*"
                 r"|riscuri|kock[a\u00e1]zat\w*|r\u1ee7i ro|\u03ba\u03af\u03bd\u03b4\u03c5\u03bd\w*"
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438[\u043a\u0446])\w*"
-                # Slovenian, Albanian and Hausa
-                r"|tveganj\w*|rrezi\w*|ha[\u0257d]ar\w*|hadurr\w*"
+                # Slovenian, Albanian and Hausa; Welsh and Swahili
+                r"|tveganj\w*|rrezi\w*|ha[\u0257d]ar\w*|hadurr\w*|risg\w*|hatari"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
                 r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?|challenges"
                 # the idioms of a team's own register: "Known sharp edges", "Watch
@@ -115,6 +115,8 @@ _KIND_WORDS = _patterns(
 #: Turkish, Russian, Ukrainian, Japanese, Swedish and Greek, and "milestone"
 _PHASE_ITSELF_WORDS = (
     *("phase", "fase", "milestone", "f\u00e1ze", "faze", "faza", "faz"),
+    # Swahili
+    "awamu",
     *("\u0444\u0430\u0437\u0430", "\u30d5\u30a7\u30fc\u30ba", "fas", "\u03c6\u03ac\u03c3\u03b7"),
 )
 #: "stage" or "step": phases outside a section of another kind (a rollout's stages)
@@ -144,6 +146,8 @@ PHASE_ITSELF = frozenset(_PHASE_ITSELF_WORDS)
 _NUMBER_FIRST_WORDS = (
     *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5", "\u30d5\u30a7\u30fc\u30ba"),
     *("a\u015fama", "etap", "faz", "f\u00e1ze", "faze", "faza"),
+    # Lithuanian: ``1 etapas``, ``2 faz\u0117``
+    *("etapas", "faz\u0117"),
 )
 _CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 _NUMBER_FIRST = re.compile(
@@ -160,8 +164,8 @@ _PHASE_HEADING = re.compile(
     # CJK words need no space before their number: ``\u30d5\u30a7\u30fc\u30ba1``
     r"(?:\s+|(?<=[\u3000-\u9fff\uac00-\ud7af]))"
     # the number's own word: ``Phase No. 2``, ``Etapa nr 3``, ``Fase n.\u00ba 1``, Hausa
-    # ``Mataki na 1``
-    r"(?:(?:no|nr|n\.?\s?[\u00b0\u00ba]|na)\.?\s*(?=\d))?"
+    # ``Mataki na 1``, Swahili ``Awamu ya 1``
+    r"(?:(?:no|nr|n\.?\s?[\u00b0\u00ba]|na|ya)\.?\s*(?=\d))?"
     # "Phase 3+" sums up what is left, in spec-kit plans: no phase; "Phase B" is one
     r"(?P<number>\d+(?:\.\d+)*|(?-i:[A-Z])(?!\w|\.\w))(?!\d|\+|\.\d)\s*"
     r"(?:\((?P<span>[^()]*)\)\s*)?(?::|-|\u2013|\u2014|\.|\))?\s*(?P<rest>.*)",
@@ -283,7 +287,9 @@ _SPAN_WORDS = re.compile(
     r"|d\u00edas?|dias?|settiman[ae]|giorn[oi]|weken|dag|dagen"
     # weeks and days in Turkish, Czech, Polish and Russian
     r"|hafta|g\u00fcn|t\u00fdd(?:en|ny|n\u016f)|dn(?:\u00ed|y|i)|tydzie\u0144|tygodni(?:e)?"
-    r"|\u043d\u0435\u0434\u0435\u043b\w*|\u0434\u043d\w*)\b"
+    r"|\u043d\u0435\u0434\u0435\u043b\w*|\u0434\u043d\w*"
+    # Welsh weeks
+    r"|wythnos(?:au)?)\b"
     # in Japanese, Chinese and Korean, after their number: ``2\u9031\u9593``, ``3\uc8fc``
     r"|\d\s*(?:\u9031|\u5468|\u65e5|\u4e2a?\u6708|\u30f6\u6708|\uc8fc|\uc77c|\uac1c\uc6d4)"
     r"|\d{4}-\d{2}-\d{2}"
