@@ -45,6 +45,8 @@ def _spans(source: str) -> list[dict[str, str]]:
         ),
         # Lithuanian: the year first, marked, the day marked
         ("2027 m. rugs\u0117jo 6 d. \u2013 spalio 29 d.", "2027-09-06", "2027-10-29"),
+        # and a month alone, its word for "month" after it
+        ("2027 m. spalio m\u0117n.", "2027-10-01", "2027-10-31"),
         # Hausa month names
         ("Janairu \u2013 Maris 2027", "2027-01-01", "2027-03-31"),
     ],

@@ -78,9 +78,9 @@ _OPENING = re.compile(
     r"^(?:from|vom|von|du|de|del|desde|dal|od|van|do(?=\s.*\bao\b)"
     r"|\u043e\u0442|\u043e\u0434|\u0441|\u0437)\s+"
 )
-#: what may close one: Japanese ``\u307e\u3067`` (folded, its voicing mark gone),
-#: Korean ``\uae4c\uc9c0`` (until)
-_CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$")
+#: what may close one: Japanese ``\u307e\u3066`` (folded, its voicing mark gone), Korean
+#: ``\uae4c\uc9c0`` (until), Lithuanian ``m\u0117n.`` (month) after a month's name
+_CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$|(?<=[a-z])\s+men\.?$")
 #: the week a day starts (British ``w/c 4 Aug``, ``week of March 3``): seven days
 _WEEK_FROM = re.compile(r"^(?:w/c|w/b|wc|wb|week (?:commencing|beginning|starting|of))\s*")
 #: the weeks two days start: ``weeks of 2/16 and 2/23``, ``weeks commencing 3 and 10 May``
