@@ -125,7 +125,7 @@ def leading_level(raw: str) -> tuple[str, list[Field]]:
     level = match.group("bracketed") or (match.group("bold") if match.group("open") else None)
     if level is None or severity_of(level) is None:
         return raw, []
-    return raw[match.end() :], [Field("impact", OPTION_OF["impact"], Text.parse(level.strip()))]
+    return raw[match.end() :], [Field("Level", OPTION_OF["impact"], Text.parse(level.strip()))]
 
 
 def trailing_levels(raw: str) -> tuple[str, list[Field]]:
