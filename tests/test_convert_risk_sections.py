@@ -847,7 +847,7 @@ MORE_LANGUAGES = """\
 ## Risgiau
 
 - **[Uchel]** Mae'r gweinydd yn hen. Bydd angen un newydd.
-- [Isel] Oedi wrth gyfieithu.
+- [Isel] Mae'r argraffydd yn araf.
 """
 
 
@@ -861,7 +861,7 @@ def test_risks_in_swahili_bulgarian_and_welsh() -> None:
             "medium",
         ),
         ("Mae'r gweinydd yn hen", "high", None),
-        ("Oedi wrth gyfieithu", "low", None),
+        ("Mae'r argraffydd yn araf", "low", None),
     ]
 
 
@@ -869,11 +869,11 @@ def test_risks_in_swahili_bulgarian_and_welsh() -> None:
     ("item", "title", "impact"),
     [
         (
-            "**[High]** The API cannot give balances. We show last night's.",
-            "The API cannot give balances",
+            "**[High]** The card reader rejects some cards. Staff take cash.",
+            "The card reader rejects some cards",
             "high",
         ),
-        ("[Medium] Translation lags each sprint.", "Translation lags each sprint", "medium"),
+        ("[Medium] Staff leave in August.", "Staff leave in August", "medium"),
         ("**Low:** Cold nights drain batteries.", "Cold nights drain batteries", "low"),
         # bold words that only start with a level are the risk's title
         ("**High traffic** may slow the site.", "High traffic", None),

@@ -109,7 +109,7 @@ def level_parens(raw: str) -> tuple[str, list[Field]]:
 
 
 #: a level alone before a risk's text, set apart in bold, in brackets or both:
-#: ``**[High]** The API ...``, ``[Medium] Translation ...``, ``**Low:** ...``
+#: ``**[High]** The card reader ...``, ``[Medium] Staff leave ...``, ``**Low:** ...``
 _LEADING_LEVEL = re.compile(
     r"\s*(?P<open>\*\*|__)?\s*(?:\[(?P<bracketed>[^\]\n]{1,30})\]|(?P<bold>[^\W\d_][^*_:\n]{0,29}?))"
     r"\s*:?\s*(?P<close>\*\*|__)?\s*[:\-\u2013\u2014]?\s+(?=\S)"
@@ -117,8 +117,8 @@ _LEADING_LEVEL = re.compile(
 
 
 def leading_level(raw: str) -> tuple[str, list[Field]]:
-    """``**[High]** The API ...`` -> ``The API ...`` and its level, as the impact a
-    heading such as ``### High`` gives the risks under it."""
+    """``**[High]** The card reader ...`` -> ``The card reader ...`` and its level, as
+    the impact a heading such as ``### High`` gives the risks under it."""
     match = _LEADING_LEVEL.match(raw)
     if match is None or bool(match.group("open")) != bool(match.group("close")):
         return raw, []
