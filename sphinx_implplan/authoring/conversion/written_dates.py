@@ -78,7 +78,7 @@ _OPENING = re.compile(
     r"^(?:from|vom|von|du|de|del|desde|dal|od|van|do(?=\s.*\bao\b)"
     r"|\u043e\u0442|\u043e\u0434|\u0441|\u0437)\s+"
 )
-#: what may close one: Japanese ``\u307e\u3066`` (folded, its voicing mark gone), Korean
+#: what may close one: Japanese ``\u307e\u3067`` (folded, its voicing mark gone), Korean
 #: ``\uae4c\uc9c0`` (until), Lithuanian ``m\u0117n.`` (month) after a month's name
 _CLOSING = re.compile(r"\s*(?:\u307e\u3066|\uae4c\uc9c0)$|(?<=[a-z])\s+men\.?$")
 #: the week a day starts (British ``w/c 4 Aug``, ``week of March 3``): seven days
