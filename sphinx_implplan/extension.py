@@ -21,6 +21,7 @@ from sphinx_implplan.memory import (
     tune_memory,
 )
 from sphinx_implplan.read.applied_values import check_extended_items, check_imported_items
+from sphinx_implplan.read.documents_read import note_documents_read
 from sphinx_implplan.read.domain import ImplPlanDomain, get_domain
 from sphinx_implplan.read.duplicate_ids import (
     documents_to_read_again,
@@ -31,7 +32,7 @@ from sphinx_implplan.read.item_directive import PlanItemDirective, item_directiv
 from sphinx_implplan.read.parallel_reader import note_reading_process, send_back_only_what_is_read
 from sphinx_implplan.read.speckit_directive import SpeckitDirective, folders_changed
 from sphinx_implplan.read.validation import check_all_items
-from sphinx_implplan.read.warning_replay import note_documents_read, repeat_read_warnings
+from sphinx_implplan.read.warning_replay import repeat_read_warnings
 from sphinx_implplan.today_config import register_today
 from sphinx_implplan.write.approval_states import (
     evaluate_approvals,

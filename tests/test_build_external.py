@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING
 from build_helpers import (
     BuildWarning,
     assert_no_traceback,
+    build_again,
     build_warnings,
     copy_root,
+    edit,
     line_in,
     read_needs,
     view_text,
@@ -180,3 +182,28 @@ def test_phases_and_plans_of_another_project(
     # the day after the other project's phase ends, for a week
     assert (needs["PH_NEXT"]["start"], needs["PH_NEXT"]["end"]) == ("2027-03-15", "2027-03-21")
     assert needs["PH_EARLY"]["start"] == "2027-03-10"
+
+
+def test_a_retitled_external_requirement_reaches_the_plan_built_again(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """No document of the plan project changes, only the other project's needs.json:
+    the plan's page, not read again, shows the requirement's new title."""
+    spec_src, plan_src = tmp_path / "spec", tmp_path / "plan"
+    copy_root("external-spec", spec_src)
+    copy_root("external-plan", plan_src)
+    needs_json = tmp_path / "needs.json"
+    options = {"needs_external_needs": [{"base_url": SPEC_SITE, "json_path": str(needs_json)}]}
+
+    def publish_spec() -> None:
+        spec = build_again(make_app, spec_src, "needs")
+        needs_json.write_bytes((spec.outdir / "needs.json").read_bytes())
+
+    publish_spec()
+    build_again(make_app, plan_src, confoverrides=options)
+    edit(spec_src / "index.md", "```{req} Sign in\n", "```{req} Sign in with a passkey\n")
+    publish_spec()
+    plan = build_again(make_app, plan_src, confoverrides=options)
+
+    html = view_text((plan.outdir / "index.html").read_text(encoding="utf8"), "impl-traceability")
+    assert "Sign in with a passkey" in html

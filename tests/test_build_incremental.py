@@ -201,6 +201,23 @@ def test_a_retitled_requirement_reaches_the_untouched_pages(
     assert {"notes.html", "other-spec.html", "plan-b.html"}.isdisjoint(pages)
 
 
+def test_a_retitled_spec_document_reaches_the_plan_that_names_it(
+    make_app: Callable[..., SphinxTestApp], project: Path
+) -> None:
+    """A plan's card links each document of its ``:spec:`` under the document's
+    title: plan.md is not read again, its card shows the new title."""
+    first = build_again(make_app, project)
+    before = written(first)
+    edit(project / "spec.md", "# Spec\n", "# Note taking spec\n")
+
+    second = build_again(make_app, project)
+    assert "plan.html" in rewritten(before, written(second))
+    plan = (second.outdir / "plan.html").read_text(encoding="utf8")
+    assert re.search(
+        r'implplan-field-spec[^>]*><p><a [^>]*href="spec.html">Note taking spec<', plan
+    )
+
+
 def test_a_removed_item_leaves_no_back_link(
     make_app: Callable[..., SphinxTestApp], project: Path
 ) -> None:

@@ -20,6 +20,7 @@ time. Kept here:
   document again (:mod:`.speckit_directive`);
 - ``states``: need id -> what other pages show of that need, as found by the last
   build (main process only, see :mod:`sphinx_implplan.write.freshness`);
+- ``state_link_names``: the link types those states were worked out with (the same);
 - ``extend_targets``: docname -> the ids its ``needextend`` directives named in the
   last build, ``*`` for a filter (main process only, the same module);
 - ``approvals``: what the approval states of the last build were worked out from
@@ -52,7 +53,7 @@ class ImplPlanDomain(Domain):
     name = "implplan"
     label = "sphinx-implplan"
     #: bump when the shape of ``data`` changes
-    data_version = 5
+    data_version = 6
     initial_data: ClassVar[dict[str, Any]] = {
         "views": {},
         "descriptions": {},
@@ -61,6 +62,7 @@ class ImplPlanDomain(Domain):
         "included": {},
         "speckit_folders": {},
         "states": {},
+        "state_link_names": [],
         "extend_targets": {},
         "approvals": None,
         "test_results": None,

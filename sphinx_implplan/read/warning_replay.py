@@ -10,9 +10,9 @@ document; a build that does not read that document again gives it once more.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
 
 from sphinx_implplan.diagnostics import Subtype, at_source, warn
+from sphinx_implplan.read.documents_read import documents_read_now
 from sphinx_implplan.read.domain import get_domain
 
 if TYPE_CHECKING:
@@ -28,11 +28,6 @@ class ReadWarning(NamedTuple):
     included: str | None = None
 
 
-#: per environment, the documents this build reads (main process only: the list is
-#: complete before a parallel read hands it out)
-_READ_NOW: WeakKeyDictionary[BuildEnvironment, frozenset[str]] = WeakKeyDictionary()
-
-
 def note_read_warning(
     env: BuildEnvironment, subtype: Subtype, message: str, line: int, included: str | None = None
 ) -> None:
@@ -44,13 +39,9 @@ def note_read_warning(
     )
 
 
-def note_documents_read(_app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    _READ_NOW[env] = frozenset(docnames)
-
-
 def repeat_read_warnings(_app: Sphinx, env: BuildEnvironment) -> None:
     """Once every document is read: the kept warnings of the documents not read now."""
-    read_now = _READ_NOW.pop(env, frozenset())
+    read_now = documents_read_now(env) or frozenset()
     kept = get_domain(env).read_warnings
     for docname in sorted(kept.keys() - read_now):
         for subtype, message, line, included in kept[docname]:

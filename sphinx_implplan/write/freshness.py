@@ -44,6 +44,7 @@ from sphinx_implplan.plan.itemtypes import (
     RISK,
 )
 from sphinx_implplan.plan.open_questions import questions_in
+from sphinx_implplan.read.documents_read import documents_read_now
 from sphinx_implplan.read.domain import get_domain
 from sphinx_implplan.write.approval_pages import approval_inputs, approval_pages
 from sphinx_implplan.write.references import document_title
@@ -234,11 +235,31 @@ def _change(
     )
 
 
-def current_states(app: Sphinx, env: BuildEnvironment) -> dict[str, NeedState]:
-    descriptions = get_domain(env).all_descriptions()
+def current_states(
+    env: BuildEnvironment, previous: Mapping[str, NeedState], read_now: frozenset[str] | None
+) -> dict[str, NeedState]:
+    """Every need's state. A need of a document this build did not read, with the
+    same link types as the last build, is the need that build saw: its state is
+    taken from there, unless it shows other documents' titles (a plan's ``:spec:``).
+    A need of no document (``needs_external_needs``) is loaded anew in every build."""
+    domain = get_domain(env)
+    descriptions = domain.all_descriptions()
     link_names = needs_bridge.link_names(env)
+    if read_now is None or domain.data.get("state_link_names") != link_names:
+        previous, read_now = {}, frozenset()
+    domain.data["state_link_names"] = link_names
     states = {}
     for need_id, need in needs_bridge.needs_as_read(env).items():
+        before = previous.get(need_id)
+        if (
+            before is not None
+            and before.docname is not None
+            and before.docname not in read_now
+            and need.get("docname") == before.docname
+            and not need.get("spec")
+        ):
+            states[need_id] = before
+            continue
         fields = needs_bridge.flat_fields(need)
         spec = fields.get("spec")
         spec_titles = [document_title(env, doc) for doc in spec] if isinstance(spec, list) else []
@@ -269,7 +290,7 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The ``env-get-updated`` handler: remember this build's states, return the
     pages that show a need that changed since the last build."""
     domain = get_domain(env)
-    current = current_states(app, env)
+    current = current_states(env, domain.states, documents_read_now(env))
     targets = needs_bridge.extend_targets_by_document(env)
     extended = extended_needs(domain.data["extend_targets"], targets, current)
     pages = pages_to_rewrite(
