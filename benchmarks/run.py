@@ -23,10 +23,11 @@ each time:
 - an incremental build after changing one requirement's title in one spec document,
   noting which pages were written again.
 
-``--growth`` times only the serial clean builds of the extension's project and the
-baseline at each scale, with their peak memory, and how both grow from one scale to
-the next against the growth of S (linear within 10 %): the run at 20,000, where every
-other measure would take hours.
+``--growth`` times only the serial clean builds of the extension's project, the
+baseline and the text-only build at each scale, with their peak memory, and how they
+grow from one scale to the next against the growth of S (linear within 10 %; the
+text-only build's growth is reported, to tell what Sphinx itself adds): the run at
+20,000, where every other measure would take hours.
 
 The package's bytecode is compiled first, as an installed package has it: a build
 would otherwise compile every module of it that changed since it was last imported,
@@ -586,6 +587,16 @@ def growth_table(sizes: list[int], clean: dict[int, dict[str, list[Build]]]) -> 
                 "peak memory, clean build", memory[0], memory[1], "MiB", limit=None, decimals=0
             ),
         ]
+        if TEXT_ONLY in builds:
+            rows.append(
+                _compared(
+                    "clean build, against the text-only build",
+                    seconds[0],
+                    _seconds(builds[TEXT_ONLY]),
+                    "s",
+                    limit=None,
+                )
+            )
         if index:
             before = clean[sizes[index - 1]]
             limit = 1.1 * size / sizes[index - 1]
@@ -595,6 +606,18 @@ def growth_table(sizes: list[int], clean: dict[int, dict[str, list[Build]]]) -> 
                 / statistics.median(b.peak_mib for b in before[n])
                 for n in TIMED
             ]
+            if TEXT_ONLY in builds:
+                text_growth = _growth(before[TEXT_ONLY], builds[TEXT_ONLY])
+                rows.append(
+                    Row(
+                        f"growth of the text-only build's time from S = {sizes[index - 1]:,}",
+                        "",
+                        f"{text_growth:.2f} x",
+                        "",
+                        "",
+                        None,
+                    )
+                )
             for measure, (extension, baseline) in (
                 ("time", time_growth),
                 ("peak memory", memory_growth),
@@ -662,8 +685,9 @@ def main(argv: list[str] | None = None) -> int:
     compile_package()
     all_results: list[Results] = []
     if args.growth:
-        sources = {size: write_projects(size, args.work, TIMED) for size in sizes}
-        clean = clean_builds(sources, args.repeat, TIMED)
+        growing = (*TIMED, TEXT_ONLY)
+        sources = {size: write_projects(size, args.work, growing) for size in sizes}
+        clean = clean_builds(sources, args.repeat, growing)
         text, every_target_met = growth_table(sizes, clean)
     else:
         sources = {size: write_projects(size, args.work) for size in sizes}

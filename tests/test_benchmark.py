@@ -108,7 +108,7 @@ def test_the_views_cost_and_the_growth_compare_builds_of_the_same_run() -> None:
     assert run._growth(builds(2, 4, 3), builds(10, 12, 15)) == 5
 
 
-def test_the_growth_run_builds_the_two_projects_and_tells_their_growth(tmp_path: Path) -> None:
+def test_the_growth_run_builds_three_projects_and_tells_their_growth(tmp_path: Path) -> None:
     table_file = tmp_path / "growth.md"
     _benchmark(
         *("--growth", "--sizes", "10", "30", "--report-only"),
@@ -121,10 +121,13 @@ def test_the_growth_run_builds_the_two_projects_and_tells_their_growth(tmp_path:
     # three times the requirements: linear within 10 % is at most 3.3 times
     assert "| 30 | growth of the time from S = 10 |" in table
     assert "| 30 | growth of the peak memory from S = 10 |" in table
+    assert "| 30 | growth of the text-only build's time from S = 10 |" in table
+    assert "| 30 | clean build, against the text-only build |" in table
     assert "≤ 3.3" in table
     assert "Command: python benchmarks/run.py --growth --sizes 10 30 --repeat 1" in table
-    # only the two projects were written
+    # only these projects were written
     assert sorted(path.name for path in (tmp_path / "work" / "s30").iterdir()) == [
         "baseline",
         "extension",
+        "text-only",
     ]
