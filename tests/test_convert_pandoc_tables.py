@@ -84,3 +84,32 @@ def test_a_phase_keeps_its_checklist_past_a_pandoc_table(
     needs = {n["title"]: n for n in read_needs(app).values() if n["type"] == "impl-phase"}
     assert needs["Phase 1 -- Pilot"]["deliverables_done"] == 1
     assert needs["Phase 2 -- Rollout"]["deliverables_total"] == 1
+
+
+def test_a_phase_s_table_of_particulars_says_when_it_runs() -> None:
+    """A two-column table's row read as the label line it stands for, in a simple
+    table and in a multiline one whose cell goes on in the next line; a table of
+    more columns gives no dates."""
+    source = (
+        "# Delivery\n\n## Phase 1 -- Pilot\n\n"
+        "  Item       Detail\n  ---------- ------------------------------\n"
+        "  Period     1 March 2027 -- 26 March 2027\n  Sponsor    Fleet\n\n- [ ] a\n\n"
+        "## Phase 2 -- Rollout\n\n"
+        "  ------------------------------------------------\n"
+        "  **Item**   **Detail**\n  ---------- -------------------------------------\n"
+        "  Period     12 April 2027 -- 4 June 2027, two depots\n"
+        "             a fortnight\n  ------------------------------------------------\n\n"
+        "- [ ] b\n\n## Phase 3 -- Review\n\n"
+        "  Item       Detail     Note\n  ---------- ---------- ----------\n"
+        "  Period     May 2027   draft\n\n- [ ] c\n"
+    )
+    phases = {phase["title"]: phase for phase in directive_items(lossless(source).text)}
+    assert (phases["Phase 1 -- Pilot"]["start"], phases["Phase 1 -- Pilot"]["end"]) == (
+        "2027-03-01",
+        "2027-03-26",
+    )
+    assert (phases["Phase 2 -- Rollout"]["start"], phases["Phase 2 -- Rollout"]["end"]) == (
+        "2027-04-12",
+        "2027-06-04",
+    )
+    assert "start" not in phases["Phase 3 -- Review"]

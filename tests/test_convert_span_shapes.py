@@ -1664,3 +1664,87 @@ def test_columns_of_versions_or_semesters_are_no_weeks() -> None:
         "| 1 | X | X | |\n\n## Phase 1: Build\n\n- [ ] a\n"
     )
     assert _spans(source) == [{}]
+
+
+# -- fiscal quarters, list phases with a schedule line, periods named in a table ---
+
+
+def test_a_fiscal_quarter_names_no_calendar_days() -> None:
+    """``Q3 FY2026`` is the third quarter of the organisation's own year, which starts
+    when the plan may not say: no dates from it, from a cell of a milestone table
+    either; dates in brackets after it say which days it counts."""
+    assert one_date_among("Q3 FY2026", 2026, range_only=False) is None
+    assert one_date_among("FY26 Q3", 2026, range_only=False) is None
+    assert one_date_among("Q3 2026", None, range_only=False) == "Q3 2026"
+    source = (
+        "# Plan\n\n## Phases\n\n### Phase 1: Build\n\n- [ ] a\n\n"
+        "### Phase 2: Ship\n\n- [ ] b\n\n## Briefings\n\n"
+        "| Phase | Budget quarter | Briefing |\n|---|---|---|\n"
+        "| 1 | Q3 FY2026 | December 2025 |\n| 2 | Q4 FY2026 | March 2026 |\n"
+    )
+    assert _spans(source) == [{}, {}]
+    dated = span_of("Q3 FY2026 (October \u2013 December 2025)", None)
+    assert dated is not None
+    assert (dated.start, dated.end) == ("2025-10-01", "2025-12-31")
+
+
+def test_a_fiscal_quarter_is_read_in_the_fiscal_year_the_plan_states() -> None:
+    """``FY2026 = April 2025 to March 2026``: ``Q3 FY2026`` is October to December
+    2025, in a title and in a table whose Stage column numbers the stages as their
+    titles do, not as the list does."""
+    source = (
+        "# Plan\n\nOur budget year: FY2026 = April 2025 to March 2026.\n\n## Stages\n\n"
+        "1. **Stage 0 - Data (Q3 FY2026)**\n   - [ ] a\n"
+        "2. **Stage 1 - Routes**\n   - [ ] b\n\n## Briefings\n\n"
+        "| Stage | Budget quarter | Briefing |\n|---|---|---|\n"
+        "| 0 | Q3 FY2026 | December 2025 |\n| 1 | FY2026 Q4 | March 2026 |\n"
+    )
+    phases, notes = _phases(source)
+    assert [_schedule(phase) for phase in phases.values()] == [
+        {"start": "2025-10-01", "end": "2025-12-31"},
+        {"start": "2026-01-01", "end": "2026-03-31"},
+    ]
+    assert not [note for note in notes if "kept" in note]
+
+
+def test_a_phase_of_a_numbered_list_is_dated_by_its_schedule_line() -> None:
+    """``1. **Stage 0 - Data**`` with ``- Timeframe: ...`` among its tasks, as a phase
+    under a heading is; a task's own date stays the task's."""
+    source = (
+        "# Plan\n\n## Stages\n\n"
+        "1. **Stage 0 - Data**\n   - Timeframe: October \u2013 December 2025\n"
+        "   - [ ] Export the data\n"
+        "2. **Stage 1 - Routes**\n   - [ ] Due: March 2026 draft routes\n"
+        "   - [ ] Model the routes\n"
+    )
+    assert _spans(source) == [{"start": "2025-10-01", "end": "2025-12-31"}, {}]
+
+
+def test_a_table_of_periods_dates_the_phases_named_after_them() -> None:
+    """A calendar of the terms or trimesters the phases are named after: each phase
+    runs from its period's first day to its last."""
+    source = (
+        "# Plan\n\nThe calendar:\n\n| Semester | Start date | End date |\n|---|---|---|\n"
+        "| Semester 1 | 2027-02-01 | 2027-06-04 |\n| Semester 2 | 2027-07-19 | 2027-11-12 |\n\n"
+        "## Work\n\n### Semester 1 2027: Pilot\n\n- [ ] a\n\n"
+        "### Semester 2 2027: Everyone\n\n- [ ] b\n"
+    )
+    assert _spans(source) == [
+        {"start": "2027-02-01", "end": "2027-06-04"},
+        {"start": "2027-07-19", "end": "2027-11-12"},
+    ]
+
+
+def test_dated_work_before_a_series_is_its_phase_zero() -> None:
+    """The checklist before ``Wave 1`` whose heading states its dates is the work
+    that comes first; without dates it stays a section of its own."""
+    waves = "### Wave 1: Pilot\n\n- [ ] b\n\n### Wave 2: Everyone\n\n- [ ] c\n"
+    dated = f"# Plan\n\n## Work\n\n### Before kickoff (1-12 March 2027)\n\n- [ ] a\n\n{waves}"
+    phases, _ = _phases(dated)
+    assert list(phases) == ["Before kickoff (1-12 March 2027)", "Wave 1: Pilot", "Wave 2: Everyone"]
+    assert _schedule(phases["Before kickoff (1-12 March 2027)"]) == {
+        "start": "2027-03-01",
+        "end": "2027-03-12",
+    }
+    undated = f"# Plan\n\n## Work\n\n### Before kickoff\n\n- [ ] a\n\n{waves}"
+    assert list(_phases(undated)[0]) == ["Wave 1: Pilot", "Wave 2: Everyone"]

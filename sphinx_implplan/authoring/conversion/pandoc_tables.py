@@ -73,3 +73,33 @@ def indent_pandoc_tables(source: str) -> str:
             if not _blank(lines[number]):
                 lines[number] = _INDENT + lines[number]
     return "".join(lines)
+
+
+def two_column_rows(lines: list[str], first: int) -> list[tuple[int, str]]:
+    """``(line number, "Label: value")`` for each row of a two-column Pandoc table
+    (``Timeframe    1 February 2027 -- 30 April 2027``) among ``lines``, which start
+    at line ``first``: a Word plan's table of a phase's particulars, read as the
+    label lines it stands for. A line with an empty first column goes on with the
+    value above it (a multiline table's cell); any other table gives none."""
+    rule = next(
+        (index for index, line in enumerate(lines) if _COLUMN_RULE.fullmatch(line.lstrip())),
+        None,
+    )
+    if rule is None:
+        return []
+    columns = [match.start() for match in re.finditer(r"-+", lines[rule])]
+    if len(columns) != 2:
+        return []
+    second = columns[1]
+    rows: list[tuple[int, str]] = []
+    for index in range(rule + 1, len(lines)):
+        line = lines[index].rstrip("\n")
+        if _blank(line) or _BORDER.fullmatch(line.lstrip()):
+            continue
+        label, value = line[:second].strip(), line[second:].strip()
+        if label:
+            rows.append((first + index, f"{label}: {value}"))
+        elif rows and value:
+            number, text = rows[-1]
+            rows[-1] = (number, f"{text} {value}")
+    return rows

@@ -1,5 +1,6 @@
 """Phases written as a top-level ordered list: each item names the phase
-(``1. **Foundations** (week 1)``) and holds its tasks as a nested checkbox list.
+(``1. **Foundations** (week 1)``) and holds its tasks as a nested checkbox list,
+perhaps with a line saying when it runs (``- When: April\u2013June 2027``).
 
 A list is read so only where every item has a one-line name and a nested list, and
 some nested item is a checkbox; the item's nested blocks are the phase's body, so
@@ -20,7 +21,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     list_items,
     span,
 )
-from sphinx_implplan.authoring.conversion.phases import phase_id
+from sphinx_implplan.authoring.conversion.phases import phase_id, read_schedule_items
 from sphinx_implplan.authoring.conversion.section_kinds import phase_heading
 
 
@@ -88,6 +89,9 @@ def _phase(conversion: Conversion, item: ListItem) -> Phase:
         "impl-phase", f"{marker} {item.text.plain}", phase_id(conversion, number)
     )
     directive.body = item_rest(item, conversion.lines)
+    for nested in _nested_lists(item):
+        # a ``- When:`` line among the tasks, read as under a heading
+        read_schedule_items(conversion, directive, nested)
     phase = Phase(number, name, directive, read.span if read is not None else None)
     conversion.phases.append(phase)
     conversion.phase_depends.append((phase, []))

@@ -36,6 +36,12 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names; also
     by its title written again (``A. Collector rollout``, ``1\ub2e8\uacc4 \uc900\ube44``),
     or by a word and its number (``Increment 2``, or ``2`` in an Increment column)."""
+    if column and BARE_NUMBER.fullmatch(reference.strip()):
+        # ``1`` in a Stage column of ``1. Stage 0``, ``2. Stage 1``: ``Stage 1``, where
+        # a title names it so, before the list's number
+        worded = _named(conversion, f"{_name_key(column).removesuffix('s')} {reference.strip()}")
+        if worded is not None:
+            return worded
     number = _PHASE_REFERENCE.search(reference) or BARE_NUMBER.fullmatch(reference.strip())
     if number is not None:
         wanted_number = number.group(number.lastindex or 0)
@@ -71,6 +77,10 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     if column and BARE_NUMBER.fullmatch(reference.strip()):
         # ``2`` in an ``Increment`` column: ``Increment 2``
         key = f"{_name_key(column).removesuffix('s')} {key}"
+    return _named(conversion, key)
+
+
+def _named(conversion: Conversion, key: str) -> Phase | None:
     if not key:
         return None
     named = [p for p in conversion.phases if key in {_name_key(p.name), *_title_keys(p)}]

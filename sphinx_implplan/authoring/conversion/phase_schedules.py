@@ -55,11 +55,11 @@ _COLUMNS: dict[str, frozenset[str]] = {
         "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
         "increment, increments, gate, gates, wave, waves, workstream, release, part,"
         "cohort, cohorts, group, groups, move group, batch, batches, build, builds, track,"
-        "tracks, activity, activities, event, events, beat, beats,"
+        "tracks, activity, activities, event, events, beat, beats, term, terms, semester,"
+        "semesters, trimester, trimesters,"
         "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
         "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
-        "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4,"
-        "\u9636\u6bb5"
+        "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4, \u9636\u6bb5"
     ),
     "start": _names(
         "start, start date, starts, from, begin, beginning, planned start, kickoff, kick off,"

@@ -21,6 +21,10 @@ considerations, a changelog):
   whose section holds a checklist (theirs or a subsection's) or whose heading states
   a span or a date, at least two of them, none naming a kind or an aside.
 
+A marked series counted from 1 takes the heading right before its first member as
+its phase 0 where that heading holds a checklist and states its dates (``###
+Before kickoff (1-12 March)`` above ``### Wave 1``): the work that comes first.
+
 Under a rollout, either series is a phase only where each of its headings holds a
 checklist: a rollout's ``### Stage 1`` with ``- Staff only`` stays its stage.
 """
@@ -35,11 +39,13 @@ from sphinx_implplan.authoring.conversion.phase_lead_series import lead_series
 from sphinx_implplan.authoring.conversion.phase_members import (
     ASIDES,
     DELIVERY,
+    SERIES,
     WORK_KINDS,
     carries_work,
     holds_checklist,
     series_title,
 )
+from sphinx_implplan.authoring.conversion.phase_spans import span_in_title
 from sphinx_implplan.authoring.conversion.section_kinds import PhaseTitle, kind_of, without_emoji
 
 _KEYCAP_WORDS = (
@@ -175,6 +181,8 @@ def series_titles(
         for title, sub in zip(titles, subsections, strict=True)
     ]
     found = _marked(subsections, free)
+    if found:
+        found |= _lead_in(conversion, subsections, free, found)
     if not found:
         found = lead_series(subsections, free)
     if not found and section.heading is not None and section.level >= 2 and section is not skip:
@@ -185,6 +193,28 @@ def series_titles(
         if len(found) < 2:
             found = {}
     return [found.get(index, title) for index, title in enumerate(titles)]
+
+
+def _lead_in(
+    conversion: Conversion,
+    subsections: list[Section],
+    free: list[bool],
+    found: dict[int, PhaseTitle],
+) -> dict[int, PhaseTitle]:
+    """The work before a series counted from 1: the heading right before its first
+    member, holding a checklist and stating its dates (``### Before kickoff (1-12
+    March)`` above ``### Wave 1``), is the series' phase 0."""
+    first = min(found)
+    before = first - 1
+    if before < 0 or not free[before] or found[first].number != "1":
+        return {}
+    heading = subsections[before].title.plain
+    lead = found[first].word.removeprefix(SERIES).strip()
+    title = series_title(heading, "0", heading, lead)
+    dated = title.span or span_in_title(heading, conversion.sprint_days, conversion.plan_year)
+    if dated is None or not holds_checklist(subsections[before]):
+        return {}
+    return {before: title}
 
 
 def _checklists(

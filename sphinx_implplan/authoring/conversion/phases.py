@@ -28,6 +28,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     paragraph_labels,
     span,
 )
+from sphinx_implplan.authoring.conversion.pandoc_tables import two_column_rows
 from sphinx_implplan.authoring.conversion.phase_labels import (
     ScheduleLine,
     label_segments,
@@ -146,7 +147,11 @@ def _convert_one(
             position = admonition_end(conversion, block)  # a div's closing fence too
         elif block.type != "hr":
             if block.type in {"bullet_list", "ordered_list"}:
-                _read_schedule_items(conversion, directive, block)
+                read_schedule_items(conversion, directive, block)
+            elif block.type == "code_block":
+                # a Word plan's table of the phase's particulars (``Timeframe  ...``)
+                for number, row in two_column_rows(lines[start:block_end], start):
+                    read_schedule_line(conversion, directive, row, number)
             elif block.type in ADMONITIONS:
                 # an admonition saying when (``!!! info "Schedule"``) stays as written;
                 # leading the phase, it may say it with no label, as a paragraph may
@@ -157,7 +162,7 @@ def _convert_one(
                             line = lines[number]
                             read_schedule_line(conversion, directive, line, number, bare=bare)
                     elif child.type in {"bullet_list", "ordered_list"}:
-                        _read_schedule_items(conversion, directive, child)
+                        read_schedule_items(conversion, directive, child)
             body.add("".join(lines[start:block_end]))
     body.add("".join(lines[position:stop]))
     directive.body = body.text()
@@ -246,7 +251,7 @@ def _read_schedule_label(
             )
 
 
-def _read_schedule_items(
+def read_schedule_items(
     conversion: Conversion, directive: Directive, block: SyntaxTreeNode
 ) -> None:
     """``- Target: March 2027``: a list item of the phase that says when it runs;

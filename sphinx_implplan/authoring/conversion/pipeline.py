@@ -15,6 +15,7 @@ from sphinx_implplan.authoring.conversion.architecture import (
 )
 from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.edits import apply_edits
+from sphinx_implplan.authoring.conversion.fiscal_years import fiscal_year_of
 from sphinx_implplan.authoring.conversion.header import convert_header, plan_title
 from sphinx_implplan.authoring.conversion.markdown import Section, parse, sections
 from sphinx_implplan.authoring.conversion.pandoc_tables import indent_pandoc_tables
@@ -76,10 +77,11 @@ def convert(source: str, fallback_title: str, spec: SpecLookup | None = None) ->
     Line ends become ``\n``, as markdown-it reads them. ``spec``, given the plan's
     ``:spec:`` value (``None`` without one), gives the ids the spec defines: the
     requirements the items' text names become their links. Slashed dates are read
-    in the order the plan writes them (:mod:`.slash_order`); Pandoc's own tables are
-    indented into fixed-width blocks first (:mod:`.pandoc_tables`)."""
+    in the order the plan writes them (:mod:`.slash_order`), fiscal quarters in the
+    fiscal year it states (:mod:`.fiscal_years`); Pandoc's own tables are indented
+    into fixed-width blocks first (:mod:`.pandoc_tables`)."""
     source = indent_pandoc_tables(_LINE_ENDS.sub("\n", source))
-    with slashes_of(source):
+    with slashes_of(source), fiscal_year_of(source):
         return _converted(source, fallback_title, spec)
 
 

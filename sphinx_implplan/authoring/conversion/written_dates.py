@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sphinx_implplan.authoring.conversion.calendar_words import month_names, number_marks
+from sphinx_implplan.authoring.conversion.fiscal_years import fiscal_quarter
 from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.authoring.conversion.month_names import (
     HEBREW_MONTH_WORDS,
@@ -294,6 +295,8 @@ def _point(text: str) -> Point | None:
         if day is None or day.kind != "day":
             return None
         return Point("week from", day.number, day.day, day.year)
+    if (fiscal := fiscal_quarter(text)) is not None:
+        return Point("quarter", fiscal[0], None, fiscal[1])
     for pattern, build in _POINTS:
         match = pattern.fullmatch(text)
         if match is not None:
