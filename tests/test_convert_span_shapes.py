@@ -26,7 +26,12 @@ from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, 
 from sphinx_implplan.authoring.conversion.durations import duration_of, sprint_days_in
 from sphinx_implplan.authoring.conversion.phase_labels import label_segments, schedule_lines
 from sphinx_implplan.authoring.conversion.phase_sequence import in_sequence
-from sphinx_implplan.authoring.conversion.phase_spans import Anchors, span_in_title, span_of
+from sphinx_implplan.authoring.conversion.phase_spans import (
+    Anchors,
+    duration_after_event,
+    span_in_title,
+    span_of,
+)
 from sphinx_implplan.authoring.conversion.plan_anchors import day_zero_in
 from sphinx_implplan.authoring.conversion.slash_order import slashes_of, writes_month_first
 
@@ -1748,3 +1753,31 @@ def test_dated_work_before_a_series_is_its_phase_zero() -> None:
     }
     undated = f"# Plan\n\n## Work\n\n### Before kickoff\n\n- [ ] a\n\n{waves}"
     assert list(_phases(undated)[0]) == ["Wave 1: Pilot", "Wave 2: Everyone"]
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("8 weeks after the pilot ends", "8 weeks"),
+        ("6 n\u00e4dalat p\u00e4rast lepingu s\u00f5lmimist", "6 weeks"),
+        ("2 Wochen nach der Abnahme", "2 weeks"),
+        # the event is dated: when the phase starts is the author's to say
+        ("3 weeks after the review on 12 April 2027", None),
+        ("after the pilot", None),
+    ],
+)
+def test_a_duration_after_an_undated_event_is_the_duration(text: str, duration: str | None) -> None:
+    found = duration_after_event(text, None)
+    assert (found.duration if found is not None else None) == duration
+
+
+def test_only_a_duration_label_reads_a_duration_after_an_event() -> None:
+    """``Duration: 8 weeks after the pilot ends`` says how long the phase lasts;
+    ``When: two weeks after cut-over`` says when something happens, which no date
+    gives."""
+    source = (
+        "# Plan\n\n## Phases\n\n### Phase 1: Build\n\n"
+        "**Duration:** 8 weeks after the pilot ends\n\n- [ ] a\n\n"
+        "### Phase 2: Review\n\n**When:** two weeks after cut-over\n\n- [ ] b\n"
+    )
+    assert _spans(source) == [{"duration": "8 weeks"}, {}]

@@ -31,7 +31,12 @@ from enum import Enum
 from sphinx_implplan.authoring.conversion.dates_in_prose import deadline_among, one_date_among
 from sphinx_implplan.authoring.conversion.folding import fold
 from sphinx_implplan.authoring.conversion.markdown import Text
-from sphinx_implplan.authoring.conversion.phase_spans import Anchors, Span, span_of
+from sphinx_implplan.authoring.conversion.phase_spans import (
+    Anchors,
+    Span,
+    duration_after_event,
+    span_of,
+)
 from sphinx_implplan.authoring.conversion.written_dates import names_a_date, points
 
 
@@ -50,10 +55,28 @@ def _named(names: str, says: Says) -> dict[str, Says]:
     return dict.fromkeys((fold(name.strip()) for name in names.split(",")), says)
 
 
+#: the labels of a duration, whose value may name the event it follows (``Duration: 8
+#: weeks after the pilot ends``: :func:`.duration_after_event`)
+_DURATION_NAMES = (
+    "duration, estimate, est, estimated effort, estimated duration, effort, length,"
+    "dauer, duraci\u00f3n, dur\u00e9e, s\u00fcre, duur, dura\u00e7\u00e3o, durata,"
+    "varaktighet, kesto, czas trwania, doba trv\u00e1n\u00ed, durasi, estimasi,"
+    "id\u0151tartam,"
+    "\u0442\u0440\u0438\u0432\u0430\u043b\u0456\u0441\u0442\u044c,"
+    "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
+    "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593,"
+    "\u0e23\u0e30\u0e22\u0e30\u0e40\u0e27\u0e25\u0e32,"
+    # Catalan, Croatian, Malay, Estonian, Greek and Hebrew
+    "durada, trajanje, tempoh, tempoh pelaksanaan, kestus,"
+    "\u03b4\u03b9\u03ac\u03c1\u03ba\u03b5\u03b9\u03b1, \u03c7\u03c1\u03bf\u03bd\u03bf\u03b4\u03b9\u03ac\u03b3\u03c1\u03b1\u03bc\u03bc\u03b1, \u05dc\u05d5\u05d7 \u05d6\u05de\u05e0\u05d9\u05dd, \u05de\u05e9\u05da, \u05de\u05e9\u05da \u05d6\u05de\u05df"
+)
+_DURATIONS = frozenset(_named(_DURATION_NAMES, Says.PERIOD))
+
 #: the labels, as compared once folded (:func:`.written_dates.fold`), and what each
 #: says: in English, German, Portuguese, Spanish, French, Italian, Dutch, Swedish,
 #: Polish, Czech, Romanian, Finnish, Turkish, Indonesian, Ukrainian, Russian, Chinese,
-#: Japanese, Korean, Thai, Catalan, Croatian, Malay, Hindi, Greek and Hebrew
+#: Japanese, Korean, Thai, Catalan, Croatian, Malay, Hindi, Greek, Hebrew and
+#: Estonian (its duration)
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
@@ -72,20 +95,7 @@ _LABELS: dict[str, Says] = {
         "\u0905\u0935\u0927\u093f, \u0938\u092e\u092f\u093e\u0935\u0927\u093f",
         Says.PERIOD,
     ),
-    **_named(
-        "duration, estimate, est, estimated effort, estimated duration, effort, length,"
-        "dauer, duraci\u00f3n, dur\u00e9e, s\u00fcre, duur, dura\u00e7\u00e3o, durata,"
-        "varaktighet, kesto, czas trwania, doba trv\u00e1n\u00ed, durasi, estimasi,"
-        "id\u0151tartam,"
-        "\u0442\u0440\u0438\u0432\u0430\u043b\u0456\u0441\u0442\u044c,"
-        "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
-        "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593,"
-        "\u0e23\u0e30\u0e22\u0e30\u0e40\u0e27\u0e25\u0e32,"
-        # Catalan, Croatian, Malay, Greek and Hebrew
-        "durada, trajanje, tempoh, tempoh pelaksanaan,"
-        "\u03b4\u03b9\u03ac\u03c1\u03ba\u03b5\u03b9\u03b1, \u03c7\u03c1\u03bf\u03bd\u03bf\u03b4\u03b9\u03ac\u03b3\u03c1\u03b1\u03bc\u03bc\u03b1, \u05dc\u05d5\u05d7 \u05d6\u05de\u05e0\u05d9\u05dd, \u05de\u05e9\u05da, \u05de\u05e9\u05da \u05d6\u05de\u05df",
-        Says.PERIOD,
-    ),
+    **_named(_DURATION_NAMES, Says.PERIOD),
     **_named(
         "eta, target, target date, target end, due, due date, deadline, \u00e9ch\u00e9ance,"
         "prazo, termin, frist, zieltermin, f\u00e4llig, plazo, scadenza, slutdatum,"
@@ -167,6 +177,8 @@ class ScheduleLine:
     says: Says
     value: Text
     line: int
+    #: whether the label names a duration (``Duration``, ``Kestus``)
+    duration: bool = False
 
     def values(
         self, sprint_days: int | None, year: int | None, anchors: Anchors | str | None
@@ -183,6 +195,8 @@ class ScheduleLine:
             if among is None and self.says is Says.DUE:
                 among = deadline_among(text, year)
             found = span_of(among, sprint_days, year, deadline=deadline) if among else None
+        if found is None and self.duration:
+            found = duration_after_event(text, sprint_days)
         if found is None:
             found = _first_clause_span(text, sprint_days, year, deadline=deadline)
         given = found.values(anchors) if found is not None else []
@@ -277,7 +291,8 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
         # (``**Due: 31 August 2027** (hard deadline)``, ``_Timebox: 3 weeks_``): the
         # value reads as the line shows it
         value = match.group("open") + value
-    return ScheduleLine(match.group("label").strip(), says, Text.parse(value), line)
+    duration = label in _DURATIONS or _QUALIFIERS.sub("", label) in _DURATIONS
+    return ScheduleLine(match.group("label").strip(), says, Text.parse(value), line, duration)
 
 
 def _spans_alone(value: str) -> bool:

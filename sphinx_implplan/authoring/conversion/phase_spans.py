@@ -258,6 +258,26 @@ def span_of(
     return found or _one_piece(text, sprint_days, year, deadline=deadline)
 
 
+#: a duration, then the event it follows: in English, Estonian, German, French,
+#: Italian, Spanish and Portuguese
+_AFTER_EVENT = re.compile(
+    r"(.+?)\s+(?:after|following|once|p\u00e4rast|parast|nach|apr\u00e8s|apres|dopo"
+    r"|tras|despu\u00e9s de|despues de|ap\u00f3s|apos)\s+(.+)",
+    re.IGNORECASE,
+)
+
+
+def duration_after_event(text: str, sprint_days: int | None) -> Span | None:
+    """``8 weeks after the pilot ends``, as a duration label's value: how long, once
+    an event no date names. Elsewhere such words may say when something happens
+    (``Retro: two weeks after cut-over``), so :func:`span_of` reads none."""
+    waiting = _AFTER_EVENT.fullmatch(" ".join(text.split()).rstrip("."))
+    if waiting is None or names_a_date(waiting.group(2)):
+        return None
+    duration = duration_of(waiting.group(1), sprint_days)
+    return Span(duration) if duration is not None else None
+
+
 def _one_piece(
     text: str, sprint_days: int | None, year: int | None, *, deadline: bool
 ) -> Span | None:
