@@ -570,8 +570,9 @@ def table(all_results: list[Results]) -> tuple[str, bool]:
 
 
 def growth_table(sizes: list[int], clean: dict[int, dict[str, list[Build]]]) -> tuple[str, bool]:
-    """The serial clean builds at each scale, and their growth from the scale before
-    against S's (linear within 10 %), in time and in peak memory."""
+    """The serial clean builds at each scale (the extension's, the baseline's and the
+    text-only one), and their growth from the scale before against S's (linear within
+    10 %), in time and in peak memory."""
     lines = [
         "| S | measure | extension | baseline | ratio | target | met |",
         "|---|---|---|---|---|---|---|",
@@ -587,16 +588,15 @@ def growth_table(sizes: list[int], clean: dict[int, dict[str, list[Build]]]) -> 
                 "peak memory, clean build", memory[0], memory[1], "MiB", limit=None, decimals=0
             ),
         ]
-        if TEXT_ONLY in builds:
-            rows.append(
-                _compared(
-                    "clean build, against the text-only build",
-                    seconds[0],
-                    _seconds(builds[TEXT_ONLY]),
-                    "s",
-                    limit=None,
-                )
+        rows.append(
+            _compared(
+                "clean build, against the text-only build",
+                seconds[0],
+                _seconds(builds[TEXT_ONLY]),
+                "s",
+                limit=None,
             )
+        )
         if index:
             before = clean[sizes[index - 1]]
             limit = 1.1 * size / sizes[index - 1]
@@ -606,18 +606,17 @@ def growth_table(sizes: list[int], clean: dict[int, dict[str, list[Build]]]) -> 
                 / statistics.median(b.peak_mib for b in before[n])
                 for n in TIMED
             ]
-            if TEXT_ONLY in builds:
-                text_growth = _growth(before[TEXT_ONLY], builds[TEXT_ONLY])
-                rows.append(
-                    Row(
-                        f"growth of the text-only build's time from S = {sizes[index - 1]:,}",
-                        "",
-                        f"{text_growth:.2f} x",
-                        "",
-                        "",
-                        None,
-                    )
+            text_growth = _growth(before[TEXT_ONLY], builds[TEXT_ONLY])
+            rows.append(
+                Row(
+                    f"growth of the text-only build's time from S = {sizes[index - 1]:,}",
+                    "",
+                    f"{text_growth:.2f} x",
+                    "",
+                    "",
+                    None,
                 )
+            )
             for measure, (extension, baseline) in (
                 ("time", time_growth),
                 ("peak memory", memory_growth),

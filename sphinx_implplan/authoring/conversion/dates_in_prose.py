@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sphinx_implplan.authoring.conversion.dated_ranges import Dated, dated
+from sphinx_implplan.authoring.conversion.fiscal_years import fiscal_part_alone
 
 #: the words of a value looked at: a schedule line is short, and a long one is prose
 _MOST_WORDS = 60
@@ -19,11 +20,6 @@ _RUN_WORDS = 8
 #: what may stand around a date as punctuation of the sentence it is in; a full stop
 #: may be the date's own (``15.3.``), and the reading of dates strips what it needs
 _EDGES = " ,;:!?()[]{}\"'"
-#: a quarter or half-year alone (``Q3``, ``H2``), and a fiscal year's name beside it
-#: (``FY27 Q3``, ``Q3 FY2027``): a fiscal quarter's days depend on when the
-#: organisation's year begins, which the words do not say
-_PART_ALONE = re.compile(r"[QqHh][1-4]")
-_FISCAL_YEAR = re.compile(r"(?i:fy\s?'?\d{2,4}|fy|fiscal)")
 
 
 def one_date_among(text: str, year: int | None, *, range_only: bool) -> str | None:
@@ -31,15 +27,18 @@ def one_date_among(text: str, year: int | None, *, range_only: bool) -> str | No
     plan's, where they state none); ``None`` where it names none or several, and,
     with ``range_only``, where its one date is a single one (``12 April``)."""
     words = text.split()[:_MOST_WORDS]
+    trimmed = [_trimmed(word) for word in words]
     runs: list[tuple[int, int, Dated]] = []
     for first in range(len(words)):
         for last in range(first + 1, min(first + _RUN_WORDS, len(words)) + 1):
             written = _trimmed(" ".join(words[first:last]))
             found = dated(written, year) if written else None
+            # ``Q3`` of ``FY27 Q3``: a fiscal quarter's days depend on when the
+            # organisation's year begins (read whole where the plan says so)
             if (
                 found is not None
                 and _names_a_date(written, found)
-                and not _fiscal_part(words, first, last)
+                and not (last - first == 1 and fiscal_part_alone(trimmed, first))
             ):
                 runs.append((first, last, found))
     # ``Oct 6`` is part of ``Oct 6 - Oct 17``: a date inside a longer one is that one
@@ -56,13 +55,6 @@ def one_date_among(text: str, year: int | None, *, range_only: bool) -> str | No
     if range_only and found.single:
         return None
     return _trimmed(" ".join(words[first:last]))
-
-
-def _fiscal_part(words: list[str], first: int, last: int) -> bool:
-    if not _PART_ALONE.fullmatch(_trimmed(words[first])) or last - first != 1:
-        return False
-    beside = [_trimmed(words[index]) for index in (first - 1, last) if 0 <= index < len(words)]
-    return any(_FISCAL_YEAR.fullmatch(word) for word in beside)
 
 
 def _trimmed(text: str) -> str:

@@ -24,6 +24,10 @@ from sphinx_implplan.authoring.conversion.month_names import MONTH_WORDS
 FISCAL_YEAR: ContextVar[tuple[int, int] | None] = ContextVar("fiscal_year", default=None)
 
 _FY = r"fy\s?'?(?P<fy>\d{4}|\d{2})"
+#: a word naming a fiscal year (``FY27``, ``FY2027``, ``FY``, ``fiscal``), and a
+#: quarter or half-year alone (``Q3``, ``H2``)
+_FISCAL_WORD = re.compile(rf"(?:{_FY}|fy|fiscal)", re.IGNORECASE)
+_PART_ALONE = re.compile(r"[QqHh][1-4]")
 _QUARTER_OF_YEAR = (
     re.compile(rf"q(?P<q>[1-4])\s*[/-]?\s*{_FY}"),
     re.compile(rf"{_FY}\s*[/-]?\s*q(?P<q>[1-4])"),
@@ -70,6 +74,15 @@ def fiscal_quarter(text: str) -> tuple[int, int] | None:
     months = (_full_year(match.group("fy")) + offset) * 12 + first_month - 1
     year, month = divmod(months + 3 * (int(match.group("q")) - 1), 12)
     return (month // 3 + 1, year) if month % 3 == 0 else None
+
+
+def fiscal_part_alone(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is a quarter or half-year (``Q3``) beside a fiscal
+    year's name (``FY27 Q3``, ``Q3 FY2027``): alone, it names no calendar days."""
+    if not _PART_ALONE.fullmatch(words[index]):
+        return False
+    beside = [words[other] for other in (index - 1, index + 1) if 0 <= other < len(words)]
+    return any(_FISCAL_WORD.fullmatch(word) for word in beside)
 
 
 @contextmanager

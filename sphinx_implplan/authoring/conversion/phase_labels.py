@@ -278,7 +278,9 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
     if match is None:
         return None
     label = " ".join(fold(_REMARK.sub(" ", match.group("label"))).rstrip(".").split())
-    says = _LABELS.get(label) or _LABELS.get(_QUALIFIERS.sub("", label))
+    if label not in _LABELS:
+        label = _QUALIFIERS.sub("", label)
+    says = _LABELS.get(label)
     value = match.group("value").rstrip()
     if says is None and _spans_alone(value):
         # a label of a language with no words here (``Ilgums: 6 ned\u0113\u013cas``,
@@ -291,8 +293,9 @@ def _schedule_line(raw_line: str, line: int) -> ScheduleLine | None:
         # (``**Due: 31 August 2027** (hard deadline)``, ``_Timebox: 3 weeks_``): the
         # value reads as the line shows it
         value = match.group("open") + value
-    duration = label in _DURATIONS or _QUALIFIERS.sub("", label) in _DURATIONS
-    return ScheduleLine(match.group("label").strip(), says, Text.parse(value), line, duration)
+    return ScheduleLine(
+        match.group("label").strip(), says, Text.parse(value), line, label in _DURATIONS
+    )
 
 
 def _spans_alone(value: str) -> bool:

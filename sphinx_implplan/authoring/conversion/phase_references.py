@@ -36,9 +36,11 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     """The phase ``Phase 2``, ``2`` (in a Phase column) or ``Core features`` names; also
     by its title written again (``A. Collector rollout``, ``1\ub2e8\uacc4 \uc900\ube44``),
     or by a word and its number (``Increment 2``, or ``2`` in an Increment column)."""
-    if column and BARE_NUMBER.fullmatch(reference.strip()):
-        # ``1`` in a Stage column of ``1. Stage 0``, ``2. Stage 1``: ``Stage 1``, where
-        # a title names it so, before the list's number
+    # ``2`` in an Increment column is ``Increment 2``; in a Stage column of ``1. Stage
+    # 0``, ``2. Stage 1``, ``1`` is ``Stage 1``, where a title names it so, before
+    # the list's number
+    in_column = bool(column) and BARE_NUMBER.fullmatch(reference.strip()) is not None
+    if in_column:
         worded = _named(conversion, f"{_name_key(column).removesuffix('s')} {reference.strip()}")
         if worded is not None:
             return worded
@@ -73,11 +75,8 @@ def phase_of(conversion: Conversion, reference: str, column: str = "") -> Phase 
     numbered = _numbered_name(conversion, reference)
     if numbered is not None:
         return numbered
-    key = _name_key(reference)
-    if column and BARE_NUMBER.fullmatch(reference.strip()):
-        # ``2`` in an ``Increment`` column: ``Increment 2``
-        key = f"{_name_key(column).removesuffix('s')} {key}"
-    return _named(conversion, key)
+    # a number in a named column was looked for as its word and number above
+    return None if in_column else _named(conversion, _name_key(reference))
 
 
 def _named(conversion: Conversion, key: str) -> Phase | None:
