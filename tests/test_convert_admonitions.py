@@ -292,3 +292,19 @@ def test_a_note_titled_by_a_bold_lead_keeps_its_own_title() -> None:
         (risk,) = _risks(lossless(text).text)
         assert risk["title"] == "Small files"
         assert kept in risk["body"]
+
+
+def test_a_callout_holding_only_a_list_keeps_its_kind_and_title_on_each_risk() -> None:
+    # closed or left open at the end of the plan, as the property test found
+    for closing in (":::\n", ""):
+        text = _plan(
+            '## Risks\n\n::: {.callout-warning title="Data loss"}\n'
+            f"- **Outage** - down.\n- **Leak** - files exposed.\n{closing}"
+        )
+        risks = _risks(lossless(text).text)
+        assert [risk["title"] for risk in risks] == ["Outage", "Leak"]
+        for risk in risks:
+            assert "**Callout**: warning" in risk["body"]
+            assert "**Title**: Data loss" in risk["body"]
+        # the plan's first risks: the heat map follows them
+        assert lossless(text).text.count("```{impl-risk-matrix}") == 1

@@ -111,11 +111,17 @@ def convert_admonition(conversion: Conversion, block: SyntaxTreeNode, impact: st
     # the indented text of an admonition reads as the section's own
     view = replace(conversion, lines=admonition.lines)
     if warns and children and all(child.type in _LISTS for child in children):
+        # the heat map follows the plan's first risks: asked before these are made
+        first = matrix_view(conversion)
         directives = []
         for child in children:
             directives += list_directives(view, child, impact, plain_items=True)[0]
+        for risk in directives:
+            # each risk of the list keeps the callout's kind and title, in words
+            add_fields(risk, [("Callout", Text.parse(admonition.kind))])
+            admonition.keep_heading(risk, title_used=False)
         if directives:
-            conversion.replace(start, end, [*directives, *matrix_view(conversion)])
+            conversion.replace(start, end, [*directives, *first])
         return
     raw, rest = "", children
     if children and children[0].type == "paragraph":
