@@ -308,3 +308,23 @@ def test_a_callout_holding_only_a_list_keeps_its_kind_and_title_on_each_risk() -
             assert "**Title**: Data loss" in risk["body"]
         # the plan's first risks: the heat map follows them
         assert lossless(text).text.count("```{impl-risk-matrix}") == 1
+
+
+def test_a_docusaurus_admonition_is_titled_by_the_words_after_its_kind() -> None:
+    text = _plan(
+        "## Risks\n\n:::caution Pollen counts run late\n\nThe station sends them a day "
+        "behind in spring.\n\n:::\n\n:::danger[Sensor theft]\n\nTwo masts lost last year."
+        "\n\n:::\n\n:::note Not a risk: the new logo\n\nIt ships with the next release.\n\n"
+        ":::\n"
+    )
+    result = lossless(text)
+    risks = _risks(result.text)
+    # the title is the risk's, and its text stays whole in the body
+    assert [(risk["title"], risk["body"].split("\n\n")[0]) for risk in risks] == [
+        ("Pollen counts run late", "The station sends them a day behind in spring."),
+        ("Sensor theft", "Two masts lost last year."),
+    ]
+    assert "**Callout**: caution" in risks[0]["body"]
+    assert "**Callout**: danger" in risks[1]["body"]
+    # a note names no risk whatever its title: kept as written
+    assert ":::note Not a risk: the new logo" in result.text.splitlines()

@@ -278,6 +278,51 @@ def test_spans_in_titles() -> None:
     assert not _schedule(phases["Phase 7: Review (Feb 6)"])
 
 
+def test_a_titles_closing_remark_gives_whole_years_or_a_wait() -> None:
+    phases, _ = _phases(
+        "# Quay repairs\n\n## Phases\n\n"
+        "### 1. Survey (2027)\n\n- [ ] a\n\n"
+        "### 2. Monitoring \u2014 2028 to 2030\n\n- [ ] b\n\n"
+        "### 3. Piling (5 weeks from the barge arriving) {#piling}\n\n- [ ] c\n\n"
+        "### 4. Licence \u2014 allow 12 weeks for the regulator\n\n- [ ] d\n\n"
+        "### 5. Handrails (2 weeks for each berth)\n\n- [ ] e\n\n"
+        "### 6. Lighting (Windows 2019 servers)\n\n- [ ] f\n"
+    )
+    assert [_schedule(phase) for phase in phases.values()] == [
+        {"start": "2027-01-01", "end": "2027-12-31"},
+        {"start": "2028-01-01", "end": "2030-12-31"},
+        # how long, once an event no date names; past the heading's anchor
+        {"duration": "5 weeks"},
+        # the time set aside, whatever for
+        {"duration": "12 weeks"},
+        # a length per part is not the phase's, nor a year among words
+        {},
+        {},
+    ]
+
+
+def test_bold_lines_of_a_timeline_date_the_phases_they_name() -> None:
+    timeline = (
+        "## Schedule\n\n**Phase 1 \u2014 Dig**\n2 to 20 August 2027\n"
+        "**Phase 2 \u2014 Pour**\nSeptember 2027 (dry weeks only)\n\n"
+        "Phase 3 waits for the council\n4 to 8 October 2027\n"
+    )
+    result = lossless(
+        f"# Slipway\n\n{timeline}\n## Phase 1: Dig\n\n- [ ] a\n\n## Phase 2: Pour\n\n"
+        "- [ ] b\n\n## Phase 3: Open\n\n- [ ] c\n"
+    )
+    phases = {phase["title"]: phase for phase in directive_items(result.text)}
+    assert [_schedule(phase) for phase in phases.values()] == [
+        {"start": "2027-08-02", "end": "2027-08-20"},
+        {"start": "2027-09-01", "end": "2027-09-30"},
+        # a sentence naming a phase is no entry: only a bold line is
+        {},
+    ]
+    # the lines stay as written, the timeline view after the first that gave dates
+    assert "**Phase 2 \u2014 Pour**\nSeptember 2027 (dry weeks only)" in result.text
+    assert result.text.count("```{impl-timeline}") == 1
+
+
 GLANCE = """\
 # Release train
 

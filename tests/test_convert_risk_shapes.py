@@ -589,3 +589,24 @@ def test_paragraphs_led_by_a_warning_sign_are_risks() -> None:
     # one alone, or a run in a section of another kind, stays as written
     assert "\u26a0\ufe0f Mind the wet paint in the hall." in lines
     assert "\u26a0\ufe0f Staging is shared with the office." in lines
+
+
+def test_paragraphs_with_an_asciidoc_warning_label_are_risks() -> None:
+    text = _plan(
+        "## Risks\n\nWARNING: The ferry stops in gales. Ship spares a week early.\n\n"
+        "CAUTION: Only one electrician holds the permit. Train a second.\n\n"
+        "NOTE: The depot is insured by the council.\n\n"
+        "Warning: lower case is a sentence, not a label.\n"
+    )
+    result = lossless(text)
+    risks = _risks(result.text)
+    assert [(risk["title"], risk["body"].split("\n\n")[0]) for risk in risks] == [
+        ("The ferry stops in gales", "Ship spares a week early."),
+        ("Only one electrician holds the permit", "Train a second."),
+    ]
+    # the label stays, in words
+    assert "**Callout**: warning" in risks[0]["body"]
+    assert "**Callout**: caution" in risks[1]["body"]
+    lines = result.text.splitlines()
+    assert "NOTE: The depot is insured by the council." in lines
+    assert "Warning: lower case is a sentence, not a label." in lines

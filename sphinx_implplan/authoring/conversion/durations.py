@@ -70,10 +70,11 @@ _CLDR_DAYS, _CLDR_DAYS_FIRST = unit_words("day")
 _WEEK_UNITS += "|" + alternation(_CLDR_WEEKS)
 _DAY_UNITS += "|" + alternation(_CLDR_DAYS)
 #: a count and its unit, accents folded: ``1 wk``, ``2 Wochen``, ``3 jours``,
-#: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``; working days in English,
-#: German, Dutch, French, Spanish and Portuguese
+#: ``10 business days``, ``2\u9031\u9593``, ``3\uc77c``, Tagalog ``6 na linggo`` (its
+#: linker between); working days in English, German, Dutch, French, Spanish and
+#: Portuguese
 _COUNTED = re.compile(
-    r"(?P<count>\d{1,5}|one|two|three|four|five|six)\s*-?\s*"
+    r"(?P<count>\d{1,5}|one|two|three|four|five|six)\s*-?\s*(?:na\s+)?"
     r"(?:(?P<working>(?:working|work|business) days?|arbeitstage?|werkdagen"
     r"|jours? ouvr(?:e|a)bles?|jours? ouvres?|dias? (?:uteis|habiles|laborables))"
     rf"|(?P<unit>{_WEEK_UNITS}|{_DAY_UNITS}))"

@@ -264,6 +264,8 @@ class Table:
     end: int
     headers: tuple[str, ...]
     rows: tuple[TableRow, ...]
+    #: kept as written whatever its rows give: an HTML table (:mod:`.html_tables`)
+    as_written: bool = False
 
 
 def table(block: SyntaxTreeNode) -> Table:

@@ -66,8 +66,8 @@ _DURATION_NAMES = (
     "\u0434\u043b\u0438\u0442\u0435\u043b\u044c\u043d\u043e\u0441\u0442\u044c,"
     "\u5de5\u671f, \u6301\u7eed\u65f6\u95f4, \u6240\u8981\u671f\u9593,"
     "\u0e23\u0e30\u0e22\u0e30\u0e40\u0e27\u0e25\u0e32,"
-    # Catalan, Croatian, Malay, Estonian, Greek and Hebrew
-    "durada, trajanje, tempoh, tempoh pelaksanaan, kestus,"
+    # Catalan, Croatian, Malay, Estonian, Greek and Hebrew; Icelandic and Tagalog
+    "durada, trajanje, tempoh, tempoh pelaksanaan, kestus, t\u00edmalengd, tagal,"
     "\u03b4\u03b9\u03ac\u03c1\u03ba\u03b5\u03b9\u03b1, \u03c7\u03c1\u03bf\u03bd\u03bf\u03b4\u03b9\u03ac\u03b3\u03c1\u03b1\u03bc\u03bc\u03b1, \u05dc\u05d5\u05d7 \u05d6\u05de\u05e0\u05d9\u05dd, \u05de\u05e9\u05da, \u05de\u05e9\u05da \u05d6\u05de\u05df"
 )
 _DURATIONS = frozenset(_named(_DURATION_NAMES, Says.PERIOD))
@@ -75,8 +75,8 @@ _DURATIONS = frozenset(_named(_DURATION_NAMES, Says.PERIOD))
 #: the labels, as compared once folded (:func:`.written_dates.fold`), and what each
 #: says: in English, German, Portuguese, Spanish, French, Italian, Dutch, Swedish,
 #: Polish, Czech, Romanian, Finnish, Turkish, Indonesian, Ukrainian, Russian, Chinese,
-#: Japanese, Korean, Thai, Catalan, Croatian, Malay, Hindi, Greek, Hebrew and
-#: Estonian (its duration)
+#: Japanese, Korean, Thai, Catalan, Croatian, Malay, Hindi, Greek, Hebrew, Icelandic,
+#: Tagalog and Estonian (its duration)
 _LABELS: dict[str, Says] = {
     **_named(
         "when, timeline, timeframe, time frame, timebox, time box, dates, period, window,"
@@ -92,7 +92,9 @@ _LABELS: dict[str, Says] = {
         "thoi gian, lich, thoi han thuc hien,"
         # Catalan, Croatian, Malay and Hindi (``avadhi``, ``samayavadhi``)
         "calendari, periode de treball, razdoblje, vremenski okvir, jangka masa,"
-        "\u0905\u0935\u0927\u093f, \u0938\u092e\u092f\u093e\u0935\u0927\u093f",
+        "\u0905\u0935\u0927\u093f, \u0938\u092e\u092f\u093e\u0935\u0927\u093f,"
+        # Icelandic and Tagalog
+        "t\u00edmabil, t\u00edmasetning, petsa, panahon, iskedyul",
         Says.PERIOD,
     ),
     **_named(_DURATION_NAMES, Says.PERIOD),
@@ -111,7 +113,9 @@ _LABELS: dict[str, Says] = {
         "\u0938\u092e\u092f-\u0938\u0940\u092e\u093e,"
         "\u0932\u0915\u094d\u0937\u094d\u092f \u0924\u093f\u0925\u093f,"
         # Greek and Hebrew
-        "\u03c0\u03c1\u03bf\u03b8\u03b5\u03c3\u03bc\u03af\u03b1, \u05ea\u05d0\u05e8\u05d9\u05da \u05d9\u05e2\u05d3",
+        "\u03c0\u03c1\u03bf\u03b8\u03b5\u03c3\u03bc\u03af\u03b1, \u05ea\u05d0\u05e8\u05d9\u05da \u05d9\u05e2\u05d3,"
+        # Icelandic and Tagalog
+        "skiladagur, lokafrestur, takdang petsa",
         Says.DUE,
     ),
     **_named(
@@ -123,7 +127,9 @@ _LABELS: dict[str, Says] = {
         # Catalan, Croatian, Malay and Hindi (``prarambh``)
         "data d'inici, inici, pocetak, tarikh mula, \u092a\u094d\u0930\u093e\u0930\u0902\u092d,"
         # Greek and Hebrew
-        "\u03ad\u03bd\u03b1\u03c1\u03be\u03b7, \u05d4\u05ea\u05d7\u05dc\u05d4",
+        "\u03ad\u03bd\u03b1\u03c1\u03be\u03b7, \u05d4\u05ea\u05d7\u05dc\u05d4,"
+        # Icelandic and Tagalog
+        "upphaf, simula",
         Says.START,
     ),
     **_named(
@@ -136,7 +142,9 @@ _LABELS: dict[str, Says] = {
         "data de finalitzacio, final, zavrsetak, tarikh tamat, tamat,"
         "\u0938\u092e\u093e\u092a\u094d\u0924\u093f,"
         # Greek and Hebrew
-        "\u03bb\u03ae\u03be\u03b7, \u05e1\u05d9\u05d5\u05dd",
+        "\u03bb\u03ae\u03be\u03b7, \u05e1\u05d9\u05d5\u05dd,"
+        # Icelandic and Tagalog
+        "lok, katapusan, pagtatapos",
         Says.END,
     ),
 }

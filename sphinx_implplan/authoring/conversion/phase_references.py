@@ -26,9 +26,9 @@ _NAME_WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 #: its suffix word (``1\ub2e8\uacc4``), as names compare
 _NUMBERED_REFERENCE = re.compile(r"(?:\S+ ){1,2}\d+(?:\.\d+)*|\d+[^\W\d_]+")
 #: a phase named by its number or letter and its name, as a schedule table's rows
-#: write it: ``A. Discovery``, ``2) Configuration``
+#: write it: ``A. Discovery``, ``2) Configuration``, ``3 Shadow run``
 _NUMBERED_NAME = re.compile(
-    r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))(?:[.)]|\s+[-\u2013\u2014:\u00b7])\s+(?P<name>\S.*)"
+    r"\s*(\d+(?:\.\d+)*|(?-i:[A-Z]))(?:[.)]|\s+[-\u2013\u2014:\u00b7])?\s+(?P<name>\S.*)"
 )
 
 

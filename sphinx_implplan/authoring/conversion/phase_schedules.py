@@ -15,13 +15,14 @@ the first block that gave any.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from markdown_it.tree import SyntaxTreeNode
 
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
 from sphinx_implplan.authoring.conversion.dates_in_prose import one_date_among
-from sphinx_implplan.authoring.conversion.folding import fold
+from sphinx_implplan.authoring.conversion.html_tables import any_table
 from sphinx_implplan.authoring.conversion.lists import lead_and_rest, rewrite_list
 from sphinx_implplan.authoring.conversion.markdown import (
     ListItem,
@@ -32,97 +33,28 @@ from sphinx_implplan.authoring.conversion.markdown import (
     list_items,
     normal_header,
     span,
-    table,
 )
 from sphinx_implplan.authoring.conversion.milestone_columns import dated_columns, milestone_dates
 from sphinx_implplan.authoring.conversion.phase_gantt import attach_gantt
 from sphinx_implplan.authoring.conversion.phase_references import BARE_NUMBER, WORD, phase_of
 from sphinx_implplan.authoring.conversion.phase_spans import span_of
 from sphinx_implplan.authoring.conversion.phases import Values, attach_schedule
+from sphinx_implplan.authoring.conversion.schedule_columns import UNITS, column_of
 from sphinx_implplan.authoring.conversion.table_sections import kept_table
 from sphinx_implplan.authoring.conversion.week_columns import marked_weeks, week_columns
 from sphinx_implplan.authoring.myst_writer import Directive
 
-
-def _names(names: str) -> frozenset[str]:
-    return frozenset(name.strip() for name in names.split(","))
-
-
-#: the columns of a schedule table, by their names (accents folded), in the
-#: languages plans are written in
-_COLUMNS: dict[str, frozenset[str]] = {
-    "phase": _names(
-        "phase, phases, name, stage, stages, milestone, milestones, iteration, step, steps,"
-        "increment, increments, gate, gates, wave, waves, workstream, release, part,"
-        "cohort, cohorts, group, groups, move group, batch, batches, build, builds, track,"
-        "tracks, activity, activities, event, events, beat, beats, term, terms, semester,"
-        "semesters, trimester, trimesters,"
-        "work package, fase, fases, etappe, etapa, etapas, etape, jalon, hito, tappa, faze,"
-        "faza, etap, vaihe, krok, asama, etapp, fas, meilenstein, nazwa, nombre, naam, nome, namn,"
-        "nazev, trin, trinn, steg, navn, \u6bb5\u968e, \u30d5\u30a7\u30fc\u30ba, \ub2e8\uacc4, \u9636\u6bb5"
-    ),
-    "start": _names(
-        "start, start date, starts, from, begin, beginning, planned start, kickoff, kick off,"
-        "inicio, data de inicio, inicio previsto, inceput, data de inceput, alku, aloitus, beginn, debut, baslangic, zacatek, od, von, van, desde,"
-        "\u958b\u59cb, \uc2dc\uc791"
-    ),
-    "end": _names(
-        "end, end date, ends, to, until, eind, einde, fim, fin, ende, finish, completion,"
-        "planned end, planned finish, planned completion, due, due date, deadline, target,"
-        "target date, eta, prazo, termin, sfarsit, data de sfarsit, termen, loppu, valmis,"
-        " bitis, konec, echeance, frist, do, bis, tot, hasta,"
-        "ate, termino, data de termino, termino previsto, conclusao, data de conclusao,"
-        "\u7d42\u4e86, \u671f\u9650, \uc885\ub8cc"
-    ),
-    "duration": _names(
-        "duration, length, effort, estimate, duur, duracao, dauer, duree, duracion, sure, durata,"
-        "kesto, varighed, varighet"
-    ),
-    # a span, as a title carries it: ``Weeks 2-3``, ``Feb-Mar 2027``
-    "span": _names(
-        "weeks, week, days, sprint, sprints, when, timeframe, time frame, weken, semanas,"
-        "semana, dagen, dias, periode, periodo, period, dates, window, timeline, zeitraum,"
-        "tarih, fecha, fechas, perioada, aikataulu, ajankohta, saptamani, viikot, kw, ww, cw, work weeks, calendar weeks,"
-        "uge, uger, uke, uker, \u671f\u9593, \uae30\uac04"
-    ),
-}
-#: the last word of a column that names the start or end of something
-_LAST_WORDS = {
-    **dict.fromkeys(("start", "starts", "begin", "kickoff", "inicio", "beginn"), "start"),
-    **dict.fromkeys(("end", "ends", "finish", "due", "deadline", "ende", "fim", "fin"), "end"),
-}
-#: the unit a Weeks or Days column counts, in Dutch and Portuguese too; calendar
-#: weeks (``KW``, work weeks, Danish ``uger``) are numbered in the year
-_UNITS = {
-    "weken": "weeks",
-    "semanas": "weeks",
-    "semana": "week",
-    "dagen": "days",
-    "dias": "days",
-    # Danish and Norwegian weeks are numbered in the year too: ``uge 6``, ``uke 12``
-    **dict.fromkeys(
-        ("kw", "ww", "cw", "work weeks", "calendar weeks", "uge", "uger", "uke", "uker"), "kw"
-    ),
-}
 #: a phase named by its number alone or as ``Phase 2``: its id holds the number and
 #: its directive (``impl-phase``) the word; ``Step 2`` or a name would be lost
 _BY_NUMBER = re.compile(rf"(?i:phase\s+)?(?:{BARE_NUMBER.pattern})")
+#: a line in bold alone: ``**Phase 1 \u2014 Discovery**``
+_BOLD_LINE = re.compile(r"(?:\*\*|__)(.+)(?:\*\*|__)")
 _NUMBER_RANGE = re.compile(r"\d{1,4}\s*(?:-|\u2013|\u2014)\s*\d{1,4}")
-_REMARK = re.compile(r"\([^()]*\)")
-
-
-def _column_of(header: str) -> str | None:
-    key = " ".join(fold(_REMARK.sub(" ", normal_header(header))).split())
-    found = next((column for column, names in _COLUMNS.items() if key in names), None)
-    if found is None and " " in key:
-        # ``SMT start``, ``Pilot end``: the start or end of what the column names
-        found = _LAST_WORDS.get(key.rsplit(" ", 1)[1])
-    return found
 
 
 def _milestone_columns(conversion: Conversion, found: Table) -> list[int]:
     """The columns of no schedule name whose cells are days (``Go-live``)."""
-    unnamed = [index for index, header in enumerate(found.headers) if _column_of(header) is None]
+    unnamed = [index for index, header in enumerate(found.headers) if column_of(header) is None]
     return dated_columns(conversion, found, unnamed)
 
 
@@ -154,11 +86,31 @@ def convert_timeline(conversion: Conversion, section: Section) -> None:
             continue
         if block.type in {"bullet_list", "ordered_list"}:
             placed = _convert_list(conversion, block, view_placed)
-        elif block.type == "table":
-            placed = _convert_table(conversion, table(block), view_placed)
+        elif (found := any_table(block)) is not None:
+            placed = _convert_table(conversion, found, view_placed)
+        elif block.type == "paragraph":
+            placed = _convert_paragraph(conversion, block, view_placed)
         else:
             continue
         view_placed = view_placed or placed
+
+
+def _convert_paragraph(conversion: Conversion, block: SyntaxTreeNode, view_placed: bool) -> bool:
+    """``**Phase 1 \u2014 Discovery**`` over ``1-28 March 2027``: a bold line naming a
+    phase, its span on the line under it, once or several times in one paragraph.
+    Whether any attached; the paragraph stays as written, its words being no option's."""
+    lines = Text.of(block.children[0]).raw.split("\n")
+    attached = False
+    for number, (line, under) in enumerate(pairwise(lines)):
+        bold = _BOLD_LINE.fullmatch(line.strip())
+        phase = phase_of(conversion, Text.parse(bold.group(1)).plain) if bold else None
+        found = span_of(Text.parse(under).plain, conversion.sprint_days, conversion.plan_year)
+        values = found.values(conversion.anchors()) if found else None
+        if phase is not None and values:
+            attached |= attach_schedule(conversion, phase, values, span(block)[0] + number + 1)
+    if attached and not view_placed:
+        conversion.replace(span(block)[1], span(block)[1], [_view()])
+    return attached
 
 
 def _convert_list(conversion: Conversion, block: SyntaxTreeNode, view_placed: bool) -> bool:
@@ -228,9 +180,9 @@ def _convert_table(conversion: Conversion, found: Table, view_placed: bool) -> b
     if not attached:
         return False
     view = [] if view_placed else [_view()]
-    if len(kept_rows) == len(found.rows) or any(
-        _column_of(header) is None for header in found.headers
-    ):
+    # an HTML table is never written again
+    whole = found.as_written or len(kept_rows) == len(found.rows)
+    if whole or any(column_of(header) is None for header in found.headers):
         if view:
             conversion.replace(found.end, found.end, view)
     else:
@@ -243,12 +195,12 @@ def _row_leaves(found: Table, row: TableRow, values: Values) -> bool:
     phase_cells = [
         cell.plain
         for header, cell in zip(found.headers, row.cells, strict=False)
-        if _column_of(header) == "phase"
+        if column_of(header) == "phase"
     ]
     schedule_cells = [
         cell.plain
         for header, cell in zip(found.headers, row.cells, strict=False)
-        if _column_of(header) not in {None, "phase"}
+        if column_of(header) not in {None, "phase"}
     ]
     return bool(phase_cells) and all(_leaves(cell, schedule_cells, values) for cell in phase_cells)
 
@@ -281,7 +233,7 @@ def _row_schedule(
     values: Values = []
     phase, unread = None, ""
     for index, (header, cell) in enumerate(zip(found.headers, row.cells, strict=False)):
-        column = _column_of(header)
+        column = column_of(header)
         if not cell.raw or column is None:
             continue
         if cell.rich:
@@ -327,7 +279,7 @@ def _cell_values(
         # where the column numbers them (``1-3``, then ``11``); a range of them is a
         # span of those weeks or days
         unit = normal_header(header)
-        unit = _UNITS.get(unit, unit)
+        unit = UNITS.get(unit, unit)
         if unit in {"weeks", "days"} and text.isdigit() and not numbered:
             text = f"{text} {unit}"
         elif unit in {"weeks", "week", "days", "kw"} and (
@@ -363,7 +315,7 @@ def convert_schedules(conversion: Conversion, root: Section, timelines: list[Sec
         for block in section.blocks:
             if id(section) in in_timelines or not conversion.untaken(*span(block)):
                 continue
-            if block.type == "table" and _names_a_phase(conversion, found := table(block)):
+            if (found := any_table(block)) is not None and _names_a_phase(conversion, found):
                 view_placed = _convert_table(conversion, found, view_placed) or view_placed
             elif block.type in {"bullet_list", "ordered_list"} and _lists_a_schedule(
                 conversion, block
@@ -385,7 +337,7 @@ def _names_a_phase(conversion: Conversion, found: Table) -> bool:
     """Whether the table has a phase column and a schedule column (or milestone
     days, or a column per week), and a row whose phase cell names a phase of the
     plan."""
-    columns = [_column_of(header) for header in found.headers]
+    columns = [column_of(header) for header in found.headers]
     if "phase" not in columns or not (
         set(columns) - {None, "phase"}
         or _milestone_columns(conversion, found)

@@ -261,15 +261,15 @@ def span_of(
 #: a duration, then the event it follows: in English, Estonian, German, French,
 #: Italian, Spanish and Portuguese
 _AFTER_EVENT = re.compile(
-    r"(.+?)\s+(?:after|following|once|p\u00e4rast|parast|nach|apr\u00e8s|apres|dopo"
+    r"(.+?)\s+(?:after|following|from|once|p\u00e4rast|parast|nach|apr\u00e8s|apres|dopo"
     r"|tras|despu\u00e9s de|despues de|ap\u00f3s|apos)\s+(.+)",
     re.IGNORECASE,
 )
 
 
 def duration_after_event(text: str, sprint_days: int | None) -> Span | None:
-    """``8 weeks after the pilot ends``, as a duration label's value: how long, once
-    an event no date names. Elsewhere such words may say when something happens
+    """``8 weeks after the pilot ends``, ``6 weeks from getting the keys``, as a
+    duration label's value or a title's remark: how long, once an event no date names. Elsewhere such words may say when something happens
     (``Retro: two weeks after cut-over``), so :func:`span_of` reads none."""
     waiting = _AFTER_EVENT.fullmatch(" ".join(text.split()).rstrip("."))
     if waiting is None or names_a_date(waiting.group(2)):
@@ -318,15 +318,19 @@ _WAITS = re.compile(
 
 
 def _date_in_remark(title: str, year: int | None) -> str | None:
-    """``(released January 2025)``, ``(April\u2013May 2025 if life allows)``: the one
-    month, quarter or range of days among the words of a title's closing remark; a
+    """``(released January 2025)``, ``(April\u2013May 2025 if life allows)``, ``\u2014
+    window 1 July to 30 September 2027``: the one month, quarter or range of days
+    among the words of a title's closing remark, in brackets or after a separator; a
     day alone (``(demo on 12 May)``) may be any day of the phase."""
-    match = _TITLE_PARTS[0].search(title)
-    if match is None or _WAITS.search(match.group(1)):
-        return None
-    among = one_date_among(match.group(1), year, range_only=False)
-    written = dated(among, year) if among is not None else None
-    return among if written is not None and not written.one_day else None
+    for pattern in (_TITLE_PARTS[0], _TITLE_PARTS[2]):
+        match = pattern.search(title)
+        if match is None or _WAITS.search(match.group(1)):
+            continue
+        among = one_date_among(match.group(1), year, range_only=False)
+        written = dated(among, year) if among is not None else None
+        if written is not None and not written.one_day:
+            return among
+    return None
 
 
 #: the part before a spaced dash at a text's end: ``January`` of ``Q1 \u00b7 January \u2013``

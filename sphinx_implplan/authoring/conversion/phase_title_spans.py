@@ -5,15 +5,25 @@ The title's span is the one its heading's reading found (``Phase 2 (Weeks 2-3)``
 else a part of that or of the whole title in brackets or after a separator
 (``Closed beta (week 6)``, ``Foundations \u00b7 April 2026``, :mod:`.phase_spans`).
 A day alone in words (``(Feb 6)``) gives nothing: it may be when the phase starts
-as well as when it is due.
+as well as when it is due. A closing remark that names no date may still give whole
+years (``(2027-2028)``) or a duration counted from an event (``(6 weeks from getting
+the keys)``).
 """
 
 from __future__ import annotations
 
+import re
+
 from sphinx_implplan.authoring.conversion import option_checks as checks
 from sphinx_implplan.authoring.conversion.context import Conversion, Phase
+from sphinx_implplan.authoring.conversion.durations import duration_of
 from sphinx_implplan.authoring.conversion.markdown import Text
-from sphinx_implplan.authoring.conversion.phase_spans import Span, span_in_title, span_of
+from sphinx_implplan.authoring.conversion.phase_spans import (
+    Span,
+    duration_after_event,
+    span_in_title,
+    span_of,
+)
 
 
 def give_title_spans(conversion: Conversion) -> None:
@@ -33,6 +43,8 @@ def _title_span(conversion: Conversion, phase: Phase) -> Span | None:
     sprint_days, year = conversion.sprint_days, conversion.plan_year
     # the title as a reader sees it: ``(week 6\\)`` is ``(week 6)``
     shown = Text.parse(phase.directive.argument).plain
+    # ``{#phase-2}``: the anchor Docusaurus, Pandoc and kramdown give a heading
+    shown = _ATTRIBUTES.sub("", shown)
     for text in (phase.span, shown):
         if not text:
             continue
@@ -43,7 +55,43 @@ def _title_span(conversion: Conversion, phase: Phase) -> Span | None:
         found = found or (span_of(part, sprint_days, year) if part else None)
         if found is not None:
             return found
-    return None
+    return _remark_span(shown, sprint_days)
+
+
+#: the attributes a heading ends with: ``{#phase-2}``, ``{#setup .unnumbered}``
+_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+#: a title's closing remark, in brackets or after a spaced dash, a middle dot or a bar
+_REMARK = re.compile(
+    r"(?:[(\uff08]([^()\uff08\uff09]+)[)\uff09]|\s[-\u2013\u2014\u00b7|]\s+([^-\u2013\u2014\u00b7|()]+))\s*$"
+)
+#: ``2027``, ``2027-2028``, ``2029 to 2031``: whole years
+_YEARS = re.compile(
+    r"((?:19|20)\d\d)(?:\s*(?:[-\u2013\u2014]|to|until|through)\s*((?:19|20)\d\d))?"
+)
+#: ``allow 16 weeks``: a duration the plan sets aside, and what for
+_ALLOW = re.compile(r"(?:allow|allowing|budget|reserve)\s+", re.IGNORECASE)
+_FOR = re.compile(r"\s+for\s.*$", re.IGNORECASE)
+
+
+def _remark_span(title: str, sprint_days: int | None) -> Span | None:
+    """What a title's closing remark states that no reading of a date does: whole
+    years (``(2027-2028)``, ``\u2014 2029 to 2031``), and a duration counted from an
+    event no date names (``(6 weeks from getting the keys)``, ``(about 4 weeks after
+    handover)``)."""
+    match = _REMARK.search(title)
+    if match is None:
+        return None
+    remark = " ".join((match.group(1) or match.group(2)).split())
+    years = _YEARS.fullmatch(remark)
+    if years is not None:
+        first, last = years.group(1), years.group(2) or years.group(1)
+        return Span(start=f"{first}-01-01", end=f"{last}-12-31") if first <= last else None
+    allowed = _ALLOW.match(remark)
+    if allowed is None:
+        return duration_after_event(remark, sprint_days)
+    # ``allow 16 weeks for determination``: the time set aside, whatever it is for
+    duration = duration_of(_FOR.sub("", remark[allowed.end() :]), sprint_days)
+    return Span(duration) if duration is not None else None
 
 
 def _one_day_in_words(text: str, found: Span) -> bool:

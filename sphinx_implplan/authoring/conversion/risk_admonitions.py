@@ -1,5 +1,6 @@
 """Risks written as the admonitions of other Markdown tools: a Pandoc or Quarto fenced
-div (``::: {.callout-warning title="Data loss"}``) and a Python-Markdown or MkDocs
+div (``::: {.callout-warning title="Data loss"}``), a Docusaurus one (``:::caution Old
+clients``, ``:::danger[Cert expiry]``) and a Python-Markdown or MkDocs
 admonition (``!!! danger "Cert expiry"`` and its indented text). A warning one in a
 risk section is a risk, titled by its title, the heading it opens with or its bold
 lead; a note or a tip is a remark and stays, unless a bold lead names a risk. A
@@ -34,6 +35,11 @@ _PANDOC_CLASS = re.compile(r"(?:^|[\s{])\.(?:callout-)?(?P<kind>[A-Za-z][\w-]*)"
 _BARE_KIND = re.compile(r"\s*(?P<kind>[A-Za-z][\w-]*)")
 #: ``title="Data loss"`` in a div's attributes; ``"Cert expiry"`` after an admonition's kind
 _TITLE = re.compile(r"""(?:title=)?(?P<quote>["'])(?P<title>.*?)(?P=quote)""")
+#: the words after a bare kind, as Docusaurus writes a title: ``caution Old clients``,
+#: ``danger[Cert expiry]``
+_WORDS_AFTER_KIND = re.compile(
+    r"\s*[A-Za-z][\w-]*(?:\s+(?P<words>[^\s{\[\"'].*?)|\[(?P<bracketed>.*)\])\s*$"
+)
 #: a fence of colons alone on its line, which closes a div
 _CLOSING_FENCE = re.compile(r" {0,3}:{3,}\s*$")
 
@@ -44,7 +50,12 @@ def kind_and_title(block: SyntaxTreeNode) -> tuple[str, str]:
     found = _PANDOC_CLASS.search(params) or _BARE_KIND.match(params)
     kind = found.group("kind").lower() if found is not None else ""
     title = _TITLE.search(params)
-    return kind, title.group("title").strip() if title is not None else ""
+    if title is not None:
+        return kind, title.group("title").strip()
+    words = _WORDS_AFTER_KIND.match(params) if block.type == "container_div" else None
+    if words is None:
+        return kind, ""
+    return kind, (words.group("words") or words.group("bracketed")).strip()
 
 
 def admonition_end(conversion: Conversion, block: SyntaxTreeNode) -> int:

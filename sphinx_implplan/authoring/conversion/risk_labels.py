@@ -47,6 +47,8 @@ RISK_TABLE = TableShape(
         "|rreziku|rreziqet|rrezik|tveganje|tveganja|risks|\u0440\u0438\u0437\u0438\u0446\u0438|ha\u0257ari|hadari"
         # Bulgarian, Welsh and Swahili
         "|\u0440\u0438\u0441\u043a\u043e\u0432\u0435|risg|risgiau|hatari"
+        # Icelandic and Tagalog
+        "|\u00e1h\u00e6tta|\u00e1h\u00e6ttur|panganib|mga panganib"
     ),
     options=(
         _column(
@@ -66,8 +68,9 @@ RISK_TABLE = TableShape(
             # Albanian, Slovenian, Latvian and Macedonian
             "|ndikimi|ndikim|vpliv|ietekme|\u0432\u043b\u0438\u0458\u0430\u043d\u0438\u0435"
             # Bulgarian, Welsh and Swahili
-            "|\u0432\u044a\u0437\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435|effaith|athari|"
-            + _LETTERS["impact"],
+            "|\u0432\u044a\u0437\u0434\u0435\u0439\u0441\u0442\u0432\u0438\u0435|effaith|athari"
+            # Icelandic and Tagalog
+            "|\u00e1hrif|aflei\u00f0ingar|epekto|" + _LETTERS["impact"],
             read_level,
         ),
         _column(
@@ -89,8 +92,9 @@ RISK_TABLE = TableShape(
             # Albanian, Slovenian, Latvian and Macedonian
             "|gjasat|gjasa|probabiliteti|verjetnost|varb\u016bt\u012bba|\u0432\u0435\u0440\u043e\u0458\u0430\u0442\u043d\u043e\u0441\u0442"
             # Bulgarian, Welsh and Swahili
-            "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442|tebygolrwydd|uwezekano|"
-            + _LETTERS["likelihood"],
+            "|\u0432\u0435\u0440\u043e\u044f\u0442\u043d\u043e\u0441\u0442|tebygolrwydd|uwezekano"
+            # Icelandic and Tagalog
+            "|l\u00edkur|l\u00edkindi|posibilidad|tsansa|probabilidad|" + _LETTERS["likelihood"],
             read_level,
         ),
         _column(
@@ -116,7 +120,10 @@ RISK_TABLE = TableShape(
             # Albanian, Slovenian, Latvian and Macedonian
             "|masat|masa|ukrepi|ukrep|pas\u0101kumi|\u043c\u0435\u0440\u043a\u0438"
             # Welsh and Swahili
-            "|lliniaru|camau lliniaru|hatua|hatua za kupunguza",
+            "|lliniaru|camau lliniaru|hatua|hatua za kupunguza"
+            # Icelandic and Tagalog
+            "|vi\u00f0br\u00f6g\u00f0|m\u00f3tv\u00e6gisa\u00f0ger\u00f0ir|a\u00f0ger\u00f0ir"
+            "|tugon|hakbang|solusyon",
         ),
         _column(
             "owner",

@@ -42,6 +42,8 @@ _LOW_ELSEWHERE = (
     ),
     # Bulgarian, Welsh and Swahili
     *("\u043d\u0438\u0441\u044a\u043a", "isel", "chini"),
+    # Icelandic and Tagalog
+    *("l\u00edtil", "l\u00edtill", "l\u00edti\u00f0", "l\u00e1g", "l\u00e1gt", "mababa"),
 )
 _MEDIUM_ELSEWHERE = (
     *("orta", "st\u0159edn\u00ed", "\u015brednia", "\u015brednie", "\u015bredni", "medel"),
@@ -67,6 +69,8 @@ _MEDIUM_ELSEWHERE = (
     ),
     # Welsh and Swahili
     *("canolig", "wastani"),
+    # Icelandic and Tagalog
+    *("mi\u00f0lungs", "katamtaman"),
 )
 _HIGH_ELSEWHERE = (
     *("y\u00fcksek", "vysok\u00e1", "vysok\u00e9", "vysok\u00fd", "wysoka", "wysokie"),
@@ -96,6 +100,8 @@ _HIGH_ELSEWHERE = (
     ),
     # Welsh and Swahili
     *("uchel", "juu"),
+    # Icelandic and Tagalog
+    *("mikil", "mikill", "miki\u00f0", "h\u00e1", "h\u00e1tt", "mataas"),
 )
 #: the five words of the usual likelihood and consequence scales of a risk register
 #: (rare, unlikely, possible, likely, almost certain; insignificant, minor, moderate,

@@ -1,6 +1,7 @@
 """Risks a section writes as prose rather than as a list or a table: paragraphs with
 a bold lead (``**Small files.** Streaming writes ...``) or led by a warning sign
-(``U+26A0 Clock skew makes logins fail. Allow 90 s.``), callouts (``> [!WARNING]``) and
+(``U+26A0 Clock skew makes logins fail. Allow 90 s.``) or an AsciiDoc label
+(``WARNING: Clock skew ...``), callouts (``> [!WARNING]``) and
 quotes, each made one ``impl-risk``; and the lists a quote holds, a risk per item."""
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from sphinx_implplan.authoring.conversion.risk_quotes import callout, unquoted_l
 from sphinx_implplan.authoring.myst_writer import Directive
 
 _LISTS = frozenset({"bullet_list", "ordered_list"})
-#: the warning sign leading a paragraph, with or without its emoji form
-_WARNING_SIGN = re.compile(r"\s*\u26a0\ufe0f?\s*")
+#: the warning sign leading a paragraph, with or without its emoji form, or the label
+#: of an AsciiDoc warning paragraph (``WARNING: The vendor ...``), capitals as there
+_WARNING_SIGN = re.compile(r"\s*(?:\u26a0\ufe0f?|(?P<label>WARNING|CAUTION|DANGER):(?=\s))\s*")
 
 
 def warned(block: SyntaxTreeNode) -> bool:
@@ -49,12 +51,17 @@ def convert_warned_paragraph(
     paragraph is not led by a warning sign or names no risk."""
     if not warned(block):
         return False
-    raw = _WARNING_SIGN.sub("", Text.of(block.children[0]).raw, count=1)
+    raw = Text.of(block.children[0]).raw
+    label = _WARNING_SIGN.match(raw)
+    assert label is not None  # warned
     start, end = span(block)
     first = matrix_view(conversion)
-    directive = text_risk(conversion, start, raw, ([], ""), impact, plain_items=True)
+    directive = text_risk(conversion, start, raw[label.end() :], ([], ""), impact, plain_items=True)
     if directive is None:
         return False
+    if label.group("label"):
+        # the label is no level: it stays, in words, as an admonition's kind does
+        add_fields(directive, [("Callout", Text.parse(label.group("label").lower()))])
     conversion.replace(start, end, [directive, *first])
     return True
 

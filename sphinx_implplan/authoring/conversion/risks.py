@@ -142,18 +142,19 @@ def _walk(
 
 
 def _in_prose(section: Section) -> bool:
-    """A subsection of paragraphs only, of no kind or level, that starts no risk of
-    its own in them: it may be one risk, its heading the title."""
+    """A subsection of paragraphs only (a rule, ``---``, aside), of no kind or level,
+    that starts no risk of its own in them: it may be one risk, its heading the title."""
     title = section.title
+    blocks = [block for block in section.blocks if block.type != "hr"]
     return (
         not section.subsections
-        and bool(section.blocks)
-        and all(block.type == "paragraph" for block in section.blocks)
+        and bool(blocks)
+        and all(block.type == "paragraph" for block in blocks)
         and (not names_other_kind(title.plain) or is_risk_heading(title.raw))
         and severity_of(title.plain) is None
         and phase_heading(title.plain) is None
         and not names_part(title.plain)
-        and not any(risk_lead(Text.of(block.children[0]).raw) for block in section.blocks)
+        and not any(risk_lead(Text.of(block.children[0]).raw) for block in blocks)
     )
 
 
@@ -365,7 +366,11 @@ def _risk_subsection(
     fields: list[Field] = []
     body: list[str] = []
     position = section.body_start
-    for block in section.blocks:
+    # a rule (``---``) closing the section stays after the risk, as written
+    blocks, stop = list(section.blocks), section.body_end
+    while blocks and blocks[-1].type == "hr":
+        stop = span(blocks.pop())[0]
+    for block in blocks:
         end = span(block)[1]
         found, taken = labelled_lines(conversion, block)
         if block.type == "paragraph" and not found and starts_risk(conversion, block):
@@ -385,11 +390,11 @@ def _risk_subsection(
         )
     ):
         return False
-    body += lines[position : section.body_end]
+    body += lines[position:stop]
     title = Text.parse(named.group(1)) if named is not None else heading
     first = matrix_view(conversion)
     directive = make_risk(
         conversion, title, section.start, fields, body="".join(body), impact=impact
     )
-    conversion.replace(section.body_start, section.body_end, [directive, *first])
+    conversion.replace(section.body_start, stop, [directive, *first])
     return True

@@ -63,6 +63,8 @@ _KIND_WORDS = _patterns(
                 r"|\u0440\u0438(?:\u0441\u043a|\u0437\u0438[\u043a\u0446])\w*"
                 # Slovenian, Albanian and Hausa; Welsh and Swahili
                 r"|tveganj\w*|rrezi\w*|ha[\u0257d]ar\w*|hadurr\w*|risg\w*|hatari"
+                # Icelandic and Tagalog
+                r"|\u00e1h\u00e6tt\w*|panganib\w*"
                 r"|threats?|hazards?|(?<!cutting )(?<!of )concerns?|fmea|failure modes?"
                 r"|known issues|pre-?mortems?|rabbit holes?|raid(?: log)?|challenges"
                 # the idioms of a team's own register: "Known sharp edges", "Watch
@@ -101,7 +103,8 @@ _KIND_WORDS = _patterns(
                 r"|(staged|phased|gradual|progressive) (deployment|release)s?)\b"
             ),
         ),
-        (SectionKind.TIMELINE, r"\b(timeline|schedule|milestones?)\b"),
+        # and the timeline in Afrikaans and Dutch
+        (SectionKind.TIMELINE, r"\b(timeline|schedule|milestones?|tydlyn|tijdlijn)\b"),
         (SectionKind.RELATIONSHIPS, r"\brelationships?\b"),
         (SectionKind.API, r"\b(apis?|endpoints?)\b"),
         (SectionKind.DATA_MODEL, r"\b(data model|entities|entity|schema|data structures?)\b"),
@@ -134,6 +137,9 @@ _STAGE_WORDS = (
         "\u05e9\u05dc\u05d1",
         # Hausa
         "mataki",
+        # Icelandic and Tagalog
+        "\u00e1fangi",
+        "yugto",
     ),
     # Korean, Japanese and Chinese; Thai ("phase no.")
     *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5", "\u0e23\u0e30\u0e22\u0e30\u0e17\u0e35\u0e48"),
@@ -146,8 +152,8 @@ PHASE_ITSELF = frozenset(_PHASE_ITSELF_WORDS)
 _NUMBER_FIRST_WORDS = (
     *("\ub2e8\uacc4", "\u6bb5\u968e", "\u9636\u6bb5", "\u30d5\u30a7\u30fc\u30ba"),
     *("a\u015fama", "etap", "faz", "f\u00e1ze", "faze", "faza"),
-    # Lithuanian: ``1 etapas``, ``2 faz\u0117``
-    *("etapas", "faz\u0117"),
+    # Lithuanian: ``1 etapas``, ``2 faz\u0117``; Icelandic: ``1. \u00e1fangi``
+    *("etapas", "faz\u0117", "\u00e1fangi"),
 )
 _CJK_NUMERALS = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
 _NUMBER_FIRST = re.compile(
