@@ -26,7 +26,22 @@ LOOSE = PLANS_DIR / "loose"
 #: it: they measure it (see each folder's README); the newest is the fair measure
 HELDOUT_SETS = tuple(
     f"heldout{suffix}"
-    for suffix in ("", "-2", "-3", "-4", "-5", "-6", "-7", "-8", "-9", "-10", "-11", "-12", "-13")
+    for suffix in (
+        "",
+        "-2",
+        "-3",
+        "-4",
+        "-5",
+        "-6",
+        "-7",
+        "-8",
+        "-9",
+        "-10",
+        "-11",
+        "-12",
+        "-13",
+        "-14",
+    )
 )
 CORPORA = {"loose": LOOSE, **{name: PLANS_DIR / name for name in HELDOUT_SETS}}
 EXPECTED_BY_FOLDER: dict[str, dict[str, dict[str, Any]]] = {
