@@ -153,6 +153,21 @@ def test_level_one_parts_after_a_bold_title_line_are_phases() -> None:
     assert titled.text.splitlines()[0] == "# \U0001f4e6 Collecting (Mar 2\u201315)"
 
 
+def test_a_word_documents_cover_lines_title_the_plan_over_its_opening_part() -> None:
+    source = (
+        "**HARBOUR DISTRICT COUNCIL**\n\n**Ferry Ticketing -- Delivery Plan**\n\n"
+        "Version: 2.0\n\n# 1. Purpose\n\nWhy we do it.\n\n# 2. Phases\n\n"
+        "## Phase 1: Gates\n\n- [ ] Fit the gates\n"
+    )
+    # the organisation's line in capitals is no title; the first part is no title
+    assert lossless(source).text.startswith(
+        "```{impl-plan} Ferry Ticketing -- Delivery Plan\n:id: PLAN_FERRY_TICKETING_DELIVERY\n"
+    )
+    # a level 1 heading of another name is still the document's title
+    titled = lossless(source.replace("# 1. Purpose", "# Ferry gates"))
+    assert "```{impl-plan} Ferry gates\n" in titled.text
+
+
 def test_a_checklist_series_naming_tests_is_kept_with_a_note() -> None:
     source = _plan(
         "## Tasks\n\n### Tests for User Story 1\n\n- [ ] T001\n\n### Implementation\n\n- [ ] T002\n"

@@ -91,12 +91,21 @@ def _first_of_parts(root: Section, first: Section) -> bool:
     tasks), as Google Docs and Notion export a plan of Heading 1 parts."""
     written = any(block.type == "paragraph" for block in root.blocks)
     parts = [section for section in root.subsections if section.level == 1]
-    return (
-        written
-        and first.level == 1
-        and len(parts) >= 2
-        and any(_is_task_list(block) for block in first.blocks)
+    if not written or first.level != 1 or len(parts) < 2:
+        return False
+    # a Word document's first part (``# Purpose``) under its bold title lines
+    named_part = _PART_NUMBER.sub("", first.title.plain).strip().lower() in _PART_NAMES
+    return (named_part and _bold_title(root) is not None) or any(
+        _is_task_list(block) for block in first.blocks
     )
+
+
+#: the names of a document's opening part, not its title
+_PART_NAMES = frozenset(
+    {"purpose", "introduction", "overview", "background", "summary", "executive summary"}
+    | {"scope", "contents", "table of contents", "about this document", "document control"}
+)
+_PART_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s*")
 
 
 def _is_task_list(block: SyntaxTreeNode) -> bool:
@@ -113,12 +122,19 @@ _BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 
 
 def _bold_title(root: Section) -> str | None:
-    """The text of the document's first paragraph where that is one bold line."""
-    first = next((block for block in root.blocks if block.type == "paragraph"), None)
-    if first is None or not first.children:
-        return None
-    match = _BOLD_LINE.fullmatch(first.children[0].content.strip())
-    return " ".join((match.group(1) or match.group(2)).split()) if match else None
+    """The text of the document's first paragraph where that is one bold line; of
+    several such paragraphs in a row, the first not in capitals alone, as a Word
+    document's cover puts its organisation (``**NORTH VALLEY HEALTH**``) above its
+    title."""
+    lines: list[str] = []
+    for block in root.blocks:
+        if block.type != "paragraph" or not block.children:
+            break
+        match = _BOLD_LINE.fullmatch(block.children[0].content.strip())
+        if match is None:
+            break
+        lines.append(" ".join((match.group(1) or match.group(2)).split()))
+    return next((line for line in lines if not line.isupper()), lines[0] if lines else None)
 
 
 def _without_prefix(text: str) -> str:
