@@ -59,9 +59,11 @@ def test_the_benchmark_runs_and_its_incremental_build_is_exact(tmp_path: Path) -
         rows = [line for line in table.splitlines() if line.startswith(f"| {size} |")]
         for measure in MEASURES:
             assert any(f"| {measure}" in row for row in rows), (size, measure, table)
-        # -j 2 is judged against the serial build at every scale
+        # -j 2 against the serial build is reported at every scale, and judged only
+        # from 1,000 requirements up, where the target is set
         (parallel,) = [row for row in rows if "| clean build, parallel against serial |" in row]
-        assert "| -j 2 \u2264 0.85 |" in parallel, parallel
+        assert "| -j 2: " in parallel, parallel
+        assert parallel.endswith("|  |  |"), parallel
     assert "growth from S = 10" in table
     assert "Command: python benchmarks/run.py --sizes 10 20 --repeat 1" in table
 
