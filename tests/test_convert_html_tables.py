@@ -126,3 +126,19 @@ def test_a_plan_with_an_html_schedule_builds_without_new_warnings(
         ("Phase 1 \u2013 Survey the gauges", "2027-05-03", 14),
         ("Phase 2 \u2013 New loggers", "2027-05-17", 21),
     ]
+
+
+def test_malformed_html_tables_convert_without_error_or_loss() -> None:
+    for html in (
+        # a merged cell over more columns and rows than any table has, and spans no
+        # number names
+        (
+            f'<table><tr><th colspan="{"9" * 5000}">Phase</th><th rowspan="\u00b2">Start</th>'
+            '</tr><tr><td rowspan="999">1</td><td>2027-05-03</td></tr></table>'
+        ),
+        # tags left open, a table inside a table
+        "<table><tr><th>Phase<th>Start<tr><td>1<td>2027-05-03",
+        "<table><tr><td><table><tr><td>1</td></tr></table></td></tr></table>",
+    ):
+        result = lossless(f"{PHASES}\n## Dates\n\n{html}\n")
+        assert html in result.text

@@ -78,26 +78,30 @@ class _Rows(HTMLParser):
 
 
 def _count(value: str | None) -> int:
-    return min(int(value), _MOST_MERGED) if value and value.isdigit() and int(value) > 0 else 1
+    """A ``colspan`` or ``rowspan`` as a count of at least 1 and at most
+    :data:`_MOST_MERGED`; anything else (``"x"``, ``"\u00b2"``, a thousand digits) 1."""
+    digits = (value or "").strip()
+    if not (digits.isdecimal() and len(digits) <= len(str(_MOST_MERGED))):
+        return 1
+    return min(max(int(digits), 1), _MOST_MERGED)
 
 
 def _grid(rows: list[_Row]) -> list[list[str]]:
     """Each row's text per column, a merged cell's text in every column it covers and,
     in a header, every row; in the body only in its first, as a reader reads it."""
     grid: list[list[str]] = []
-    below: dict[tuple[int, int], str] = {}
+    # the columns the cells of rows above take in each row below, and their text
+    below: dict[int, dict[int, str]] = {}
     for number, row in enumerate(rows):
-        laid: dict[int, str] = {
-            column: text for (at, column), text in below.items() if at == number
-        }
+        laid = below.pop(number, {})
         column = 0
         for text, columns, down in row.cells:
             while column in laid:
                 column += 1
             for step in range(columns):
                 laid[column + step] = text if step == 0 or row.header else ""
-                for lower in range(1, down):
-                    below[(number + lower, column + step)] = text if row.header else ""
+                for lower in range(number + 1, number + down):
+                    below.setdefault(lower, {})[column + step] = text if row.header else ""
             column += columns
         grid.append([laid.get(index, "") for index in range(max(laid, default=-1) + 1)])
     return grid
