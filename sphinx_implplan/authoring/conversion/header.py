@@ -15,6 +15,7 @@ from sphinx_implplan.authoring.conversion.context import Conversion
 from sphinx_implplan.authoring.conversion.markdown import (
     Section,
     Text,
+    bold_only,
     links,
     paragraph_labels,
     parse_inline,
@@ -117,8 +118,6 @@ def _is_task_list(block: SyntaxTreeNode) -> bool:
 
 
 _TASK = re.compile(r"\[[ xX]\]\s")
-#: a paragraph that is one bold line: a document's title where it has no heading
-_BOLD_LINE = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
 
 
 def _bold_title(root: Section) -> str | None:
@@ -130,10 +129,10 @@ def _bold_title(root: Section) -> str | None:
     for block in root.blocks:
         if block.type != "paragraph" or not block.children:
             break
-        match = _BOLD_LINE.fullmatch(block.children[0].content.strip())
-        if match is None:
+        line = bold_only(block.children[0].content)
+        if line is None:
             break
-        lines.append(" ".join((match.group(1) or match.group(2)).split()))
+        lines.append(line)
     return next((line for line in lines if not line.isupper()), lines[0] if lines else None)
 
 

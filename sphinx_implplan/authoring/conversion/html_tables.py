@@ -35,8 +35,8 @@ _MOST_MERGED = 50
 class _Row:
     #: its line in the block, from 0
     line: int
-    #: whether the table's ``<thead>`` holds it, or only header cells make it
-    header: bool
+    #: whether the table's ``<thead>`` holds it
+    in_head: bool
     #: each cell's text, and the columns and rows it covers
     cells: list[tuple[str, int, int]] = field(default_factory=list)
     only_header_cells: bool = True
@@ -86,22 +86,24 @@ def _count(value: str | None) -> int:
     return min(max(int(digits), 1), _MOST_MERGED)
 
 
-def _grid(rows: list[_Row]) -> list[list[str]]:
+def _grid(rows: list[_Row], heads: int) -> list[list[str]]:
     """Each row's text per column, a merged cell's text in every column it covers and,
-    in a header, every row; in the body only in its first, as a reader reads it."""
+    in the first ``heads`` rows (the header), every row; in the body only in its first,
+    as a reader reads it."""
     grid: list[list[str]] = []
     # the columns the cells of rows above take in each row below, and their text
     below: dict[int, dict[int, str]] = {}
     for number, row in enumerate(rows):
+        header = number < heads
         laid = below.pop(number, {})
         column = 0
         for text, columns, down in row.cells:
             while column in laid:
                 column += 1
             for step in range(columns):
-                laid[column + step] = text if step == 0 or row.header else ""
+                laid[column + step] = text if step == 0 or header else ""
                 for lower in range(number + 1, number + down):
-                    below.setdefault(lower, {})[column + step] = text if row.header else ""
+                    below.setdefault(lower, {})[column + step] = text if header else ""
             column += columns
         grid.append([laid.get(index, "") for index in range(max(laid, default=-1) + 1)])
     return grid
@@ -120,9 +122,7 @@ def html_table(block: SyntaxTreeNode) -> Table | None:
         return None
     rows = parsed.rows
     heads = max(1, min(_header_rows(rows), len(rows) - 1))
-    for row in rows[:heads]:
-        row.header = True
-    grid = _grid(rows)
+    grid = _grid(rows, heads)
     headers: list[str] = []
     for cells in grid[:heads]:
         # a lower header row names apart what one above it names together
@@ -139,7 +139,7 @@ def html_table(block: SyntaxTreeNode) -> Table | None:
 def _header_rows(rows: list[_Row]) -> int:
     """How many rows its ``<thead>`` holds, or where it has none, how many rows of
     header cells only it starts with."""
-    in_head = next((n for n, row in enumerate(rows) if not row.header), len(rows))
+    in_head = next((n for n, row in enumerate(rows) if not row.in_head), len(rows))
     if in_head:
         return in_head
     return next((n for n, row in enumerate(rows) if not row.only_header_cells), len(rows))

@@ -302,6 +302,16 @@ class Label:
     line: int
 
 
+#: a line that is bold and nothing else: ``**Stage 1 \u2014 Survey**``
+_BOLD_ONLY = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")
+
+
+def bold_only(raw_line: str) -> str | None:
+    """The words of a line in bold alone, spaces folded; ``None`` for any other line."""
+    match = _BOLD_ONLY.fullmatch(raw_line.strip())
+    return " ".join((match.group(1) or match.group(2)).split()) if match else None
+
+
 def label_line(raw_line: str, line_number: int) -> Label | None:
     """``**Goal**: Sync notes`` -> ``Label("goal", "Sync notes")``; ``None`` for a line
     of another shape. The label may end inside or after the bold part."""

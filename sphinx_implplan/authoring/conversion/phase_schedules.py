@@ -30,6 +30,7 @@ from sphinx_implplan.authoring.conversion.markdown import (
     Table,
     TableRow,
     Text,
+    bold_only,
     list_items,
     normal_header,
     span,
@@ -47,8 +48,6 @@ from sphinx_implplan.authoring.myst_writer import Directive
 #: a phase named by its number alone or as ``Phase 2``: its id holds the number and
 #: its directive (``impl-phase``) the word; ``Step 2`` or a name would be lost
 _BY_NUMBER = re.compile(rf"(?i:phase\s+)?(?:{BARE_NUMBER.pattern})")
-#: a line in bold alone: ``**Phase 1 \u2014 Discovery**``
-_BOLD_LINE = re.compile(r"(?:\*\*|__)(.+)(?:\*\*|__)")
 _NUMBER_RANGE = re.compile(r"\d{1,4}\s*(?:-|\u2013|\u2014)\s*\d{1,4}")
 
 
@@ -102,8 +101,8 @@ def _convert_paragraph(conversion: Conversion, block: SyntaxTreeNode, view_place
     lines = Text.of(block.children[0]).raw.split("\n")
     attached = False
     for number, (line, under) in enumerate(pairwise(lines)):
-        bold = _BOLD_LINE.fullmatch(line.strip())
-        phase = phase_of(conversion, Text.parse(bold.group(1)).plain) if bold else None
+        bold = bold_only(line)
+        phase = phase_of(conversion, Text.parse(bold).plain) if bold else None
         found = span_of(Text.parse(under).plain, conversion.sprint_days, conversion.plan_year)
         values = found.values(conversion.anchors()) if found else None
         if phase is not None and values:

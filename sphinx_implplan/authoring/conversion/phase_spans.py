@@ -317,16 +317,22 @@ _WAITS = re.compile(
 )
 
 
+def closing_remarks(title: str) -> list[str]:
+    """A title's closing remark in brackets, then its last part after a separator
+    (``Weir removal \u2014 window 1 July to 30 September 2027``), where it has them."""
+    found = (pattern.search(title) for pattern in (_TITLE_PARTS[0], _TITLE_PARTS[2]))
+    return [match.group(1) for match in found if match is not None]
+
+
 def _date_in_remark(title: str, year: int | None) -> str | None:
     """``(released January 2025)``, ``(April\u2013May 2025 if life allows)``, ``\u2014
     window 1 July to 30 September 2027``: the one month, quarter or range of days
     among the words of a title's closing remark, in brackets or after a separator; a
     day alone (``(demo on 12 May)``) may be any day of the phase."""
-    for pattern in (_TITLE_PARTS[0], _TITLE_PARTS[2]):
-        match = pattern.search(title)
-        if match is None or _WAITS.search(match.group(1)):
+    for remark in closing_remarks(title):
+        if _WAITS.search(remark):
             continue
-        among = one_date_among(match.group(1), year, range_only=False)
+        among = one_date_among(remark, year, range_only=False)
         written = dated(among, year) if among is not None else None
         if written is not None and not written.one_day:
             return among

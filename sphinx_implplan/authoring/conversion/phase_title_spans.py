@@ -20,6 +20,7 @@ from sphinx_implplan.authoring.conversion.durations import duration_of
 from sphinx_implplan.authoring.conversion.markdown import Text
 from sphinx_implplan.authoring.conversion.phase_spans import (
     Span,
+    closing_remarks,
     duration_after_event,
     span_in_title,
     span_of,
@@ -60,10 +61,6 @@ def _title_span(conversion: Conversion, phase: Phase) -> Span | None:
 
 #: the attributes a heading ends with: ``{#phase-2}``, ``{#setup .unnumbered}``
 _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
-#: a title's closing remark, in brackets or after a spaced dash, a middle dot or a bar
-_REMARK = re.compile(
-    r"(?:[(\uff08]([^()\uff08\uff09]+)[)\uff09]|\s[-\u2013\u2014\u00b7|]\s+([^-\u2013\u2014\u00b7|()]+))\s*$"
-)
 #: ``2027``, ``2027-2028``, ``2029 to 2031``: whole years
 _YEARS = re.compile(
     r"((?:19|20)\d\d)(?:\s*(?:[-\u2013\u2014]|to|until|through)\s*((?:19|20)\d\d))?"
@@ -78,10 +75,10 @@ def _remark_span(title: str, sprint_days: int | None) -> Span | None:
     years (``(2027-2028)``, ``\u2014 2029 to 2031``), and a duration counted from an
     event no date names (``(6 weeks from getting the keys)``, ``(about 4 weeks after
     handover)``)."""
-    match = _REMARK.search(title)
-    if match is None:
+    remarks = closing_remarks(title)
+    if not remarks:
         return None
-    remark = " ".join((match.group(1) or match.group(2)).split())
+    remark = " ".join(remarks[0].split())
     years = _YEARS.fullmatch(remark)
     if years is not None:
         first, last = years.group(1), years.group(2) or years.group(1)

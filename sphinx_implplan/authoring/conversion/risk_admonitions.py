@@ -35,11 +35,6 @@ _PANDOC_CLASS = re.compile(r"(?:^|[\s{])\.(?:callout-)?(?P<kind>[A-Za-z][\w-]*)"
 _BARE_KIND = re.compile(r"\s*(?P<kind>[A-Za-z][\w-]*)")
 #: ``title="Data loss"`` in a div's attributes; ``"Cert expiry"`` after an admonition's kind
 _TITLE = re.compile(r"""(?:title=)?(?P<quote>["'])(?P<title>.*?)(?P=quote)""")
-#: the words after a bare kind, as Docusaurus writes a title: ``caution Old clients``,
-#: ``danger[Cert expiry]``
-_WORDS_AFTER_KIND = re.compile(
-    r"\s*[A-Za-z][\w-]*(?:\s+(?P<words>[^\s{\[\"'].*?)|\[(?P<bracketed>.*)\])\s*$"
-)
 #: a fence of colons alone on its line, which closes a div
 _CLOSING_FENCE = re.compile(r" {0,3}:{3,}\s*$")
 
@@ -47,15 +42,19 @@ _CLOSING_FENCE = re.compile(r" {0,3}:{3,}\s*$")
 def kind_and_title(block: SyntaxTreeNode) -> tuple[str, str]:
     """The admonition's kind (``warning``) and the title its opening line gives."""
     params = block.info
-    found = _PANDOC_CLASS.search(params) or _BARE_KIND.match(params)
+    pandoc = _PANDOC_CLASS.search(params)
+    bare = None if pandoc else _BARE_KIND.match(params)
+    found = pandoc or bare
     kind = found.group("kind").lower() if found is not None else ""
     title = _TITLE.search(params)
     if title is not None:
         return kind, title.group("title").strip()
-    words = _WORDS_AFTER_KIND.match(params) if block.type == "container_div" else None
-    if words is None:
-        return kind, ""
-    return kind, (words.group("words") or words.group("bracketed")).strip()
+    # Docusaurus titles a ``:::`` admonition by the words after its bare kind:
+    # ``caution Old clients``, ``danger[Cert expiry]``
+    rest = params[bare.end() :].strip() if bare and block.type == "container_div" else ""
+    if rest.startswith("[") and rest.endswith("]"):
+        return kind, rest[1:-1].strip()
+    return kind, rest if rest[:1] not in {"{", "["} else ""
 
 
 def admonition_end(conversion: Conversion, block: SyntaxTreeNode) -> int:
